@@ -1,0 +1,73 @@
+package io.inflow.api;
+
+import java.io.IOException;
+import java.util.List;
+import org.pf4j.ExtensionPoint;
+
+/**
+ * A source of records: the extension point every Inflow plugin implements once.
+ *
+ * <p>The host creates one instance per plugin and calls it from several threads at once (one import per
+ * connection, many connections), so an implementation keeps no per-connection or per-read state in fields:
+ * everything a read needs comes through its arguments. It owns no threads and no database connection.
+ *
+ * <p>Methods may be added to this interface in later versions, always with a default body, so a plugin
+ * built against an older API keeps working.
+ *
+ * @since 0.1
+ */
+public interface Connector extends ExtensionPoint {
+
+    /**
+     * Describes the connector: its configuration schema (with secret fields marked), its upstream's default
+     * limits and the streams it offers. Called often; return a constant.
+     */
+    ConnectorSpec spec();
+
+    /**
+     * The streams a connection with this configuration offers, in the order they are imported. The default
+     * returns {@link ConnectorSpec#streams()}; a connector whose streams depend on the configuration (Airtable:
+     * one per table) overrides it. Must not call the upstream.
+     *
+     * @param config the connection's configuration, already validated against {@link ConnectorSpec#config()}
+     * @return a non-empty list of distinct stream names
+     */
+    default List<String> streams(ConnectorConfig config) {
+        return spec().streams();
+    }
+
+    /**
+     * Checks that the configured credentials reach the upstream, with as few calls as possible.
+     *
+     * @throws ConnectorException with a message a person can act on when they do not
+     * @throws IOException when the upstream cannot be reached
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    void check(ConnectorContext context) throws IOException, InterruptedException;
+
+    /**
+     * Reads one stream from {@code checkpoint} onward and hands every page to
+     * {@link ReadContext#commit(io.inflow.api.record.Batch)} together with the checkpoint that follows it.
+     *
+     * <p>The checkpoint is whatever this connector last committed for the stream:
+     * <ul>
+     *   <li>{@link Checkpoint#isEmpty() empty} — read everything (a full import);</li>
+     *   <li>the last checkpoint of an interrupted read — continue where it stopped;</li>
+     *   <li>the last checkpoint of a completed read — read only what changed since (an incremental import).</li>
+     * </ul>
+     * So the checkpoint committed with the last page of a read must be a valid start for the next incremental
+     * read. When this method returns normally the host marks the stream complete; when it throws, the read
+     * failed and its committed batches and checkpoint stay.
+     *
+     * <p>Blocking: call it on the host's thread and return when the stream is read, cancelled or failed.
+     * Check {@link ReadContext#isCancelled()} between upstream calls, and stop when it is set.
+     *
+     * @param stream one of {@link #streams(ConnectorConfig)}
+     * @param checkpoint where to start; never null
+     * @param context the host's services for this read
+     * @throws ConnectorException for a failure the upstream explained (bad credentials, unknown table, ...)
+     * @throws IOException when the upstream cannot be reached or answers something unreadable
+     * @throws InterruptedException when the calling thread is interrupted
+     */
+    void read(String stream, Checkpoint checkpoint, ReadContext context) throws IOException, InterruptedException;
+}

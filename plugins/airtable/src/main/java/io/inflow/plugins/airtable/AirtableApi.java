@@ -1,0 +1,187 @@
+package io.inflow.plugins.airtable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.api.ConnectorContext;
+import io.inflow.api.ConnectorException;
+import io.inflow.api.UpstreamClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The calls Inflow makes to the Airtable Web API, and the translation of its errors into messages a person can
+ * act on. Every call goes through the host's rate-limited client.
+ */
+final class AirtableApi {
+
+    static final int MAX_PAGE_SIZE = 100;
+    static final String ITERATOR_EXPIRED = "LIST_RECORDS_ITERATOR_NOT_AVAILABLE";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final UpstreamClient http;
+    private final String baseUrl;
+    private final String token;
+    private final String baseId;
+
+    private AirtableApi(UpstreamClient http, String baseUrl, String token, String baseId) {
+        this.http = http;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.token = token;
+        this.baseId = baseId;
+    }
+
+    static AirtableApi of(ConnectorContext context) {
+        return new AirtableApi(context.http(), context.config().requireString(AirtableConnector.BASE_URL),
+                context.config().requireString(AirtableConnector.API_TOKEN),
+                context.config().requireString(AirtableConnector.BASE_ID));
+    }
+
+    /** One page of a list-records call; the records come in the order the query asks for. */
+    record Page(JsonNode records, Optional<String> offset, Optional<Instant> serverTime) {
+    }
+
+    /** The query of a scan: the same for every page of it, as Airtable requires. */
+    record Query(String filterByFormula, String sortField) {
+    }
+
+    /** Thrown when Airtable no longer knows a page token: the scan must start again. */
+    static final class IteratorExpiredException extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        IteratorExpiredException(String message) {
+            super(message);
+        }
+    }
+
+    Page listRecords(String table, Query query, String offset)
+            throws IOException, InterruptedException, IteratorExpiredException {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("pageSize", Integer.toString(MAX_PAGE_SIZE));
+        if (query.filterByFormula() != null) {
+            params.put("filterByFormula", query.filterByFormula());
+        }
+        params.put("sort[0][field]", query.sortField());
+        params.put("sort[0][direction]", "asc");
+        if (offset != null) {
+            params.put("offset", offset);
+        }
+        HttpResponse<String> response = get(tablePath(table), params);
+        if (response.statusCode() == 422 && ITERATOR_EXPIRED.equals(errorType(response.body()))) {
+            throw new IteratorExpiredException(errorMessage(response.body()));
+        }
+        JsonNode body = successBody(response, table);
+        JsonNode records = body.path("records");
+        if (!records.isArray()) {
+            throw new IOException("Airtable answered a page without a 'records' array for table " + table);
+        }
+        JsonNode next = body.get("offset");
+        return new Page(records, next == null || next.isNull() ? Optional.empty() : Optional.of(next.asText()),
+                serverTime(response));
+    }
+
+    /** Reads one record of a table, to prove the token reaches it. */
+    void probe(String table) throws IOException, InterruptedException {
+        successBody(get(tablePath(table), Map.of("pageSize", "1", "maxRecords", "1")), table);
+    }
+
+    private String tablePath(String table) {
+        return "/v0/" + encode(baseId) + "/" + encode(table);
+    }
+
+    private HttpResponse<String> get(String path, Map<String, String> params) throws IOException, InterruptedException {
+        String query = params.entrySet().stream()
+                .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path + (query.isEmpty() ? "" : "?" + query)))
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .GET()
+                .build();
+        return http.send(request);
+    }
+
+    private JsonNode successBody(HttpResponse<String> response, String table) throws IOException {
+        int status = response.statusCode();
+        if (status == 200) {
+            return JSON.readTree(response.body());
+        }
+        String type = errorType(response.body());
+        String message = errorMessage(response.body());
+        String detail = " (HTTP " + status + (type == null ? "" : " " + type) + (message == null ? "" : ": " + message) + ")";
+        switch (status) {
+            case 401 -> throw new ConnectorException("Airtable rejected the API token" + detail
+                    + "; check the connection's apiToken");
+            case 403 -> throw new ConnectorException("Airtable denied access to base " + baseId + detail
+                    + "; check the baseId and that the token was granted this base with the data.records:read scope");
+            case 404 -> throw new ConnectorException("Airtable has no table '" + table + "' in base " + baseId + detail);
+            case 422 -> throw new ConnectorException("Airtable refused the request for table " + table + detail);
+            case 429 -> throw new IOException("Airtable rate-limited base " + baseId + detail
+                    + "; it locks the base for 30 seconds after an excess");
+            default -> throw new IOException("Airtable answered HTTP " + status + " for table " + table + detail);
+        }
+    }
+
+    /** Airtable's clock, from the {@code Date} header: the reference for "modified after" filters. */
+    private static Optional<Instant> serverTime(HttpResponse<?> response) {
+        return response.headers().firstValue("Date").flatMap(date -> {
+            try {
+                return Optional.of(ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (DateTimeParseException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** {@code error.type} of an error body, or the {@code error} string of the short form, or null. */
+    private static String errorType(String body) {
+        JsonNode error = parseQuietly(body).path("error");
+        if (error.isTextual()) {
+            return error.asText();
+        }
+        JsonNode type = error.path("type");
+        if (type.isTextual()) {
+            return type.asText();
+        }
+        JsonNode first = parseQuietly(body).path("errors").path(0).path("error");
+        return first.isTextual() ? first.asText() : null;
+    }
+
+    private static String errorMessage(String body) {
+        JsonNode root = parseQuietly(body);
+        JsonNode message = root.path("error").path("message");
+        if (message.isTextual()) {
+            return message.asText();
+        }
+        message = root.path("errors").path(0).path("message");
+        return message.isTextual() ? message.asText() : null;
+    }
+
+    private static JsonNode parseQuietly(String body) {
+        try {
+            return body == null || body.isBlank() ? JSON.missingNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.missingNode();
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    static ObjectMapper json() {
+        return JSON;
+    }
+}

@@ -1,0 +1,116 @@
+package io.inflow.plugins.airtable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inflow.api.ReadContext;
+import io.inflow.api.record.Batch;
+import io.inflow.api.record.Record;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads one table page by page, in ascending order of its last-modified field, committing each page with the
+ * position after it.
+ *
+ * <p>A scan's first page freezes Airtable's ordering; its page tokens then expire after some minutes. A scan
+ * resumed after a token expired (or after Inflow was down for a while) starts again from the latest
+ * modification time it had read, so no page before the checkpoint is fetched again.
+ */
+final class TableScan {
+
+    /** Airtable's Date header has whole seconds; this keeps the scan's start on the safe side of it. */
+    private static final Duration DATE_PRECISION = Duration.ofSeconds(2);
+    /** Without Airtable's clock, our own, allowing for this much difference between the two. */
+    private static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
+    private final AirtableApi api;
+    private final String table;
+    private final String modifiedField;
+    private final ReadContext context;
+
+    TableScan(AirtableApi api, String table, String modifiedField, ReadContext context) {
+        this.api = api;
+        this.table = table;
+        this.modifiedField = modifiedField;
+        this.context = context;
+    }
+
+    void run(ScanPosition start) throws IOException, InterruptedException {
+        ScanPosition position = start;
+        logStart(position);
+        int restarts = 0;
+        while (!context.isCancelled()) {
+            AirtableApi.Page page;
+            try {
+                page = api.listRecords(table, query(position), position.offset());
+            } catch (AirtableApi.IteratorExpiredException e) {
+                if (++restarts > 3) {
+                    throw new IOException("Airtable keeps expiring the page token of table " + table + ": " + e.getMessage());
+                }
+                context.log().log(System.Logger.Level.WARNING, "page token expired ({0}); restarting the scan of {1} "
+                        + "from records modified at or after {2}", e.getMessage(), table, position.maxModified());
+                position = position.restart();
+                continue;
+            }
+            position = position.startedAt(page.serverTime().map(time -> time.minus(DATE_PRECISION))
+                    .orElseGet(() -> Instant.now().minus(CLOCK_SKEW)));
+            List<Record> records = new ArrayList<>(page.records().size());
+            Instant pageMaxModified = null;
+            for (JsonNode record : page.records()) {
+                Instant modified = modifiedAt(record);
+                if (modified != null && (pageMaxModified == null || modified.isAfter(pageMaxModified))) {
+                    pageMaxModified = modified;
+                }
+                records.add(toRecord(record, modified));
+            }
+            boolean last = page.offset().isEmpty();
+            position = last ? position.completed(pageMaxModified) : position.next(page.offset().get(), pageMaxModified);
+            context.commit(new Batch(records, position.toCheckpoint()));
+            if (last) {
+                return;
+            }
+        }
+    }
+
+    private AirtableApi.Query query(ScanPosition position) {
+        String field = "{" + modifiedField + "}";
+        String filter = position.lowerBound(true)
+                .map(bound -> "NOT(IS_BEFORE(" + field + ", '" + bound + "'))")
+                .or(() -> position.lowerBound(false).map(bound -> "IS_AFTER(" + field + ", '" + bound + "')"))
+                .orElse(null);
+        return new AirtableApi.Query(filter, modifiedField);
+    }
+
+    private Record toRecord(JsonNode record, Instant modified) throws IOException {
+        String id = record.path("id").asText(null);
+        if (id == null || id.isEmpty()) {
+            throw new IOException("Airtable answered a record without an id in table " + table);
+        }
+        return new Record(table, id, AirtableApi.json().writeValueAsString(record), modified);
+    }
+
+    /** The record's last-modified field, or its creation time when the field is empty. */
+    private Instant modifiedAt(JsonNode record) {
+        JsonNode value = record.path("fields").path(modifiedField);
+        String text = value.isTextual() ? value.asText() : record.path("createdTime").asText(null);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    private void logStart(ScanPosition position) {
+        String from = position.offset() != null ? "resuming at a page token"
+                : position.lowerBound(true).map(bound -> "records modified at or after " + bound)
+                .or(() -> position.lowerBound(false).map(bound -> "records modified after " + bound))
+                .orElse("all records");
+        context.log().log(System.Logger.Level.INFO, "scanning table {0}: {1}", table, from);
+    }
+}

@@ -1,0 +1,89 @@
+package io.inflow.server;
+
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.lifecycle.Managed;
+import io.inflow.server.api.ApiResources;
+import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.health.PluginsHealthCheck;
+import io.inflow.server.jobs.ImportService;
+import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.store.Database;
+import io.inflow.server.store.SchemaMigrator;
+import io.inflow.server.store.Store;
+import java.time.Clock;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Inflow: imports data from SaaS APIs into PostgreSQL through connector plugins.
+ *
+ * <p>Everything is wired here by hand, in the order it must start; Dropwizard stops managed objects in the
+ * reverse order, so imports stop before plugins, plugins before the connection pool, and the pool before the
+ * embedded PostgreSQL.
+ */
+public final class InflowApplication extends Application<InflowConfiguration> {
+
+    public static void main(String[] args) throws Exception {
+        new InflowApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "inflow";
+    }
+
+    @Override
+    public void initialize(Bootstrap<InflowConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addBundle(new InflowMigrationsBundle());
+    }
+
+    @Override
+    public void run(InflowConfiguration config, Environment environment) {
+        Database database = Database.open(config.database(), config.dataDir());
+        environment.lifecycle().manage(onStop(database::close));
+        try {
+            wire(config, environment, database);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static void wire(InflowConfiguration config, Environment environment, Database database) {
+        new SchemaMigrator(database.endpoint()).migrate();
+        Jdbi jdbi = new JdbiFactory().build(environment,
+                database.endpoint().dataSourceFactory(config.database().maxConnections()), "postgresql");
+        Store store = Store.over(jdbi, environment.getObjectMapper());
+
+        PluginRegistry plugins = new PluginRegistry(config.pluginsDir());
+        plugins.loadAll();
+        environment.lifecycle().manage(plugins);
+
+        ConnectionService connections = new ConnectionService(store.connections(), plugins,
+                environment.getObjectMapper());
+        UpstreamClients upstreams = new UpstreamClients(config.upstream());
+        ImportService imports = ImportService.create(store, connections, plugins, upstreams,
+                environment.getObjectMapper(), config.jobs());
+        environment.lifecycle().manage(imports.executor());
+
+        ApiResources.create(store, plugins, connections, imports, database.isEmbedded(), Clock.systemUTC())
+                .forEach(environment.jersey()::register);
+        environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
+    }
+
+    private static Managed onStop(Runnable action) {
+        return new Managed() {
+            @Override
+            public void stop() {
+                action.run();
+            }
+        };
+    }
+}

@@ -1,0 +1,57 @@
+package io.inflow.server;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.core.Configuration;
+import io.inflow.server.jobs.JobsConfiguration;
+import io.inflow.server.resilience.UpstreamConfiguration;
+import io.inflow.server.store.DatabaseConfiguration;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+
+/** The server's configuration: {@code config.yml}, with {@code INFLOW_*} environment variables substituted. */
+public class InflowConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DatabaseConfiguration database = new DatabaseConfiguration();
+
+    @NotNull
+    @JsonProperty
+    private String dataDir = "./data";
+
+    @NotNull
+    @JsonProperty
+    private String pluginsDir = "./plugins";
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private JobsConfiguration jobs = new JobsConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private UpstreamConfiguration upstream = new UpstreamConfiguration();
+
+    public DatabaseConfiguration database() {
+        return database;
+    }
+
+    public Path dataDir() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    public Path pluginsDir() {
+        return Path.of(pluginsDir).toAbsolutePath().normalize();
+    }
+
+    public JobsConfiguration jobs() {
+        return jobs;
+    }
+
+    public UpstreamConfiguration upstream() {
+        return upstream;
+    }
+}

@@ -1,0 +1,26 @@
+package io.inflow.server.api;
+
+import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.jobs.ImportService;
+import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.store.Store;
+import java.time.Clock;
+import java.util.List;
+
+/** Builds every REST resource and provider of {@code /api/v1} from the services they call. */
+public final class ApiResources {
+
+    private ApiResources() {
+    }
+
+    public static List<Object> create(Store store, PluginRegistry plugins, ConnectionService connections,
+                                      ImportService imports, boolean embeddedDatabase, Clock clock) {
+        RunViews runViews = new RunViews(store.runs(), clock);
+        return List.of(
+                new InflowExceptionMapper(),
+                new PluginsResource(plugins),
+                new ConnectionsResource(connections, imports, runViews),
+                new ImportsResource(store.runs(), runViews),
+                new HealthResource(store, plugins, embeddedDatabase));
+    }
+}

@@ -1,0 +1,59 @@
+package io.inflow.server.api;
+
+import io.inflow.server.plugins.PluginInfo;
+import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.store.RecordCount;
+import io.inflow.server.store.Store;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+
+/**
+ * {@code /api/v1/health}: 200 when the database answers, 503 when it does not. A failed plugin does not make
+ * the server unhealthy (it serves every other plugin) but is listed, and makes the status {@code degraded}.
+ */
+@Path("/api/v1/health")
+@Produces(MediaType.APPLICATION_JSON)
+public final class HealthResource {
+
+    private final Store store;
+    private final PluginRegistry plugins;
+    private final boolean embeddedDatabase;
+
+    HealthResource(Store store, PluginRegistry plugins, boolean embeddedDatabase) {
+        this.store = store;
+        this.plugins = plugins;
+        this.embeddedDatabase = embeddedDatabase;
+    }
+
+    @GET
+    public Response health() {
+        HealthView.DatabaseHealth database;
+        HealthView.RecordsHealth records = null;
+        String mode = embeddedDatabase ? "embedded" : "external";
+        long started = System.nanoTime();
+        try {
+            List<RecordCount> counts = store.recordCounts().all();
+            long latencyMs = (System.nanoTime() - started) / 1_000_000;
+            database = new HealthView.DatabaseHealth(true, mode, latencyMs, null);
+            records = new HealthView.RecordsHealth(counts.stream().mapToLong(RecordCount::records).sum(),
+                    counts.stream().map(count -> new HealthView.StreamRecords(count.connectionId(), count.stream(),
+                            count.records())).toList());
+        } catch (RuntimeException e) {
+            database = new HealthView.DatabaseHealth(false, mode, null, e.getClass().getSimpleName()
+                    + ": " + e.getMessage());
+        }
+        List<PluginInfo> all = plugins.list();
+        List<HealthView.PluginFailure> failures = all.stream().filter(plugin -> !plugin.isUsable())
+                .map(plugin -> new HealthView.PluginFailure(plugin.id(), plugin.failure())).toList();
+        HealthView.PluginsHealth pluginHealth = new HealthView.PluginsHealth(all.size() - failures.size(),
+                failures.size(), failures);
+        String status = !database.ok() ? "down" : failures.isEmpty() ? "ok" : "degraded";
+        return Response.status(database.ok() ? 200 : 503)
+                .entity(new HealthView(status, database, pluginHealth, records))
+                .build();
+    }
+}

@@ -1,0 +1,30 @@
+package io.inflow.server.api;
+
+import java.util.List;
+
+/**
+ * {@code GET /api/v1/health}: whether the database answers, which plugins are usable, and how many records
+ * each connection's streams hold.
+ */
+public record HealthView(String status, DatabaseHealth database, PluginsHealth plugins, RecordsHealth records) {
+
+    /** The database's answer to a trivial query. */
+    public record DatabaseHealth(boolean ok, String embedded, Long latencyMs, String error) {
+    }
+
+    /** Plugins by outcome; failed ones with their reasons. */
+    public record PluginsHealth(int loaded, int failed, List<PluginFailure> failures) {
+    }
+
+    /** One plugin that could not be loaded. */
+    public record PluginFailure(String id, String reason) {
+    }
+
+    /** Stored records, in all and per connection and stream. */
+    public record RecordsHealth(long total, List<StreamRecords> streams) {
+    }
+
+    /** The records of one stream of one connection. */
+    public record StreamRecords(long connection, String stream, long records) {
+    }
+}

@@ -1,0 +1,53 @@
+package io.inflow.server.api;
+
+import io.inflow.server.errors.InflowException;
+import java.util.Map;
+
+/** Parsing of path and query parameters, with errors that say what was wrong. */
+final class Requests {
+
+    private Requests() {
+    }
+
+    /** An id from a path: an unknown or malformed one is 404, like any path that names nothing. */
+    static long id(String raw, String what) {
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // falls through
+        }
+        throw InflowException.notFound(what, raw);
+    }
+
+    /** An optional numeric query parameter: malformed is 400. */
+    static Long optionalLong(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            throw InflowException.invalid("invalid_parameter", name + " must be a number, was '" + raw + "'",
+                    Map.of("parameter", name));
+        }
+    }
+
+    static int limit(String raw, int defaultLimit, int maxLimit) {
+        Long limit = optionalLong(raw, "limit");
+        if (limit == null) {
+            return defaultLimit;
+        }
+        if (limit < 1 || limit > maxLimit) {
+            throw InflowException.invalid("invalid_parameter", "limit must be between 1 and " + maxLimit,
+                    Map.of("parameter", "limit"));
+        }
+        return limit.intValue();
+    }
+
+    static InflowException bodyRequired() {
+        return InflowException.invalid("body_required", "this request needs a JSON body", Map.of());
+    }
+}

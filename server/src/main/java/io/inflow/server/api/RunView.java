@@ -1,0 +1,73 @@
+package io.inflow.server.api;
+
+import io.inflow.server.store.RunMode;
+import io.inflow.server.store.RunRow;
+import io.inflow.server.store.RunStatus;
+import io.inflow.server.store.RunStreamRow;
+import io.inflow.server.store.RunTrigger;
+import io.inflow.server.store.StreamStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An import run as the API shows it. {@code counts} are the totals over {@code streams}, which is keyed by
+ * stream name in import order. Scripts rely on {@code id}, {@code status}, {@code counts} and {@code streams}.
+ */
+public record RunView(long id, long connection, RunTrigger trigger, RunMode mode, RunStatus status, String notes,
+                      String requestedBy, String node, String error, Instant createdAt, Instant startedAt,
+                      Instant finishedAt, Double durationSeconds, Double recordsPerSecond, Counts counts,
+                      Map<String, StreamView> streams) {
+
+    /** Records by what storing them did. */
+    public record Counts(long inserted, long updated, long unchanged, long failed) {
+
+        long total() {
+            return inserted + updated + unchanged + failed;
+        }
+    }
+
+    /** One stream of a run. {@code percent} is known once the connector estimated the stream's total. */
+    public record StreamView(StreamStatus status, long inserted, long updated, long unchanged, long failed,
+                             long done, Long estimatedTotal, Double percent, Instant startedAt, Instant finishedAt) {
+
+        static StreamView of(RunStreamRow row) {
+            Double percent = null;
+            if (row.status() == StreamStatus.SUCCEEDED) {
+                percent = 100.0;
+            } else if (row.estimatedTotal() != null && row.estimatedTotal() > 0) {
+                percent = Math.min(100.0, Math.round(1000.0 * row.done() / row.estimatedTotal()) / 10.0);
+            }
+            return new StreamView(row.status(), row.inserted(), row.updated(), row.unchanged(), row.failed(),
+                    row.done(), row.estimatedTotal(), percent, row.startedAt(), row.finishedAt());
+        }
+    }
+
+    static RunView of(RunRow run, List<RunStreamRow> streamRows, Instant now) {
+        Map<String, StreamView> streams = new LinkedHashMap<>();
+        long inserted = 0;
+        long updated = 0;
+        long unchanged = 0;
+        long failed = 0;
+        for (RunStreamRow row : streamRows) {
+            streams.put(row.stream(), StreamView.of(row));
+            inserted += row.inserted();
+            updated += row.updated();
+            unchanged += row.unchanged();
+            failed += row.failed();
+        }
+        Counts counts = new Counts(inserted, updated, unchanged, failed);
+        Double seconds = null;
+        Double perSecond = null;
+        if (run.startedAt() != null) {
+            Instant end = run.finishedAt() != null ? run.finishedAt() : now;
+            seconds = Duration.between(run.startedAt(), end).toMillis() / 1000.0;
+            perSecond = seconds > 0 ? Math.round(counts.total() / seconds * 10) / 10.0 : null;
+        }
+        return new RunView(run.id(), run.connectionId(), run.trigger(), run.mode(), run.status(), run.notes(),
+                run.requestedBy(), run.node(), run.error(), run.createdAt(), run.startedAt(), run.finishedAt(),
+                seconds, perSecond, counts, streams);
+    }
+}

@@ -1,0 +1,13 @@
+package io.inflow.server.connections;
+
+import io.inflow.api.ConnectorConfig;
+import java.time.Instant;
+
+/**
+ * A configured instance of a plugin: one Airtable base, one Mindbody site.
+ *
+ * @param config its configuration, secrets included: never show it as it is (see {@link ConfigRedactor})
+ */
+public record Connection(long id, String pluginId, String name, ConnectorConfig config, Instant createdAt,
+                         Instant updatedAt) {
+}

@@ -1,0 +1,126 @@
+package io.inflow.server.connections;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.api.ConnectorConfig;
+import io.inflow.api.ConnectorSpec;
+import io.inflow.server.errors.InflowException;
+import io.inflow.server.plugins.PluginInfo;
+import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.store.ConnectionDao;
+import io.inflow.server.store.ConnectionRow;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+
+/** Creates and finds connections, checking each configuration against its plugin's schema. */
+public final class ConnectionService {
+
+    private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+
+    private final ConnectionDao dao;
+    private final PluginRegistry plugins;
+    private final ObjectMapper json;
+
+    public ConnectionService(ConnectionDao dao, PluginRegistry plugins, ObjectMapper json) {
+        this.dao = dao;
+        this.plugins = plugins;
+        this.json = json;
+    }
+
+    /**
+     * Adds a connection.
+     *
+     * @throws InflowException INVALID when the plugin is unknown or unusable, or the name or config is bad;
+     *                         CONFLICT when the name is taken
+     */
+    public Connection create(String pluginId, String name, Map<String, Object> config) {
+        if (pluginId == null || pluginId.isBlank()) {
+            throw InflowException.invalid("invalid_request", "plugin is required",
+                    Map.of("errors", List.of(new FieldError("plugin", "is required"))));
+        }
+        if (name == null || name.isBlank()) {
+            throw InflowException.invalid("invalid_request", "name is required",
+                    Map.of("errors", List.of(new FieldError("name", "is required"))));
+        }
+        ConnectorSpec spec = usableSpec(pluginId);
+        Map<String, Object> given = config == null ? Map.of() : config;
+        List<FieldError> errors = ConfigValidator.validate(spec.config(), given);
+        if (!errors.isEmpty()) {
+            throw InflowException.invalid("invalid_config",
+                    "the configuration does not fit plugin '" + pluginId + "': " + describe(errors),
+                    Map.of("errors", errors));
+        }
+        Map<String, Object> complete = ConfigValidator.withDefaults(spec.config(), given);
+        if (dao.findByName(name.trim()).isPresent()) {
+            throw nameTaken(name);
+        }
+        try {
+            long id = dao.insert(pluginId, name.trim(), toJson(complete));
+            return get(id);
+        } catch (UnableToExecuteStatementException e) {
+            if (dao.findByName(name.trim()).isPresent()) {
+                throw nameTaken(name);
+            }
+            throw e;
+        }
+    }
+
+    public Connection get(long id) {
+        return find(id).orElseThrow(() -> InflowException.notFound("connection", id));
+    }
+
+    public Optional<Connection> find(long id) {
+        return dao.find(id).map(this::toConnection);
+    }
+
+    public List<Connection> list() {
+        return dao.list().stream().map(this::toConnection).toList();
+    }
+
+    /** The configuration as it may be shown: secret values masked. */
+    public Map<String, Object> redactedConfig(Connection connection) {
+        return plugins.find(connection.pluginId())
+                .flatMap(PluginInfo::spec)
+                .map(spec -> ConfigRedactor.redact(spec.config(), connection.config().asMap()))
+                .orElseGet(() -> ConfigRedactor.maskAll(connection.config().asMap()));
+    }
+
+    private ConnectorSpec usableSpec(String pluginId) {
+        PluginInfo plugin = plugins.find(pluginId).orElseThrow(() -> InflowException.invalid("unknown_plugin",
+                "no plugin has id '" + pluginId + "'", Map.of("plugins", plugins.list().stream()
+                        .map(PluginInfo::id).toList())));
+        return plugin.spec().orElseThrow(() -> InflowException.invalid("plugin_unusable",
+                "plugin '" + pluginId + "' is " + plugin.state() + ": " + plugin.failure(), Map.of()));
+    }
+
+    private static InflowException nameTaken(String name) {
+        return new InflowException(InflowException.Kind.CONFLICT, "name_taken",
+                "a connection named '" + name.trim() + "' exists already", Map.of());
+    }
+
+    private static String describe(List<FieldError> errors) {
+        return String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList());
+    }
+
+    private Connection toConnection(ConnectionRow row) {
+        try {
+            Map<String, Object> config = json.readValue(row.config(), JSON_OBJECT);
+            return new Connection(row.id(), row.pluginId(), row.name(), ConnectorConfig.of(config), row.createdAt(),
+                    row.updatedAt());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("connection " + row.id() + " has a configuration that is not JSON", e);
+        }
+    }
+
+    private String toJson(Map<String, Object> config) {
+        try {
+            return json.writeValueAsString(config);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a JSON object read from a request always serializes", e);
+        }
+    }
+}

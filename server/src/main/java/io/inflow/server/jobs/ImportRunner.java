@@ -1,0 +1,178 @@
+package io.inflow.server.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.api.Checkpoint;
+import io.inflow.api.ConnectorException;
+import io.inflow.api.ReadCancelledException;
+import io.inflow.api.UpstreamClient;
+import io.inflow.server.connections.Connection;
+import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.plugins.LoadedConnector;
+import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.store.CheckpointDao;
+import io.inflow.server.store.CheckpointRow;
+import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.RunMode;
+import io.inflow.server.store.RunNotOwnedException;
+import io.inflow.server.store.RunRow;
+import io.inflow.server.store.RunStatus;
+import io.inflow.server.store.RunStreamRow;
+import io.inflow.server.store.Store;
+import io.inflow.server.store.StreamStatus;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one import: claims the queued run, reads each of its streams through the connector from the right
+ * checkpoint, and records how it ended. Never throws: every outcome ends up in {@code import_runs}.
+ */
+final class ImportRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
+    private static final TypeReference<Map<String, String>> CHECKPOINT = new TypeReference<>() {
+    };
+
+    private final Store store;
+    private final ConnectionService connections;
+    private final PluginRegistry plugins;
+    private final UpstreamClients upstreams;
+    private final ObjectMapper json;
+    private final String node;
+
+    ImportRunner(Store store, ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
+                 ObjectMapper json, String node) {
+        this.store = store;
+        this.connections = connections;
+        this.plugins = plugins;
+        this.upstreams = upstreams;
+        this.json = json;
+        this.node = node;
+    }
+
+    void run(long runId, BooleanSupplier cancelledLocally) {
+        ImportRunDao runs = store.runs();
+        if (!runs.start(runId, node)) {
+            LOG.info("Run {} is no longer queued; not starting it", runId);
+            return;
+        }
+        RunRow run = runs.find(runId).orElseThrow();
+        try {
+            Outcome outcome = readStreams(run, cancelledLocally);
+            runs.finish(runId, outcome.status(), outcome.error());
+            LOG.info("Run {} of connection {} ended {}{}", runId, run.connectionId(), outcome.status().code(),
+                    outcome.error() == null ? "" : ": " + outcome.error());
+        } catch (RunNotOwnedException e) {
+            LOG.warn("Run {} was taken from this node while it ran; leaving it to its new owner", runId);
+        } catch (RuntimeException e) {
+            LOG.error("Run {} failed unexpectedly", runId, e);
+            runs.finish(runId, RunStatus.FAILED, "internal error: " + e);
+        }
+    }
+
+    private Outcome readStreams(RunRow run, BooleanSupplier cancelledLocally) {
+        Connection connection = connections.get(run.connectionId());
+        Optional<LoadedConnector> loaded = plugins.connector(connection.pluginId());
+        if (loaded.isEmpty()) {
+            return Outcome.failed("plugin '" + connection.pluginId() + "' is not loaded; see GET /api/v1/plugins");
+        }
+        LoadedConnector connector = loaded.get();
+        UpstreamClient http = upstreams.forConnection(connection.id(), connection.config(), connector.spec().limits());
+        RunTarget target = new RunTarget(connection.id(), run.id(), node);
+        for (RunStreamRow stream : store.runs().streams(run.id())) {
+            if (stream.status() == StreamStatus.SUCCEEDED) {
+                continue;
+            }
+            Outcome outcome = readStream(run, connector, connection, http, target, stream.stream(), cancelledLocally);
+            if (outcome.status() != RunStatus.SUCCEEDED) {
+                return outcome;
+            }
+        }
+        return Outcome.SUCCEEDED;
+    }
+
+    private Outcome readStream(RunRow run, LoadedConnector connector, Connection connection, UpstreamClient http,
+                               RunTarget target, String stream, BooleanSupplier cancelledLocally) {
+        Checkpoint start = startingCheckpoint(run.mode(), connection.id(), stream);
+        store.runs().startStream(run.id(), stream);
+        System.Logger log = new PluginLogger(connector.pluginId(),
+                "connection " + connection.id() + " run " + run.id() + " stream " + stream);
+        HostReadContext context = new HostReadContext(target, stream, connection.config(), http, log, store.sink(),
+                store.runs(), cancelledLocally);
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(connector.classLoader());
+        try {
+            connector.connector().read(stream, start, context);
+            completeStream(connection.id(), run.id(), stream);
+            return Outcome.SUCCEEDED;
+        } catch (ReadCancelledException e) {
+            store.runs().finishStream(run.id(), stream, StreamStatus.CANCELLED);
+            return new Outcome(RunStatus.CANCELLED, null);
+        } catch (RunNotOwnedException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            store.runs().finishStream(run.id(), stream, StreamStatus.FAILED);
+            return new Outcome(RunStatus.INTERRUPTED, "the server stopped while this run was reading " + stream);
+        } catch (ConnectorException e) {
+            return failStream(run.id(), stream, e.getMessage(), e);
+        } catch (IOException e) {
+            return failStream(run.id(), stream, "could not read from the upstream: " + e, e);
+        } catch (RuntimeException | LinkageError e) {
+            return failStream(run.id(), stream, "the connector failed: " + e, e);
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+
+    private Outcome failStream(long runId, String stream, String message, Throwable cause) {
+        LOG.warn("Run {} failed reading stream {}: {}", runId, stream, message, cause);
+        store.runs().finishStream(runId, stream, StreamStatus.FAILED);
+        return Outcome.failed("stream " + stream + ": " + message);
+    }
+
+    private void completeStream(long connectionId, long runId, String stream) {
+        store.jdbi().useTransaction(handle -> {
+            handle.attach(CheckpointDao.class).completeScan(connectionId, stream, runId);
+            handle.attach(ImportRunDao.class).finishStream(runId, stream, StreamStatus.SUCCEEDED);
+        });
+    }
+
+    /**
+     * A full read starts from nothing. An incremental read continues a scan left unfinished, or else starts
+     * from the last completed scan's watermark, or from nothing when there is none.
+     */
+    private Checkpoint startingCheckpoint(RunMode mode, long connectionId, String stream) {
+        if (mode == RunMode.FULL) {
+            store.checkpoints().clearPosition(connectionId, stream);
+            return Checkpoint.empty();
+        }
+        Optional<CheckpointRow> row = store.checkpoints().find(connectionId, stream);
+        return row.map(found -> found.position() != null ? found.position() : found.watermark())
+                .map(this::parse)
+                .orElse(Checkpoint.empty());
+    }
+
+    private Checkpoint parse(String checkpointJson) {
+        try {
+            return new Checkpoint(json.readValue(checkpointJson, CHECKPOINT));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored checkpoint is not a JSON object of strings", e);
+        }
+    }
+
+    private record Outcome(RunStatus status, String error) {
+        static final Outcome SUCCEEDED = new Outcome(RunStatus.SUCCEEDED, null);
+
+        static Outcome failed(String error) {
+            return new Outcome(RunStatus.FAILED, error);
+        }
+    }
+}

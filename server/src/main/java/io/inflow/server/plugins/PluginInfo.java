@@ -1,0 +1,33 @@
+package io.inflow.server.plugins;
+
+import io.inflow.api.ConnectorSpec;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A plugin as the server sees it: loaded and usable, or failed with the reason.
+ *
+ * @param id the plugin id from its manifest, or the jar's file name when it could not be read
+ * @param version the plugin version, or null when unknown
+ * @param state PF4J's state name ({@code STARTED}, {@code FAILED}, ...)
+ * @param jar the jar it came from
+ * @param connector its connector, when it is usable
+ * @param failure why it is not usable, or null
+ */
+public record PluginInfo(String id, String version, String state, Path jar, Optional<LoadedConnector> connector,
+                         String failure) {
+
+    public static final String FAILED = "FAILED";
+
+    public static PluginInfo failed(String id, String version, Path jar, String reason) {
+        return new PluginInfo(id, version, FAILED, jar, Optional.empty(), reason);
+    }
+
+    public boolean isUsable() {
+        return connector.isPresent();
+    }
+
+    public Optional<ConnectorSpec> spec() {
+        return connector.map(LoadedConnector::spec);
+    }
+}

@@ -1,0 +1,33 @@
+package io.inflow.server.store;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/** The {@code checkpoints} table. Positions are written by {@link RecordSink} with their batch. */
+@RegisterConstructorMapper(CheckpointRow.class)
+public interface CheckpointDao {
+
+    String COLUMNS = "connection_id, stream, position::text AS position, watermark::text AS watermark, run_id, updated_at";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM checkpoints WHERE connection_id = :connectionId AND stream = :stream")
+    Optional<CheckpointRow> find(@Bind("connectionId") long connectionId, @Bind("stream") String stream);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM checkpoints WHERE connection_id = :connectionId ORDER BY stream")
+    List<CheckpointRow> list(@Bind("connectionId") long connectionId);
+
+    /**
+     * Ends a completed scan: its last checkpoint becomes the start of the next incremental scan.
+     */
+    @SqlUpdate("UPDATE checkpoints SET watermark = COALESCE(position, watermark), position = NULL, "
+            + "run_id = :runId, updated_at = now() WHERE connection_id = :connectionId AND stream = :stream")
+    void completeScan(@Bind("connectionId") long connectionId, @Bind("stream") String stream, @Bind("runId") long runId);
+
+    /** Forgets the scan in progress, so the next read starts from the watermark (or from nothing). */
+    @SqlUpdate("UPDATE checkpoints SET position = NULL, updated_at = now() "
+            + "WHERE connection_id = :connectionId AND stream = :stream")
+    void clearPosition(@Bind("connectionId") long connectionId, @Bind("stream") String stream);
+}

@@ -1,0 +1,11 @@
+package io.inflow.server.store;
+
+import java.time.Instant;
+
+/**
+ * A row of {@code checkpoints}: {@code position} is the JSON of the scan in progress (null when none is),
+ * {@code watermark} the JSON of the last completed scan's final checkpoint.
+ */
+public record CheckpointRow(long connectionId, String stream, String position, String watermark, Long runId,
+                            Instant updatedAt) {
+}

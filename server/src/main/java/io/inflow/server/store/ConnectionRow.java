@@ -1,0 +1,8 @@
+package io.inflow.server.store;
+
+import java.time.Instant;
+
+/** A row of {@code connections}; {@code config} is the JSON text, secrets included. */
+public record ConnectionRow(long id, String pluginId, String name, String config, Instant createdAt,
+                            Instant updatedAt) {
+}

@@ -1,0 +1,19 @@
+package io.inflow.server.store;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Exact counts of stored records. */
+@RegisterConstructorMapper(RecordCount.class)
+public interface RecordCountDao {
+
+    @SqlQuery("SELECT connection_id, stream, count(*) AS records FROM records GROUP BY connection_id, stream "
+            + "ORDER BY connection_id, stream")
+    List<RecordCount> all();
+
+    @SqlQuery("SELECT connection_id, stream, count(*) AS records FROM records WHERE connection_id = :connectionId "
+            + "GROUP BY connection_id, stream ORDER BY stream")
+    List<RecordCount> of(@Bind("connectionId") long connectionId);
+}

@@ -1,0 +1,13 @@
+package io.inflow.server.store;
+
+import java.time.Instant;
+
+/** A row of {@code import_run_streams}: one stream's progress and counts within a run. */
+public record RunStreamRow(long runId, String stream, int position, StreamStatus status, long inserted,
+                           long updated, long unchanged, long failed, long batches, Long estimatedTotal,
+                           Instant startedAt, Instant finishedAt) {
+
+    public long done() {
+        return inserted + updated + unchanged + failed;
+    }
+}

@@ -1,0 +1,166 @@
+package io.inflow.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inflow.api.Checkpoint;
+import io.inflow.api.record.Batch;
+import io.inflow.api.record.Record;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class RecordSinkTest {
+
+    private static final String NODE = "node-a";
+    private static final String STREAM = "Conversations";
+
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase();
+
+    private long connectionId;
+    private long runId;
+
+    @BeforeEach
+    void createConnectionAndRun() {
+        connectionId = database.store().connections().insert("airtable", "clinic", "{}");
+        runId = startRun();
+    }
+
+    @Test
+    void newRecordsAreInsertedAndCounted() {
+        CommitOutcome outcome = commit(runId, batch(records(0, 3, "v1"), "page-1"));
+
+        assertThat(outcome).isEqualTo(new CommitOutcome(3, 0, 0, false));
+        assertThat(count("SELECT count(*) FROM records")).isEqualTo(3);
+        assertThat(streamRow(runId)).extracting(RunStreamRow::inserted, RunStreamRow::batches).containsExactly(3L, 1L);
+    }
+
+    @Test
+    void reimportingUnchangedRecordsWritesNothing() {
+        commit(runId, batch(records(0, 3, "v1"), "page-1"));
+        long tuplesBefore = count("SELECT sum(xmin::text::bigint) FROM records");
+        finish(runId);
+        long secondRun = startRun();
+
+        CommitOutcome outcome = commit(secondRun, batch(records(0, 3, "v1"), "page-1"));
+
+        assertThat(outcome).isEqualTo(new CommitOutcome(0, 0, 3, false));
+        assertThat(count("SELECT sum(xmin::text::bigint) FROM records")).isEqualTo(tuplesBefore);
+        assertThat(count("SELECT count(*) FROM records WHERE updated_by_run = " + secondRun)).isZero();
+    }
+
+    @Test
+    void aChangedPayloadIsUpdatedAndTheOthersAreLeftAlone() {
+        commit(runId, batch(records(0, 3, "v1"), "page-1"));
+        finish(runId);
+        long secondRun = startRun();
+        List<Record> changed = List.of(records(0, 1, "v1").get(0), records(1, 2, "v2").get(0), records(2, 3, "v1").get(0));
+
+        CommitOutcome outcome = commit(secondRun, batch(changed, "page-1"));
+
+        assertThat(outcome).isEqualTo(new CommitOutcome(0, 1, 2, false));
+        assertThat(count("SELECT count(*) FROM records WHERE updated_by_run = " + secondRun)).isEqualTo(1);
+    }
+
+    @Test
+    void keyOrderAndWhitespaceDoNotMakeARecordChanged() {
+        commit(runId, batch(List.of(new Record(STREAM, "rec1", "{\"a\":1,\"b\":\"x\"}", null)), "p"));
+
+        CommitOutcome outcome = commit(runId, batch(List.of(new Record(STREAM, "rec1", "{ \"b\": \"x\", \"a\": 1 }", null)), "p"));
+
+        assertThat(outcome.unchanged()).isEqualTo(1);
+    }
+
+    @Test
+    void theLaterOfTwoRecordsWithOneIdInABatchWins() {
+        List<Record> records = List.of(new Record(STREAM, "rec1", "{\"v\":1}", null),
+                new Record(STREAM, "rec1", "{\"v\":2}", null));
+
+        CommitOutcome outcome = commit(runId, batch(records, "p"));
+
+        assertThat(outcome.inserted()).isEqualTo(1);
+        String stored = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT payload->>'v' FROM records WHERE external_id = 'rec1'").mapTo(String.class).one());
+        assertThat(stored).isEqualTo("2");
+    }
+
+    @Test
+    void theCheckpointIsStoredWithItsBatch() {
+        commit(runId, batch(records(0, 3, "v1"), "page-2"));
+
+        assertThat(database.store().checkpoints().find(connectionId, STREAM))
+                .get().extracting(CheckpointRow::position).isEqualTo("{\"offset\": \"page-2\"}");
+    }
+
+    @Test
+    void aBatchThatCannotBeStoredLeavesNeitherRecordsNorCheckpoint() {
+        commit(runId, batch(records(0, 2, "v1"), "page-1"));
+        List<Record> broken = List.of(new Record(STREAM, "rec9", "{\"fine\":true}", null),
+                new Record(STREAM, "rec10", "this is not JSON", null));
+
+        assertThatThrownBy(() -> commit(runId, batch(broken, "page-2"))).isInstanceOf(RuntimeException.class);
+
+        assertThat(count("SELECT count(*) FROM records")).isEqualTo(2);
+        assertThat(database.store().checkpoints().find(connectionId, STREAM))
+                .get().extracting(CheckpointRow::position).isEqualTo("{\"offset\": \"page-1\"}");
+        assertThat(streamRow(runId).inserted()).isEqualTo(2);
+    }
+
+    @Test
+    void aNodeThatNoLongerOwnsTheRunCannotStoreAnything() {
+        database.store().runs().interruptRunsOf(NODE);
+
+        assertThatThrownBy(() -> commit(runId, batch(records(0, 2, "v1"), "page-1")))
+                .isInstanceOf(RunNotOwnedException.class);
+        assertThat(count("SELECT count(*) FROM records")).isZero();
+        assertThat(database.store().checkpoints().find(connectionId, STREAM)).isEmpty();
+    }
+
+    @Test
+    void aCancelledRunIsToldSoAfterItsBatchIsStored() {
+        database.jdbi().useHandle(handle -> handle.execute("UPDATE import_runs SET status = 'cancelling' WHERE id = ?", runId));
+
+        CommitOutcome outcome = commit(runId, batch(records(0, 2, "v1"), "page-1"));
+
+        assertThat(outcome.cancelRequested()).isTrue();
+        assertThat(outcome.inserted()).isEqualTo(2);
+    }
+
+    private long startRun() {
+        long id = database.store().runs().insertQueued(connectionId, RunTrigger.MANUAL, RunMode.FULL, null, "test",
+                List.of(STREAM));
+        database.store().runs().start(id, NODE);
+        return id;
+    }
+
+    private void finish(long id) {
+        database.store().runs().finish(id, RunStatus.SUCCEEDED, null);
+    }
+
+    private CommitOutcome commit(long run, Batch batch) {
+        return database.store().sink().commit(connectionId, run, NODE, STREAM, batch);
+    }
+
+    private RunStreamRow streamRow(long run) {
+        return database.store().runs().streams(run).get(0);
+    }
+
+    private long count(String sql) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    private static Batch batch(List<Record> records, String offset) {
+        return new Batch(records, Checkpoint.of("offset", offset));
+    }
+
+    private static List<Record> records(int from, int to, String version) {
+        return IntStream.range(from, to)
+                .mapToObj(i -> new Record(STREAM, "rec" + i, "{\"n\":" + i + ",\"version\":\"" + version + "\"}",
+                        Instant.parse("2024-01-01T00:00:00Z").plusSeconds(i)))
+                .toList();
+    }
+}

@@ -1,0 +1,63 @@
+package io.inflow.server.store;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dropwizard.jackson.Jackson;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * One embedded PostgreSQL per test JVM, migrated once and emptied before each test (the habit of db-scheduler's
+ * cluster tests: a real database, shared, cleared between tests).
+ */
+public final class TestDatabase implements BeforeEachCallback {
+
+    private static final class Holder {
+        static final EmbeddedDatabase SERVER = start();
+        static final DatabaseEndpoint ENDPOINT = new DatabaseEndpoint(SERVER.jdbcUrl(), SERVER.user(), "");
+
+        private static EmbeddedDatabase start() {
+            try {
+                Path directory = Files.createTempDirectory("inflow-test-pg");
+                EmbeddedDatabase server = EmbeddedDatabase.start(directory.resolve("postgres"), 0);
+                Runtime.getRuntime().addShutdownHook(new Thread(server::close));
+                new SchemaMigrator(new DatabaseEndpoint(server.jdbcUrl(), server.user(), "")).migrate();
+                return server;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private final ObjectMapper json = Jackson.newObjectMapper();
+    private final Jdbi jdbi = Jdbi.create(Holder.ENDPOINT.url(), Holder.ENDPOINT.user(), "")
+            .installPlugin(new SqlObjectPlugin());
+    private final Store store = Store.over(jdbi, json);
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        jdbi.useHandle(handle -> handle.execute(
+                "TRUNCATE records, checkpoints, import_run_streams, import_runs, connections RESTART IDENTITY CASCADE"));
+    }
+
+    public Store store() {
+        return store;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public DatabaseEndpoint endpoint() {
+        return Holder.ENDPOINT;
+    }
+}
