@@ -1,0 +1,129 @@
+package io.inflow.sandbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inflow.sandbox.http.Handler;
+import io.inflow.sandbox.http.Json;
+import io.inflow.sandbox.http.Request;
+import io.inflow.sandbox.http.Response;
+import io.inflow.sandbox.http.Router;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The sandbox's own control surface under {@code /_sandbox/}; it needs no authentication. */
+final class AdminHandler implements Handler {
+
+    private final List<FakeApi> apis;
+    private final Supplier<String> baseUrl;
+    private final Router router;
+
+    AdminHandler(List<FakeApi> apis, Supplier<String> baseUrl) {
+        this.apis = List.copyOf(apis);
+        this.baseUrl = baseUrl;
+        this.router = Router.builder()
+                .get("/_sandbox/health", request -> Response.json(200, Json.fields("status", "ok")))
+                .get("/_sandbox/stats", request -> Response.json(200, perApi(FakeApi::stats)))
+                .get("/_sandbox/connections", request -> Response.json(200, perApi(api -> api.connection(baseUrl.get()))))
+                .get("/_sandbox/connections/{api}", request -> Response.json(200, api(request).connection(baseUrl.get())))
+                .get("/_sandbox/requests", this::requests)
+                .post("/_sandbox/reset", this::reset)
+                .post("/_sandbox/{api}/modify", this::modify)
+                .get("/_sandbox/{api}/limits", request -> Response.json(200, api(request).limits()))
+                .post("/_sandbox/{api}/limits", request -> Response.json(200, api(request).updateLimits(body(request))))
+                .build(request -> error(404, "NOT_FOUND", "No admin endpoint " + request.method() + " " + request.path()));
+    }
+
+    @Override
+    public Response handle(Request request) {
+        try {
+            return router.handle(request);
+        } catch (AdminException e) {
+            return e.response;
+        } catch (IllegalArgumentException e) {
+            return error(400, "INVALID_REQUEST", e.getMessage());
+        }
+    }
+
+    private interface PerApi {
+        ObjectNode of(FakeApi api);
+    }
+
+    private ObjectNode perApi(PerApi view) {
+        ObjectNode all = Json.object();
+        apis.forEach(api -> all.set(api.name(), view.of(api)));
+        return all;
+    }
+
+    private Response requests(Request request) {
+        String name = request.query().first("api")
+                .orElseThrow(() -> new IllegalArgumentException("api is required, one of " + names()));
+        List<Map<String, Object>> entries = find(name).traffic().requests().stream().map(AdminHandler::entry).toList();
+        return Response.json(200, entries);
+    }
+
+    private static Map<String, Object> entry(LoggedRequest request) {
+        Map<String, Object> entry = Json.fields(
+                "method", request.method(), "path", request.path(), "query", request.query());
+        if (request.body() != null) {
+            entry.put("body", request.body());
+        }
+        entry.put("status", request.status());
+        entry.put("at", request.at().toString());
+        return entry;
+    }
+
+    private Response reset(Request request) {
+        apis.forEach(FakeApi::reset);
+        return Response.json(200, Json.fields("reset", true));
+    }
+
+    private Response modify(Request request) {
+        JsonNode count = body(request).get("count");
+        if (count == null || !count.isInt()) {
+            throw new IllegalArgumentException("count must be an integer");
+        }
+        Modification modification = api(request).modify(count.intValue());
+        return Response.json(200, Json.fields("modified", modification.modified(), "ids", modification.ids()));
+    }
+
+    private FakeApi api(Request request) {
+        return find(request.pathParam("api"));
+    }
+
+    private FakeApi find(String name) {
+        Optional<FakeApi> api = apis.stream().filter(a -> a.name().equals(name)).findFirst();
+        return api.orElseThrow(() -> new AdminException(error(404, "UNKNOWN_API", "No fake API " + name + "; known: " + names())));
+    }
+
+    private List<String> names() {
+        return apis.stream().map(FakeApi::name).toList();
+    }
+
+    private static JsonNode body(Request request) {
+        try {
+            JsonNode body = Json.read(request.body());
+            if (body == null || !body.isObject()) {
+                throw new IllegalArgumentException("expected a JSON object");
+            }
+            return body;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not JSON");
+        }
+    }
+
+    private static Response error(int status, String type, String message) {
+        return Response.json(status, Map.of("error", Json.fields("type", type, "message", message)));
+    }
+
+    private static final class AdminException extends RuntimeException {
+        private final transient Response response;
+
+        AdminException(Response response) {
+            super(null, null, false, false);
+            this.response = response;
+        }
+    }
+}

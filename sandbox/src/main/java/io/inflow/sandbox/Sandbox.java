@@ -1,0 +1,125 @@
+package io.inflow.sandbox;
+
+import com.sun.net.httpserver.HttpServer;
+import io.inflow.sandbox.airtable.AirtableApi;
+import io.inflow.sandbox.http.ExchangeAdapter;
+import io.inflow.sandbox.http.Json;
+import io.inflow.sandbox.http.Request;
+import io.inflow.sandbox.http.Response;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running sandbox: every fake API on one HTTP port, each under its own prefix, plus the admin
+ * surface under {@code /_sandbox/}. Start one per test class with port 0 and close it after.
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Sandbox.class);
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final AirtableApi airtable;
+    private final List<FakeApi> apis;
+    private final AdminHandler admin;
+
+    private Sandbox(SandboxOptions options) throws IOException {
+        this.airtable = new AirtableApi(options.airtable());
+        this.apis = List.of(airtable);
+        this.admin = new AdminHandler(apis, this::baseUrl);
+        this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        disableNagle();
+        this.server = HttpServer.create(new InetSocketAddress(options.port()), 128);
+        server.createContext("/", new ExchangeAdapter(this::route));
+        server.setExecutor(executor);
+    }
+
+    /** Generates the data, binds the port and starts serving; throws {@link UncheckedIOException} if the port is taken. */
+    public static Sandbox start(SandboxOptions options) {
+        Sandbox sandbox;
+        try {
+            sandbox = new Sandbox(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on port " + options.port(), e);
+        }
+        sandbox.server.start();
+        LOG.info("sandbox serving {} at {}", sandbox.apis.stream().map(FakeApi::name).toList(), sandbox.baseUrl());
+        return sandbox;
+    }
+
+    private Response route(Request request) {
+        String path = request.rawPath();
+        if (path.startsWith("/_sandbox/")) {
+            return admin.handle(request);
+        }
+        for (FakeApi api : apis) {
+            String prefix = api.pathPrefix();
+            if (path.equals(prefix) || path.startsWith(prefix + "/")) {
+                return api.handle(request);
+            }
+        }
+        return Response.json(404, Json.fields("error", "NOT_FOUND"));
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port();
+    }
+
+    public AirtableApi airtable() {
+        return airtable;
+    }
+
+    public List<FakeApi> apis() {
+        return apis;
+    }
+
+    /** Same as {@code POST /_sandbox/reset}: counters, request logs and rate-limit state, not the data. */
+    public void reset() {
+        apis.forEach(FakeApi::reset);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * The JDK server writes headers and body in separate segments; with Nagle's algorithm and the
+     * client's delayed ACK every answer on a kept-alive connection then waits about 40 ms. The
+     * property is read once, when the JDK's server classes load, so it must be set before the first
+     * HttpServer of the JVM is created.
+     */
+    private static void disableNagle() {
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
+    }
+
+    private static ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "sandbox-http-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,119 @@
+package io.inflow.sandbox;
+
+import io.inflow.sandbox.airtable.AirtableSettings;
+import io.inflow.sandbox.airtable.ConversationFigures;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How to run a sandbox. Start from {@link #defaults()} and change what matters with the
+ * {@code withX} methods; each returns a new value.
+ *
+ * @param port 0 picks a free port
+ * @param airtableRequestsPerSecond Airtable's per-base limit; 0 or less switches every Airtable limit off
+ * @param airtableRequestsPerSecondPerToken Airtable's limit across bases for one token
+ * @param airtableLockout how long a base or token stays refused after breaking a limit
+ * @param airtableIteratorTtl how long an idle {@code offset} stays usable
+ * @param clock what the fakes read the time from; tests pass one they can move
+ */
+public record SandboxOptions(
+        int port,
+        long seed,
+        String token,
+        int airtableRequestsPerSecond,
+        int airtableRequestsPerSecondPerToken,
+        Duration airtableLockout,
+        Duration airtableIteratorTtl,
+        int airtableRecords,
+        int threads,
+        Clock clock) {
+
+    public static final int DEFAULT_PORT = 9090;
+    public static final long DEFAULT_SEED = 42;
+    public static final String DEFAULT_TOKEN = "sandbox-token";
+
+    public SandboxOptions {
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535");
+        }
+        if (token == null || token.isBlank()) {
+            throw new IllegalArgumentException("token must not be blank");
+        }
+        requirePositive(airtableLockout, "airtableLockout");
+        requirePositive(airtableIteratorTtl, "airtableIteratorTtl");
+        if (airtableRecords < 1) {
+            throw new IllegalArgumentException("airtableRecords must be positive");
+        }
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be positive");
+        }
+        Objects.requireNonNull(clock, "clock");
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+        if (duration == null || duration.isNegative() || duration.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive");
+        }
+    }
+
+    public static SandboxOptions defaults() {
+        return new SandboxOptions(DEFAULT_PORT, DEFAULT_SEED, DEFAULT_TOKEN, 5, 50, Duration.ofSeconds(30),
+                Duration.ofMinutes(5), ConversationFigures.DEFAULT_RECORDS, 16, Clock.systemUTC());
+    }
+
+    public SandboxOptions withPort(int port) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+    }
+
+    public SandboxOptions withSeed(long seed) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+    }
+
+    public SandboxOptions withToken(String token) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+    }
+
+    public SandboxOptions withAirtableRequestsPerSecond(int requestsPerSecond) {
+        return new SandboxOptions(port, seed, token, requestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+    }
+
+    public SandboxOptions withAirtableRequestsPerSecondPerToken(int requestsPerSecond) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, requestsPerSecond,
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+    }
+
+    public SandboxOptions withAirtableLockout(Duration lockout) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                lockout, airtableIteratorTtl, airtableRecords, threads, clock);
+    }
+
+    public SandboxOptions withAirtableIteratorTtl(Duration ttl) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, ttl, airtableRecords, threads, clock);
+    }
+
+    public SandboxOptions withAirtableRecords(int records) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, airtableIteratorTtl, records, threads, clock);
+    }
+
+    public SandboxOptions withThreads(int threads) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+    }
+
+    public SandboxOptions withClock(Clock clock) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+    }
+
+    AirtableSettings airtable() {
+        return new AirtableSettings(seed, airtableRecords, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, airtableIteratorTtl, clock);
+    }
+}

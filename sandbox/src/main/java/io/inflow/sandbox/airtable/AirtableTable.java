@@ -1,0 +1,131 @@
+package io.inflow.sandbox.airtable;
+
+import io.inflow.sandbox.airtable.formula.FormulaTable;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.IntConsumer;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+
+/**
+ * A table's records in columns, addressed by index in creation order. Cells that can change are
+ * read under {@link #read} and changed under {@link #touch}, so a page never mixes old and new.
+ */
+public final class AirtableTable implements FormulaTable {
+
+    private final TableSchema schema;
+    private final String[] ids;
+    private final long[] created;
+    private final long[] lastModified;
+    private final List<Column> columns;
+    private final Map<String, Column> columnsByNameOrId = new HashMap<>();
+    private final Map<String, Column> columnsByName = new HashMap<>();
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private long latestModification;
+
+    /** {@code lastModified} is the array the table's lastModifiedTime column reads, so both move together. */
+    AirtableTable(TableSchema schema, String[] ids, long[] created, long[] lastModified, List<Column> columns) {
+        this.schema = schema;
+        this.ids = ids;
+        this.created = created;
+        this.lastModified = lastModified;
+        this.columns = List.copyOf(columns);
+        for (Column column : columns) {
+            columnsByName.put(column.field().name(), column);
+            columnsByNameOrId.put(column.field().name(), column);
+            columnsByNameOrId.put(column.field().id(), column);
+        }
+        for (long millis : lastModified) {
+            latestModification = Math.max(latestModification, millis);
+        }
+    }
+
+    public TableSchema schema() {
+        return schema;
+    }
+
+    public String id() {
+        return schema.id();
+    }
+
+    public String name() {
+        return schema.name();
+    }
+
+    public int size() {
+        return ids.length;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    /** A column by field name or field id, as {@code fields[]} and {@code sort} accept both. */
+    public Optional<Column> column(String nameOrId) {
+        return Optional.ofNullable(columnsByNameOrId.get(nameOrId));
+    }
+
+    @Override
+    public Optional<IntFunction<Object>> fieldReader(String fieldName) {
+        Column column = columnsByName.get(fieldName);
+        return column == null ? Optional.empty() : Optional.of(column::value);
+    }
+
+    @Override
+    public String recordId(int record) {
+        return ids[record];
+    }
+
+    @Override
+    public long createdTime(int record) {
+        return created[record];
+    }
+
+    @Override
+    public long lastModifiedTime(int record) {
+        return lastModified[record];
+    }
+
+    public OptionalInt indexOf(String recordId) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i].equals(recordId)) {
+                return OptionalInt.of(i);
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    public <T> T read(Supplier<T> reading) {
+        lock.readLock().lock();
+        try {
+            return reading.get();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * Applies {@code edit} to each record and stamps them all with one modification time: {@code now},
+     * or 1 ms past the latest earlier modification if the clock has not moved beyond it.
+     *
+     * @return the modification time given to the records
+     */
+    long touch(int[] records, long now, IntConsumer edit) {
+        lock.writeLock().lock();
+        try {
+            long at = Math.max(now, latestModification + 1);
+            for (int record : records) {
+                edit.accept(record);
+                lastModified[record] = at;
+            }
+            latestModification = at;
+            return at;
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package io.inflow.sandbox.airtable;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.inflow.sandbox.http.Json;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** Writes records as Airtable does: {@code id}, {@code createdTime}, then non-empty cells under {@code fields}. */
+final class RecordWriter {
+
+    /** The text form of the fake's date-time fields, whose format options are ISO date and 24-hour time. */
+    private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm");
+
+    private final AirtableTable table;
+    private final List<Column> fields;
+    private final CellFormat cellFormat;
+    private final boolean byFieldId;
+    private final boolean commentCount;
+
+    RecordWriter(AirtableTable table, List<Column> fields, CellFormat cellFormat, boolean byFieldId, boolean commentCount) {
+        this.table = table;
+        this.fields = fields == null ? table.columns() : table.columns().stream().filter(fields::contains).toList();
+        this.cellFormat = cellFormat;
+        this.byFieldId = byFieldId;
+        this.commentCount = commentCount;
+    }
+
+    static RecordWriter forPlan(AirtableTable table, ListRecordsPlan plan) {
+        return new RecordWriter(table, plan.fields(), plan.cellFormat(), plan.byFieldId(), plan.commentCount());
+    }
+
+    /** {@code {"records":[...], "offset":...}} for {@code records[from..to)}; no offset key when null. Call under the read lock. */
+    byte[] page(int[] records, int from, int to, String offset) {
+        return write(generator -> {
+            generator.writeStartObject();
+            generator.writeArrayFieldStart("records");
+            for (int i = from; i < to; i++) {
+                writeRecord(generator, records[i]);
+            }
+            generator.writeEndArray();
+            if (offset != null) {
+                generator.writeStringField("offset", offset);
+            }
+            generator.writeEndObject();
+        });
+    }
+
+    byte[] single(int record) {
+        return write(generator -> writeRecord(generator, record));
+    }
+
+    private void writeRecord(JsonGenerator generator, int record) throws IOException {
+        generator.writeStartObject();
+        generator.writeStringField("id", table.recordId(record));
+        generator.writeStringField("createdTime", Timestamps.format(table.createdTime(record)));
+        generator.writeObjectFieldStart("fields");
+        for (Column column : fields) {
+            Object value = column.value(record);
+            if (value != null) {
+                generator.writeFieldName(byFieldId ? column.field().id() : column.field().name());
+                writeValue(generator, value);
+            }
+        }
+        generator.writeEndObject();
+        if (commentCount) {
+            generator.writeNumberField("commentCount", 0);
+        }
+        generator.writeEndObject();
+    }
+
+    private void writeValue(JsonGenerator generator, Object value) throws IOException {
+        if (cellFormat.asText()) {
+            generator.writeString(text(value));
+        } else if (value instanceof Long number) {
+            generator.writeNumber(number);
+        } else if (value instanceof Boolean bool) {
+            generator.writeBoolean(bool);
+        } else if (value instanceof Instant instant) {
+            generator.writeString(Timestamps.format(instant.toEpochMilli()));
+        } else {
+            generator.writeString(value.toString());
+        }
+    }
+
+    private String text(Object value) {
+        if (value instanceof Boolean) {
+            return "checked";
+        }
+        if (value instanceof Instant instant) {
+            return SHOWN.format(instant.atZone(cellFormat.zone()));
+        }
+        return value.toString();
+    }
+
+    private interface Writing {
+        void to(JsonGenerator generator) throws IOException;
+    }
+
+    private static byte[] write(Writing writing) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 * 1024);
+        try (JsonGenerator generator = Json.factory().createGenerator(out)) {
+            writing.to(generator);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}
