@@ -1,0 +1,188 @@
+package io.inflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.inflow.sandbox.Sandbox;
+import io.inflow.sandbox.SandboxOptions;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The walking skeleton end to end: the real Airtable plugin jar loaded by PF4J, importing from the sandbox over
+ * real HTTP into the embedded PostgreSQL. The sandbox's rate limit is raised so the suite stays fast;
+ * {@link AirtableRateLimitTest} runs at the real one.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class AirtableImportTest {
+
+    private static final int TABLE_RECORDS = 20_077;
+
+    private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
+            .withAirtableRequestsPerSecond(2_000).withAirtableRequestsPerSecondPerToken(10_000));
+    private static final TestServer SERVER = TestServer.withPlugins(plugins -> {
+        Files.write(plugins.resolve("corrupt.jar"), new byte[] {0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5});
+        TestJars.writeJarWithoutDescriptor(plugins.resolve("no-descriptor.jar"));
+    });
+    private static final SandboxAdmin SANDBOX_ADMIN = new SandboxAdmin(SANDBOX);
+    private static final Imports IMPORTS = new Imports(SERVER);
+
+    @SuppressWarnings("unused") // registered through DropwizardExtensionsSupport
+    private static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = SERVER.app;
+
+    @AfterAll
+    static void stopSandbox() {
+        SANDBOX.close();
+    }
+
+    @Test
+    void aFullImportStoresEveryRecordOnceAndASecondWritesNothing() {
+        long connection = IMPORTS.createConnection(fastConnection("clinic-full"));
+
+        JsonNode first = IMPORTS.run(connection, "full");
+
+        assertThat(first.path("status").asText()).as(first.toString()).isEqualTo("succeeded");
+        assertThat(counts(first)).containsExactly(TABLE_RECORDS, 0, 0, 0);
+        assertThat(counts(first.path("streams").path("Conversations"))).containsExactly(TABLE_RECORDS, 0, 0, 0);
+        assertThat(SERVER.queryLong("SELECT count(*) FROM records WHERE connection_id = " + connection))
+                .isEqualTo(TABLE_RECORDS);
+        long tuplesBefore = SERVER.queryLong("SELECT sum(xmin::text::bigint) FROM records WHERE connection_id = " + connection);
+
+        JsonNode second = IMPORTS.run(connection, "full");
+
+        assertThat(second.path("status").asText()).isEqualTo("succeeded");
+        assertThat(counts(second)).containsExactly(0, 0, TABLE_RECORDS, 0);
+        assertThat(SERVER.queryLong("SELECT sum(xmin::text::bigint) FROM records WHERE connection_id = " + connection))
+                .as("no record row was rewritten").isEqualTo(tuplesBefore);
+        assertThat(SERVER.queryLong("SELECT count(*) FROM records WHERE connection_id = " + connection))
+                .isEqualTo(TABLE_RECORDS);
+    }
+
+    @Test
+    void anIncrementalImportAfterUpstreamChangesReadsOnlyThePagesHoldingThem() {
+        long connection = IMPORTS.createConnection(fastConnection("clinic-incremental"));
+        assertThat(IMPORTS.run(connection, "full").path("status").asText()).isEqualTo("succeeded");
+        SANDBOX_ADMIN.modifyAirtableRecords(100);
+        SANDBOX_ADMIN.reset();
+
+        JsonNode incremental = IMPORTS.run(connection, "incremental");
+
+        assertThat(incremental.path("status").asText()).as(incremental.toString()).isEqualTo("succeeded");
+        assertThat(counts(incremental)).containsExactly(0, 100, 0, 0);
+        JsonNode requests = SANDBOX_ADMIN.airtableRequests();
+        assertThat(requests).as("100 changed records fit one page of 100").hasSize(1);
+        assertThat(requests.get(0).toString()).contains("IS_AFTER");
+        assertThat(SANDBOX_ADMIN.airtableStats().path("violations").asLong()).isZero();
+    }
+
+    @Test
+    void noPageIsFetchedTwiceAndNoLimitIsBrokenDuringAFullImport() {
+        long connection = IMPORTS.createConnection(fastConnection("clinic-pages"));
+        SANDBOX_ADMIN.reset();
+
+        assertThat(IMPORTS.run(connection, "full").path("status").asText()).isEqualTo("succeeded");
+
+        JsonNode requests = SANDBOX_ADMIN.airtableRequests();
+        assertThat(requests).hasSize(201); // ceil(20,077 / 100) pages
+        Set<String> offsets = new HashSet<>();
+        for (JsonNode request : requests) {
+            assertThat(request.path("status").asInt()).isEqualTo(200);
+            assertThat(offsets.add(request.path("query").toString())).as("page requested twice: %s", request).isTrue();
+        }
+        assertThat(SANDBOX_ADMIN.airtableStats().path("violations").asLong()).isZero();
+    }
+
+    @Test
+    void aWrongTokenFailsTheRunWithAnErrorThatSaysSo() {
+        long connection = IMPORTS.createConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
+                "clinic-wrong-token", "apiToken", "not-the-token", "requestsPerSecond", "1000"));
+
+        JsonNode run = IMPORTS.run(connection, "full");
+
+        assertThat(run.path("status").asText()).isEqualTo("failed");
+        assertThat(run.path("error").asText()).contains("Airtable rejected the API token").contains("401")
+                .doesNotContain("not-the-token");
+        assertThat(counts(run)).containsExactly(0, 0, 0, 0);
+    }
+
+    @Test
+    void brokenJarsLeaveTheServerUpWithThosePluginsFailed() {
+        JsonNode plugins = IMPORTS.get("/plugins").body();
+
+        assertThat(plugin(plugins, "airtable").path("state").asText()).isEqualTo("STARTED");
+        assertThat(plugin(plugins, "corrupt.jar").path("state").asText()).isEqualTo("FAILED");
+        assertThat(plugin(plugins, "corrupt.jar").path("failure").asText()).isNotBlank();
+        assertThat(plugin(plugins, "no-descriptor.jar").path("state").asText()).isEqualTo("FAILED");
+        Json.Answer health = IMPORTS.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asText()).isEqualTo("degraded");
+        assertThat(health.body().path("plugins").path("failed").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondTriggerWhileARunIsActiveIsAConflictNamingTheActiveRun() throws Exception {
+        // an upstream that accepts connections and never answers keeps the first run active
+        try (ServerSocket silentUpstream = new ServerSocket(0)) {
+            long connection = IMPORTS.createConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
+                    "clinic-silent", "baseUrl", "http://localhost:" + silentUpstream.getLocalPort()));
+            Json.Answer first = IMPORTS.trigger(connection, "full");
+
+            Json.Answer second = IMPORTS.trigger(connection, "incremental");
+
+            assertThat(first.status()).isEqualTo(202);
+            assertThat(second.status()).isEqualTo(409);
+            assertThat(second.body().path("code").asText()).isEqualTo("run_active");
+            assertThat(second.body().path("details").path("activeRunId").asLong())
+                    .isEqualTo(first.body().path("id").asLong());
+        }
+    }
+
+    @Test
+    void connectionsRefuseBadConfigurationAndNeverShowSecrets() {
+        Json.Answer unknownPlugin = IMPORTS.post("/connections", "{\"plugin\":\"nope\",\"name\":\"x\",\"config\":{}}");
+        Json.Answer missingToken = IMPORTS.post("/connections",
+                "{\"plugin\":\"airtable\",\"name\":\"x\",\"config\":{\"baseId\":\"app1\",\"tables\":[\"T\"],\"extra\":1}}");
+        Json.Answer notJson = IMPORTS.post("/connections", "{\"plugin\":");
+        long created = IMPORTS.createConnection(fastConnection("clinic-secret"));
+
+        assertThat(unknownPlugin.status()).isEqualTo(400);
+        assertThat(unknownPlugin.body().path("code").asText()).isEqualTo("unknown_plugin");
+        assertThat(missingToken.status()).isEqualTo(400);
+        assertThat(missingToken.body().path("details").path("errors").toString())
+                .contains("config.apiToken").contains("config.extra");
+        assertThat(notJson.status()).isEqualTo(400);
+        JsonNode connections = IMPORTS.get("/connections").body();
+        assertThat(connections.findValuesAsText("name")).doesNotContain("x");
+        assertThat(connections.toString()).doesNotContain("sandbox-token");
+        assertThat(IMPORTS.get("/connections/" + created).body().path("config").path("apiToken").asText())
+                .isEqualTo("********");
+        assertThat(IMPORTS.get("/connections/999999").status()).isEqualTo(404);
+        assertThat(IMPORTS.get("/imports/abc").status()).isEqualTo(404);
+        assertThat(IMPORTS.get("/imports?connection=abc").status()).isEqualTo(400);
+    }
+
+    private static JsonNode fastConnection(String name) {
+        return Imports.airtableConnection(SANDBOX_ADMIN.connections(), name, "requestsPerSecond", "1000");
+    }
+
+    private static long[] counts(JsonNode runOrStream) {
+        JsonNode counts = runOrStream.has("counts") ? runOrStream.path("counts") : runOrStream;
+        return new long[] {counts.path("inserted").asLong(), counts.path("updated").asLong(),
+                counts.path("unchanged").asLong(), counts.path("failed").asLong()};
+    }
+
+    private static JsonNode plugin(JsonNode plugins, String id) {
+        for (JsonNode plugin : plugins) {
+            if (plugin.path("id").asText().equals(id)) {
+                return plugin;
+            }
+        }
+        throw new AssertionError("no plugin " + id + " in " + plugins);
+    }
+}

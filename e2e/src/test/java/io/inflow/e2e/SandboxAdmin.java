@@ -1,0 +1,39 @@
+package io.inflow.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inflow.sandbox.Sandbox;
+
+/** The sandbox's admin surface over HTTP, as scripts use it. */
+final class SandboxAdmin {
+
+    private final Sandbox sandbox;
+    private final Json json = new Json();
+
+    SandboxAdmin(Sandbox sandbox) {
+        this.sandbox = sandbox;
+    }
+
+    JsonNode connections() {
+        return json.get(sandbox.baseUrl() + "/_sandbox/connections").body();
+    }
+
+    JsonNode airtableStats() {
+        return json.get(sandbox.baseUrl() + "/_sandbox/stats").body().path("airtable");
+    }
+
+    /** The Airtable requests answered since the last reset, oldest first. */
+    JsonNode airtableRequests() {
+        return json.get(sandbox.baseUrl() + "/_sandbox/requests?api=airtable").body();
+    }
+
+    void modifyAirtableRecords(int count) {
+        Json.Answer answer = json.post(sandbox.baseUrl() + "/_sandbox/airtable/modify", "{\"count\":" + count + "}");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("modify failed: " + answer.body());
+        }
+    }
+
+    void reset() {
+        json.post(sandbox.baseUrl() + "/_sandbox/reset", "{}");
+    }
+}

@@ -1,0 +1,86 @@
+package io.inflow.e2e;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.inflow.server.InflowApplication;
+import io.inflow.server.InflowConfiguration;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * An Inflow server for one test class: a fresh data folder (so a fresh embedded PostgreSQL), a plugins folder
+ * holding copies of the jars the build put in the top-level {@code plugins/} folder, and direct SQL access for
+ * checks the API does not show.
+ */
+final class TestServer {
+
+    final Path dataDir;
+    final Path pluginsDir;
+    final int postgresPort;
+    final DropwizardAppExtension<InflowConfiguration> app;
+
+    private TestServer(Path dataDir, Path pluginsDir, int postgresPort) {
+        this.dataDir = dataDir;
+        this.pluginsDir = pluginsDir;
+        this.postgresPort = postgresPort;
+        this.app = new DropwizardAppExtension<>(InflowApplication.class,
+                ResourceHelpers.resourceFilePath("inflow-test.yml"),
+                ConfigOverride.config("dataDir", dataDir.toString()),
+                ConfigOverride.config("pluginsDir", pluginsDir.toString()),
+                ConfigOverride.config("database.embeddedPort", Integer.toString(postgresPort)));
+    }
+
+    /** A server with the built plugin jars, plus the extra jars staged by {@code extraPlugins}. */
+    static TestServer withPlugins(PluginStager extraPlugins) {
+        try {
+            Path root = Files.createTempDirectory("inflow-e2e");
+            Path plugins = Files.createDirectories(root.resolve("plugins"));
+            Path built = Path.of(System.getProperty("inflow.plugins.dir", "../plugins"));
+            try (var jars = Files.list(built)) {
+                for (Path jar : jars.filter(path -> path.toString().endsWith(".jar")).toList()) {
+                    Files.copy(jar, plugins.resolve(jar.getFileName()));
+                }
+            }
+            extraPlugins.stage(plugins);
+            return new TestServer(root.resolve("data"), plugins, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Puts more jars into a plugins folder before the server starts. */
+    interface PluginStager {
+        void stage(Path pluginsDir) throws IOException;
+    }
+
+    String api(String path) {
+        return "http://localhost:" + app.getLocalPort() + "/api/v1" + path;
+    }
+
+    long queryLong(String sql) {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
