@@ -7,6 +7,7 @@ import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.util.HashSet;
 import java.util.Set;
@@ -29,7 +30,13 @@ class AirtableImportTest {
     private static final TestServer SERVER = TestServer.withPlugins(plugins -> {
         Files.write(plugins.resolve("corrupt.jar"), new byte[] {0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5});
         TestJars.writeJarWithoutDescriptor(plugins.resolve("no-descriptor.jar"));
+        TestJars.writePluginThatThrowsOnStart(plugins.resolve("exploding.jar"));
+        TestJars.writePluginWithoutConnector(plugins.resolve("no-connector.jar"));
     });
+    /** A sandbox whose page tokens expire almost at once, as Airtable's do after some minutes. */
+    private static final Sandbox FORGETFUL_SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
+            .withAirtableRequestsPerSecond(2_000).withAirtableRequestsPerSecondPerToken(10_000)
+            .withAirtableIteratorTtl(Duration.ofMillis(5)));
     private static final SandboxAdmin SANDBOX_ADMIN = new SandboxAdmin(SANDBOX);
     private static final Imports IMPORTS = new Imports(SERVER);
 
@@ -37,8 +44,9 @@ class AirtableImportTest {
     private static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = SERVER.app;
 
     @AfterAll
-    static void stopSandbox() {
+    static void stopSandboxes() {
         SANDBOX.close();
+        FORGETFUL_SANDBOX.close();
     }
 
     @Test
@@ -62,6 +70,10 @@ class AirtableImportTest {
                 .as("no record row was rewritten").isEqualTo(tuplesBefore);
         assertThat(SERVER.queryLong("SELECT count(*) FROM records WHERE connection_id = " + connection))
                 .isEqualTo(TABLE_RECORDS);
+        JsonNode history = IMPORTS.get("/imports?connection=" + connection).body();
+        assertThat(history.findValuesAsText("status")).startsWith("succeeded");
+        assertThat(history).extracting(run -> run.path("id").asLong())
+                .containsExactly(second.path("id").asLong(), first.path("id").asLong());
     }
 
     @Test
@@ -99,6 +111,29 @@ class AirtableImportTest {
     }
 
     @Test
+    void aScanWhosePageTokensExpireStartsAgainFromWhereItWasAndMissesNothing() {
+        SandboxAdmin forgetful = new SandboxAdmin(FORGETFUL_SANDBOX);
+        long connection = IMPORTS.createConnection(Imports.airtableConnection(forgetful.connections(),
+                "clinic-forgetful", "requestsPerSecond", "60"));
+
+        JsonNode run = IMPORTS.run(connection, "full");
+
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        assertThat(run.path("counts").path("inserted").asLong()).isEqualTo(TABLE_RECORDS);
+        assertThat(run.path("counts").path("updated").asLong()).isZero();
+        assertThat(SERVER.queryLong("SELECT count(*) FROM records WHERE connection_id = " + connection))
+                .isEqualTo(TABLE_RECORDS);
+        long expired = 0;
+        for (JsonNode request : forgetful.airtableRequests()) {
+            if (request.path("status").asInt() == 422) {
+                expired++;
+            }
+        }
+        assertThat(expired).as("page tokens expired and the scan restarted").isPositive();
+        assertThat(forgetful.airtableStats().path("violations").asLong()).isZero();
+    }
+
+    @Test
     void aWrongTokenFailsTheRunWithAnErrorThatSaysSo() {
         long connection = IMPORTS.createConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
                 "clinic-wrong-token", "apiToken", "not-the-token", "requestsPerSecond", "1000"));
@@ -119,10 +154,14 @@ class AirtableImportTest {
         assertThat(plugin(plugins, "corrupt.jar").path("state").asText()).isEqualTo("FAILED");
         assertThat(plugin(plugins, "corrupt.jar").path("failure").asText()).isNotBlank();
         assertThat(plugin(plugins, "no-descriptor.jar").path("state").asText()).isEqualTo("FAILED");
+        assertThat(plugin(plugins, "exploding").path("state").asText()).isEqualTo("FAILED");
+        assertThat(plugin(plugins, "exploding").path("failure").asText()).contains("exploding on purpose");
+        assertThat(plugin(plugins, "no-connector").path("failure").asText()).contains("exactly one Connector");
         Json.Answer health = IMPORTS.get("/health");
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body().path("status").asText()).isEqualTo("degraded");
-        assertThat(health.body().path("plugins").path("failed").asInt()).isEqualTo(2);
+        assertThat(health.body().path("plugins").path("failed").asInt()).isEqualTo(4);
+        assertThat(health.body().path("plugins").path("loaded").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -5,12 +5,16 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
 
-/** Builds broken plugin jars in a test's plugins folder. */
+/** Builds plugin jars, broken in various ways, in a test's plugins folder. */
 final class TestJars {
 
     private TestJars() {
@@ -21,9 +25,60 @@ final class TestJars {
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
-            out.putNextEntry(new ZipEntry("README.txt"));
-            out.write("not a plugin".getBytes(StandardCharsets.UTF_8));
-            out.closeEntry();
+            add(out, "README.txt", "not a plugin".getBytes(StandardCharsets.UTF_8));
         }
+    }
+
+    /** A plugin whose {@code Plugin.start()} throws. */
+    static void writePluginThatThrowsOnStart(Path jar) throws IOException {
+        writePlugin(jar, "exploding", "test.exploding.ExplodingPlugin", """
+                package test.exploding;
+                public class ExplodingPlugin extends org.pf4j.Plugin {
+                    @Override
+                    public void start() {
+                        throw new IllegalStateException("exploding on purpose");
+                    }
+                }
+                """);
+    }
+
+    /** A well-formed plugin that offers no {@code Connector} extension. */
+    static void writePluginWithoutConnector(Path jar) throws IOException {
+        writePlugin(jar, "no-connector", "test.empty.EmptyPlugin", """
+                package test.empty;
+                public class EmptyPlugin extends org.pf4j.Plugin {
+                }
+                """);
+    }
+
+    /** Compiles one plugin class against the test classpath and packs it with a PF4J manifest. */
+    private static void writePlugin(Path jar, String pluginId, String pluginClass, String source) throws IOException {
+        Path work = Files.createTempDirectory("plugin-" + pluginId);
+        Path sourceFile = work.resolve(pluginClass.substring(pluginClass.lastIndexOf('.') + 1) + ".java");
+        Files.writeString(sourceFile, source);
+        Path classes = Files.createDirectories(work.resolve("classes"));
+        JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+        int exit = compiler.run(null, null, null, "-proc:none", "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path"), sourceFile.toString());
+        if (exit != 0) {
+            throw new IOException("could not compile the test plugin " + pluginId);
+        }
+        Manifest manifest = new Manifest();
+        Attributes attributes = manifest.getMainAttributes();
+        attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        Map.of("Plugin-Id", pluginId, "Plugin-Version", "1.0.0", "Plugin-Class", pluginClass)
+                .forEach((key, value) -> attributes.put(new Attributes.Name(key), value));
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
+             Stream<Path> compiled = Files.walk(classes)) {
+            for (Path classFile : compiled.filter(Files::isRegularFile).toList()) {
+                add(out, classes.relativize(classFile).toString().replace('\\', '/'), Files.readAllBytes(classFile));
+            }
+        }
+    }
+
+    private static void add(JarOutputStream out, String name, byte[] content) throws IOException {
+        out.putNextEntry(new ZipEntry(name));
+        out.write(content);
+        out.closeEntry();
     }
 }

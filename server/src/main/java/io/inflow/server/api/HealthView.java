@@ -8,8 +8,8 @@ import java.util.List;
  */
 public record HealthView(String status, DatabaseHealth database, PluginsHealth plugins, RecordsHealth records) {
 
-    /** The database's answer to a trivial query. */
-    public record DatabaseHealth(boolean ok, String embedded, Long latencyMs, String error) {
+    /** Whether the database answered, and whether it is the embedded one or an external server. */
+    public record DatabaseHealth(boolean ok, String mode, Long latencyMs, String error) {
     }
 
     /** Plugins by outcome; failed ones with their reasons. */

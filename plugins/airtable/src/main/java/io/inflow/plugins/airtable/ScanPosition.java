@@ -68,17 +68,13 @@ record ScanPosition(Instant after, Instant notBefore, String offset, Instant max
      */
     ScanPosition completed(Instant pageMaxModified) {
         Instant latest = later(maxModified, pageMaxModified);
-        Instant watermark = latest == null ? lowerBound()
+        Instant watermark = latest == null ? after
                 : startedAt != null && startedAt.isBefore(latest) ? startedAt : latest;
         return new ScanPosition(watermark, null, null, null, null);
     }
 
     Optional<Instant> lowerBound(boolean inclusive) {
         return Optional.ofNullable(inclusive ? notBefore : after);
-    }
-
-    private Instant lowerBound() {
-        return after != null ? after : null;
     }
 
     private static Instant later(Instant a, Instant b) {

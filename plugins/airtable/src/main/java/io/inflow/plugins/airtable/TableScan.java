@@ -41,13 +41,13 @@ final class TableScan {
     void run(ScanPosition start) throws IOException, InterruptedException {
         ScanPosition position = start;
         logStart(position);
-        int restarts = 0;
+        int consecutiveRestarts = 0;
         while (!context.isCancelled()) {
             AirtableApi.Page page;
             try {
                 page = api.listRecords(table, query(position), position.offset());
             } catch (AirtableApi.IteratorExpiredException e) {
-                if (++restarts > 3) {
+                if (++consecutiveRestarts > 3) {
                     throw new IOException("Airtable keeps expiring the page token of table " + table + ": " + e.getMessage());
                 }
                 context.log().log(System.Logger.Level.WARNING, "page token expired ({0}); restarting the scan of {1} "
@@ -55,6 +55,7 @@ final class TableScan {
                 position = position.restart();
                 continue;
             }
+            consecutiveRestarts = 0;
             position = position.startedAt(page.serverTime().map(time -> time.minus(DATE_PRECISION))
                     .orElseGet(() -> Instant.now().minus(CLOCK_SKEW)));
             List<Record> records = new ArrayList<>(page.records().size());
