@@ -65,6 +65,7 @@ import_and_wait() { # connection id, mode
 }
 
 counts_of() { grep -o '"counts":{[^}]*}' <<<"$1"; }
+timing_of() { echo "$(json_field "$1" durationSeconds) s, $(json_field "$1" recordsPerSecond) records/s"; }
 
 if [[ "${SKIP_BUILD:-0}" != "1" ]]; then
   say "Building Inflow (mvn -q -DskipTests package)"
@@ -91,11 +92,11 @@ echo "connection $connection_id: $connection"
 
 say "Full import (201 pages at 5 requests/second: about 45 seconds)"
 first=$(import_and_wait "$connection_id" full)
-echo "first import:  $(counts_of "$first")"
+echo "first import:  $(counts_of "$first") in $(timing_of "$first")"
 
 say "The same full import again: nothing changed upstream, so nothing is written"
 second=$(import_and_wait "$connection_id" full)
-echo "second import: $(counts_of "$second")"
+echo "second import: $(counts_of "$second") in $(timing_of "$second")"
 
 say "Sandbox statistics"
 curl -fsS "$SANDBOX/_sandbox/stats"; echo
