@@ -6,12 +6,14 @@ import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.inflow.server.api.ApiResources;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.health.PluginsHealthCheck;
-import io.inflow.server.jobs.ImportService;
+import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.Database;
@@ -24,8 +26,8 @@ import org.jdbi.v3.core.Jdbi;
  * Inflow: imports data from SaaS APIs into PostgreSQL through connector plugins.
  *
  * <p>Everything is wired here by hand, in the order it must start; Dropwizard stops managed objects in the
- * reverse order, so imports stop before plugins, plugins before the connection pool, and the pool before the
- * embedded PostgreSQL.
+ * reverse order, so the job scheduler stops (its imports reaching a checkpoint) before plugins, plugins before
+ * the connection pool, and the pool before the embedded PostgreSQL.
  */
 public final class InflowApplication extends Application<InflowConfiguration> {
 
@@ -60,8 +62,9 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
     private static void wire(InflowConfiguration config, Environment environment, Database database) {
         new SchemaMigrator(database.endpoint()).migrate();
-        Jdbi jdbi = new JdbiFactory().build(environment,
-                database.endpoint().dataSourceFactory(config.database().maxConnections()), "postgresql");
+        DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections());
+        ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
+        Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "postgresql");
         Store store = Store.over(jdbi, environment.getObjectMapper());
 
         PluginRegistry plugins = new PluginRegistry(config.pluginsDir());
@@ -71,11 +74,11 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         ConnectionService connections = new ConnectionService(store.connections(), plugins,
                 environment.getObjectMapper());
         UpstreamClients upstreams = new UpstreamClients(config.upstream());
-        ImportService imports = ImportService.create(store, connections, plugins, upstreams,
-                environment.getObjectMapper(), config.jobs());
-        environment.lifecycle().manage(imports.executor());
+        JobEngine jobs = JobEngine.create(store, connections, plugins, upstreams, environment.getObjectMapper(),
+                config.jobs(), dataSource, Clock.systemUTC());
+        environment.lifecycle().manage(jobs.scheduler());
 
-        ApiResources.create(store, plugins, connections, imports, database.isEmbedded(), Clock.systemUTC())
+        ApiResources.create(store, plugins, connections, jobs, database.isEmbedded(), Clock.systemUTC())
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
     }

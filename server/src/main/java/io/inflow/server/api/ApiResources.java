@@ -1,7 +1,7 @@
 package io.inflow.server.api;
 
 import io.inflow.server.connections.ConnectionService;
-import io.inflow.server.jobs.ImportService;
+import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.Store;
 import java.time.Clock;
@@ -14,13 +14,16 @@ public final class ApiResources {
     }
 
     public static List<Object> create(Store store, PluginRegistry plugins, ConnectionService connections,
-                                      ImportService imports, boolean embeddedDatabase, Clock clock) {
+                                      JobEngine jobs, boolean embeddedDatabase, Clock clock) {
         RunViews runViews = new RunViews(store.runs(), clock);
         return List.of(
                 new InflowExceptionMapper(),
                 new PluginsResource(plugins),
-                new ConnectionsResource(connections, imports, runViews),
-                new ImportsResource(store.runs(), runViews),
+                new ConnectionsResource(connections, jobs.imports(), runViews),
+                new ConnectionScheduleResource(jobs.schedules()),
+                new ImportsResource(store.runs(), jobs.imports(), runViews),
+                new SchedulerResource(jobs.control(), connections, jobs.schedules()),
+                new StatusResource(jobs.control(), store.runs(), connections, runViews, clock),
                 new HealthResource(store, plugins, embeddedDatabase));
     }
 }

@@ -4,13 +4,13 @@ import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.ImportService;
 import io.inflow.server.store.RunRow;
-import io.inflow.server.store.RunTrigger;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -55,13 +55,17 @@ public final class ConnectionsResource {
         return view(connections.get(Requests.id(id, "connection")));
     }
 
-    /** Starts an import of every stream of the connection: 202 with the queued run. */
+    /**
+     * Queues an import of every stream of the connection: 202 with the queued run; 409 when one is active;
+     * 429 with {@code Retry-After} inside the connection's cooldown unless {@code force=true}.
+     */
     @POST
     @Path("{id}/imports")
-    public Response triggerImport(@PathParam("id") String id, TriggerImportRequest body) {
+    public Response triggerImport(@PathParam("id") String id, @QueryParam("force") String force,
+                                  TriggerImportRequest body) {
         TriggerImportRequest request = body == null ? TriggerImportRequest.DEFAULT : body;
         RunRow run = imports.trigger(Requests.id(id, "connection"), request.modeOrDefault(), request.notes(),
-                "api", RunTrigger.MANUAL);
+                "api", Requests.flag(force, "force"));
         return Response.accepted(runViews.of(run)).build();
     }
 

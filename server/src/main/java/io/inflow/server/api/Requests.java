@@ -47,6 +47,47 @@ final class Requests {
         return limit.intValue();
     }
 
+    /** A boolean query parameter: absent is false; anything but true or false is 400. */
+    static boolean flag(String raw, String name) {
+        if (raw == null || raw.isBlank() || raw.equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (raw.equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw InflowException.invalid("invalid_parameter", name + " must be true or false, was '" + raw + "'",
+                Map.of("parameter", name));
+    }
+
+    /** An optional instant such as {@code 2025-01-31T00:00:00Z}: malformed is 400. */
+    static java.time.Instant optionalInstant(String raw, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return java.time.Instant.parse(raw.trim());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw InflowException.invalid("invalid_parameter", name + " must be an ISO-8601 instant such as "
+                    + "2025-01-31T00:00:00Z, was '" + raw + "'", Map.of("parameter", name));
+        }
+    }
+
+    /** An optional lowercase enum value: unknown is 400 listing the allowed values. */
+    static <E extends Enum<E>> E optionalEnum(String raw, Class<E> type, String name) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        for (E value : type.getEnumConstants()) {
+            if (value.name().equalsIgnoreCase(raw.trim())) {
+                return value;
+            }
+        }
+        throw InflowException.invalid("invalid_parameter", name + " must be one of "
+                + java.util.Arrays.stream(type.getEnumConstants())
+                .map(value -> value.name().toLowerCase(java.util.Locale.ROOT)).toList() + ", was '" + raw + "'",
+                Map.of("parameter", name));
+    }
+
     static InflowException bodyRequired() {
         return InflowException.invalid("body_required", "this request needs a JSON body", Map.of());
     }

@@ -7,7 +7,8 @@ import java.time.Instant;
  * A configured instance of a plugin: one Airtable base, one Mindbody site.
  *
  * @param config its configuration, secrets included: never show it as it is (see {@link ConfigRedactor})
+ * @param jobs its schedule, start-up import and cooldown
  */
 public record Connection(long id, String pluginId, String name, ConnectorConfig config, Instant createdAt,
-                         Instant updatedAt) {
+                         Instant updatedAt, JobSettings jobs) {
 }

@@ -10,6 +10,7 @@ import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionRow;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,8 +110,10 @@ public final class ConnectionService {
     private Connection toConnection(ConnectionRow row) {
         try {
             Map<String, Object> config = json.readValue(row.config(), JSON_OBJECT);
+            JobSettings jobs = new JobSettings(row.scheduleCron(), row.scheduleTimezone(), row.scheduleEnabled(),
+                    row.importOnStartup(), Duration.ofSeconds(row.cooldownSeconds()));
             return new Connection(row.id(), row.pluginId(), row.name(), ConnectorConfig.of(config), row.createdAt(),
-                    row.updatedAt());
+                    row.updatedAt(), jobs);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("connection " + row.id() + " has a configuration that is not JSON", e);
         }

@@ -20,18 +20,18 @@ import io.inflow.server.store.RunNotOwnedException;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.RunStatus;
 import io.inflow.server.store.RunStreamRow;
+import io.inflow.server.store.RunTrigger;
 import io.inflow.server.store.Store;
 import io.inflow.server.store.StreamStatus;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one import: claims the queued run, reads each of its streams through the connector from the right
- * checkpoint, and records how it ended. Never throws: every outcome ends up in {@code import_runs}.
+ * Runs one import on this node: claims the queued run, reads each of its streams through the connector from the
+ * right checkpoint, and records how it ended. Never throws: every outcome ends up in {@code import_runs}.
  */
 final class ImportRunner {
 
@@ -45,38 +45,51 @@ final class ImportRunner {
     private final UpstreamClients upstreams;
     private final ObjectMapper json;
     private final String node;
+    private final NodeSignals signals;
 
     ImportRunner(Store store, ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
-                 ObjectMapper json, String node) {
+                 ObjectMapper json, String node, NodeSignals signals) {
         this.store = store;
         this.connections = connections;
         this.plugins = plugins;
         this.upstreams = upstreams;
         this.json = json;
         this.node = node;
+        this.signals = signals;
     }
 
-    void run(long runId, BooleanSupplier cancelledLocally) {
+    /**
+     * Runs a queued run to its end.
+     *
+     * @return how it ended, or empty when it was not queued (cancelled meanwhile, or claimed by another node)
+     *         or was taken from this node while it ran
+     */
+    Optional<RunStatus> run(long runId) {
         ImportRunDao runs = store.runs();
         if (!runs.start(runId, node)) {
             LOG.info("Run {} is no longer queued; not starting it", runId);
-            return;
+            return Optional.empty();
         }
         RunRow run = runs.find(runId).orElseThrow();
         try {
-            Outcome outcome = readStreams(run, cancelledLocally);
-            runs.finish(runId, outcome.status(), outcome.error());
+            Outcome outcome = readStreams(run);
+            if (!runs.finish(runId, outcome.status(), outcome.error())) {
+                return Optional.empty();
+            }
             LOG.info("Run {} of connection {} ended {}{}", runId, run.connectionId(), outcome.status().code(),
                     outcome.error() == null ? "" : ": " + outcome.error());
+            return Optional.of(outcome.status());
         } catch (RunNotOwnedException e) {
             LOG.warn("Run {} was taken from this node while it ran; leaving it to its new owner", runId);
+            return Optional.empty();
         } catch (RuntimeException e) {
             LOG.error("Run {} failed unexpectedly", runId, e);
             runs.finish(runId, RunStatus.FAILED, "internal error: " + e);
+            return Optional.of(RunStatus.FAILED);
         }
     }
 
-    private Outcome readStreams(RunRow run, BooleanSupplier cancelledLocally) {
+    private Outcome readStreams(RunRow run) {
         Connection connection = connections.get(run.connectionId());
         Optional<LoadedConnector> loaded = plugins.connector(connection.pluginId());
         if (loaded.isEmpty()) {
@@ -89,7 +102,7 @@ final class ImportRunner {
             if (stream.status() == StreamStatus.SUCCEEDED) {
                 continue;
             }
-            Outcome outcome = readStream(run, connector, connection, http, target, stream.stream(), cancelledLocally);
+            Outcome outcome = readStream(run, connector, connection, http, target, stream.stream());
             if (outcome.status() != RunStatus.SUCCEEDED) {
                 return outcome;
             }
@@ -98,13 +111,16 @@ final class ImportRunner {
     }
 
     private Outcome readStream(RunRow run, LoadedConnector connector, Connection connection, UpstreamClient http,
-                               RunTarget target, String stream, BooleanSupplier cancelledLocally) {
-        Checkpoint start = startingCheckpoint(run.mode(), connection.id(), stream);
+                               RunTarget target, String stream) {
+        Checkpoint start = startingCheckpoint(run, connection.id(), stream);
         store.runs().startStream(run.id(), stream);
+        if (run.mode() == RunMode.FULL && start.isEmpty()) {
+            estimateFromStoredRecords(run.id(), connection.id(), stream);
+        }
         System.Logger log = new PluginLogger(connector.pluginId(),
                 "connection " + connection.id() + " run " + run.id() + " stream " + stream);
         HostReadContext context = new HostReadContext(target, stream, connection.config(), http, log, store.sink(),
-                store.runs(), cancelledLocally);
+                store.runs(), signals::stopping);
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
         thread.setContextClassLoader(connector.classLoader());
@@ -113,23 +129,33 @@ final class ImportRunner {
             completeStream(connection.id(), run.id(), stream);
             return Outcome.SUCCEEDED;
         } catch (ReadCancelledException e) {
+            if (signals.stopping()) {
+                return interrupted(run.id(), stream);
+            }
             store.runs().finishStream(run.id(), stream, StreamStatus.CANCELLED);
             return new Outcome(RunStatus.CANCELLED, null);
         } catch (RunNotOwnedException e) {
             throw e;
         } catch (InterruptedException e) {
             thread.interrupt();
-            store.runs().finishStream(run.id(), stream, StreamStatus.FAILED);
-            return new Outcome(RunStatus.INTERRUPTED, "the server stopped while this run was reading " + stream);
+            return interrupted(run.id(), stream);
         } catch (ConnectorException e) {
             return failStream(run.id(), stream, e.getMessage(), e);
         } catch (IOException e) {
+            if (signals.stopping()) {
+                return interrupted(run.id(), stream);
+            }
             return failStream(run.id(), stream, "could not read from the upstream: " + e, e);
         } catch (RuntimeException | LinkageError e) {
             return failStream(run.id(), stream, "the connector failed: " + e, e);
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    private Outcome interrupted(long runId, String stream) {
+        store.runs().finishStream(runId, stream, StreamStatus.FAILED);
+        return new Outcome(RunStatus.INTERRUPTED, "node " + node + " stopped while this run was reading " + stream);
     }
 
     private Outcome failStream(long runId, String stream, String message, Throwable cause) {
@@ -145,17 +171,35 @@ final class ImportRunner {
         });
     }
 
+    /** Until the connector says, a full read of a stream is expected to find as many records as it holds. */
+    private void estimateFromStoredRecords(long runId, long connectionId, String stream) {
+        long stored = store.recordCounts().count(connectionId, stream);
+        if (stored > 0) {
+            store.runs().estimateTotal(runId, stream, stored);
+        }
+    }
+
     /**
-     * A full read starts from nothing. An incremental read continues a scan left unfinished, or else starts
-     * from the last completed scan's watermark, or from nothing when there is none.
+     * Where a stream's read starts.
+     * <ul>
+     *   <li>A resume continues the scan its run left unfinished, from its position; a stream it never reached
+     *       starts as its mode says.</li>
+     *   <li>A full read starts from nothing.</li>
+     *   <li>An incremental read continues a scan left unfinished, or else starts from the last completed scan's
+     *       watermark, or from nothing when there is none.</li>
+     * </ul>
      */
-    private Checkpoint startingCheckpoint(RunMode mode, long connectionId, String stream) {
-        if (mode == RunMode.FULL) {
+    private Checkpoint startingCheckpoint(RunRow run, long connectionId, String stream) {
+        Optional<CheckpointRow> row = store.checkpoints().find(connectionId, stream);
+        Optional<String> position = row.map(CheckpointRow::position);
+        if (run.trigger() == RunTrigger.RESUME && position.isPresent()) {
+            return parse(position.get());
+        }
+        if (run.mode() == RunMode.FULL) {
             store.checkpoints().clearPosition(connectionId, stream);
             return Checkpoint.empty();
         }
-        Optional<CheckpointRow> row = store.checkpoints().find(connectionId, stream);
-        return row.map(found -> found.position() != null ? found.position() : found.watermark())
+        return position.or(() -> row.map(CheckpointRow::watermark))
                 .map(this::parse)
                 .orElse(Checkpoint.empty());
     }

@@ -1,12 +1,14 @@
 package io.inflow.server.jobs;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
-/** How this node runs imports. */
+/** How this node runs imports, and how the nodes sharing a database watch each other. */
 public class JobsConfiguration {
 
     /** Imports this node runs at once (each of a different connection). */
@@ -16,11 +18,40 @@ public class JobsConfiguration {
     private int workerThreads = 4;
 
     /**
-     * This node's name in {@code import_runs.node}. Must be unique among the nodes sharing a database and stable
-     * across restarts, so a restarted node recognises the runs it left behind. Defaults to the host name.
+     * This node's name in {@code import_runs.node} and db-scheduler's {@code picked_by}. Must be unique among the
+     * nodes sharing a database and stable across restarts, so a restarted node recognises the runs it left
+     * behind. Defaults to the host name.
      */
     @JsonProperty
     private String nodeName;
+
+    /** How often a node looks for due runs and schedule fires in the database. */
+    @NotNull
+    @JsonProperty
+    private Duration pollingInterval = Duration.seconds(2);
+
+    /** How often a node tells the database its runs are alive. */
+    @NotNull
+    @JsonProperty
+    private Duration heartbeatInterval = Duration.seconds(10);
+
+    /**
+     * Heartbeats a run may miss before another node declares its node dead and takes over: with the defaults,
+     * a dead node's run is resumed within about 40 to 60 seconds.
+     */
+    @Min(2)
+    @Max(100)
+    @JsonProperty
+    private int missedHeartbeats = 4;
+
+    /** Whether a run interrupted by its node's death or shutdown is resumed by itself. */
+    @JsonProperty
+    private boolean autoResume = true;
+
+    /** How long a stopping node waits for its imports to reach a checkpoint and stop. */
+    @NotNull
+    @JsonProperty
+    private Duration shutdownGrace = Duration.seconds(20);
 
     public int workerThreads() {
         return workerThreads;
@@ -35,5 +66,25 @@ public class JobsConfiguration {
         } catch (UnknownHostException e) {
             return "inflow";
         }
+    }
+
+    public java.time.Duration pollingInterval() {
+        return pollingInterval.toJavaDuration();
+    }
+
+    public java.time.Duration heartbeatInterval() {
+        return heartbeatInterval.toJavaDuration();
+    }
+
+    public int missedHeartbeats() {
+        return missedHeartbeats;
+    }
+
+    public boolean autoResume() {
+        return autoResume;
+    }
+
+    public java.time.Duration shutdownGrace() {
+        return shutdownGrace.toJavaDuration();
     }
 }

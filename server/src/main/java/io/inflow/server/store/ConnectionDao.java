@@ -12,7 +12,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(ConnectionRow.class)
 public interface ConnectionDao {
 
-    String COLUMNS = "id, plugin_id, name, config::text AS config, created_at, updated_at";
+    String COLUMNS = "id, plugin_id, name, config::text AS config, created_at, updated_at, schedule_cron, "
+            + "schedule_timezone, schedule_enabled, import_on_startup, cooldown_seconds";
 
     @SqlUpdate("INSERT INTO connections (plugin_id, name, config) VALUES (:pluginId, :name, CAST(:config AS jsonb))")
     @GetGeneratedKeys("id")
@@ -26,4 +27,13 @@ public interface ConnectionDao {
 
     @SqlQuery("SELECT " + COLUMNS + " FROM connections ORDER BY id")
     List<ConnectionRow> list();
+
+    @SqlUpdate("UPDATE connections SET schedule_cron = :cron, schedule_timezone = :timezone, schedule_enabled = :enabled, "
+            + "import_on_startup = :importOnStartup, cooldown_seconds = :cooldownSeconds, updated_at = now() WHERE id = :id")
+    boolean updateJobSettings(@Bind("id") long id, @Bind("cron") String cron, @Bind("timezone") String timezone,
+                              @Bind("enabled") boolean enabled, @Bind("importOnStartup") boolean importOnStartup,
+                              @Bind("cooldownSeconds") long cooldownSeconds);
+
+    @SqlQuery("SELECT EXISTS (SELECT 1 FROM records WHERE connection_id = :id)")
+    boolean hasRecords(@Bind("id") long id);
 }

@@ -1,11 +1,14 @@
 package io.inflow.server.store;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -18,27 +21,28 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 public interface ImportRunDao {
 
     String RUN_COLUMNS = "id, connection_id, trigger, mode, status, notes, requested_by, node, error, created_at, "
-            + "started_at, finished_at, heartbeat_at";
+            + "started_at, finished_at, heartbeat_at, resumed_from, scheduled_for";
     String STREAM_COLUMNS = "run_id, stream, position, status, inserted, updated, unchanged, failed, batches, "
             + "estimated_total, started_at, finished_at";
+    String ACTIVE = "('queued', 'running', 'cancelling')";
 
     /**
-     * Adds a queued run and its streams. Fails with a unique violation of
-     * {@code import_runs_one_active_per_connection} when the connection already has an active run.
+     * Records a queued run and its streams. Fails with a unique violation of
+     * {@code import_runs_one_active_per_connection} when the connection already has an active run, and of
+     * {@code import_runs_one_per_fire} when the same cron fire was handled already.
      */
     @Transaction
-    default long insertQueued(long connectionId, RunTrigger trigger, RunMode mode, String notes, String requestedBy,
-                              List<String> streams) {
-        long runId = insertRun(connectionId, trigger, mode, notes, requestedBy);
-        insertStreams(runId, streams, positions(streams.size()));
+    default long insertQueued(NewRun run) {
+        long runId = insertRun(run);
+        insertStreams(runId, run.streams(), IntStream.range(0, run.streams().size()).boxed().toList());
         return runId;
     }
 
-    @SqlUpdate("INSERT INTO import_runs (connection_id, trigger, mode, status, notes, requested_by) "
-            + "VALUES (:connectionId, :trigger, :mode, 'queued', :notes, :requestedBy)")
+    @SqlUpdate("INSERT INTO import_runs (connection_id, trigger, mode, status, notes, requested_by, resumed_from, "
+            + "scheduled_for) VALUES (:connectionId, :trigger, :mode, 'queued', :notes, :requestedBy, :resumedFrom, "
+            + ":scheduledFor)")
     @GetGeneratedKeys("id")
-    long insertRun(@Bind("connectionId") long connectionId, @Bind("trigger") RunTrigger trigger,
-                   @Bind("mode") RunMode mode, @Bind("notes") String notes, @Bind("requestedBy") String requestedBy);
+    long insertRun(@BindMethods NewRun run);
 
     @SqlBatch("INSERT INTO import_run_streams (run_id, stream, position, status) VALUES (:runId, :stream, :position, 'pending')")
     void insertStreams(@Bind("runId") long runId, @Bind("stream") List<String> streams,
@@ -47,13 +51,28 @@ public interface ImportRunDao {
     @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE id = :id")
     Optional<RunRow> find(@Bind("id") long id);
 
-    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE connection_id = :connectionId "
-            + "AND status IN ('queued', 'running', 'cancelling')")
+    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE connection_id = :connectionId AND status IN " + ACTIVE)
     Optional<RunRow> findActive(@Bind("connectionId") long connectionId);
 
-    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE (:connectionId IS NULL OR connection_id = :connectionId) "
+    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE connection_id = :connectionId ORDER BY id DESC LIMIT 1")
+    Optional<RunRow> latest(@Bind("connectionId") long connectionId);
+
+    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs "
+            + "WHERE (CAST(:connectionId AS bigint) IS NULL OR connection_id = :connectionId) "
+            + "AND (CAST(:status AS text) IS NULL OR status = :status) "
+            + "AND (CAST(:trigger AS text) IS NULL OR trigger = :trigger) "
+            + "AND (CAST(:since AS timestamptz) IS NULL OR created_at >= :since) "
+            + "AND (CAST(:beforeId AS bigint) IS NULL OR id < :beforeId) "
             + "ORDER BY id DESC LIMIT :limit")
-    List<RunRow> listNewestFirst(@Bind("connectionId") Long connectionId, @Bind("limit") int limit);
+    List<RunRow> list(@BindMethods RunQuery query);
+
+    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE status IN " + ACTIVE + " ORDER BY id")
+    List<RunRow> active();
+
+    /** The last run of each connection that ended, whatever its outcome. */
+    @SqlQuery("SELECT DISTINCT ON (connection_id) " + RUN_COLUMNS + " FROM import_runs "
+            + "WHERE status NOT IN " + ACTIVE + " ORDER BY connection_id, id DESC")
+    List<RunRow> lastEndedPerConnection();
 
     @SqlQuery("SELECT " + STREAM_COLUMNS + " FROM import_run_streams WHERE run_id IN (<runIds>) ORDER BY run_id, position")
     List<RunStreamRow> streamsOf(@BindList("runIds") Collection<Long> runIds);
@@ -67,8 +86,14 @@ public interface ImportRunDao {
     boolean start(@Bind("id") long id, @Bind("node") String node);
 
     @SqlUpdate("UPDATE import_runs SET status = :status, error = :error, finished_at = now() "
-            + "WHERE id = :id AND status IN ('queued', 'running', 'cancelling')")
+            + "WHERE id = :id AND status IN " + ACTIVE)
     boolean finish(@Bind("id") long id, @Bind("status") RunStatus status, @Bind("error") String error);
+
+    /** Asks a run to stop: a queued one is cancelled at once, a running one at its next page. */
+    @SqlQuery("UPDATE import_runs SET status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE 'cancelling' END, "
+            + "finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END "
+            + "WHERE id = :id AND status IN ('queued', 'running') RETURNING status")
+    Optional<RunStatus> requestCancel(@Bind("id") long id);
 
     @SqlUpdate("UPDATE import_run_streams SET status = 'running', started_at = now() WHERE run_id = :runId AND stream = :stream")
     void startStream(@Bind("runId") long runId, @Bind("stream") String stream);
@@ -79,13 +104,23 @@ public interface ImportRunDao {
     @SqlUpdate("UPDATE import_run_streams SET estimated_total = :total WHERE run_id = :runId AND stream = :stream")
     void estimateTotal(@Bind("runId") long runId, @Bind("stream") String stream, @Bind("total") long total);
 
-    /** Marks as interrupted the active runs a node left behind when it stopped or died. */
-    @SqlUpdate("UPDATE import_runs SET status = 'interrupted', finished_at = now(), "
-            + "error = COALESCE(error, 'the node running it stopped before it finished') "
-            + "WHERE node = :node AND status IN ('queued', 'running', 'cancelling')")
-    int interruptRunsOf(@Bind("node") String node);
+    /**
+     * Marks a run whose node died or stopped as interrupted; answers the status it had, or empty when it was no
+     * longer active. A run that was being cancelled counts as cancelled.
+     */
+    @SqlQuery("UPDATE import_runs r SET status = CASE WHEN r.status = 'cancelling' THEN 'cancelled' ELSE 'interrupted' END, "
+            + "finished_at = now(), error = COALESCE(r.error, :reason) "
+            + "FROM (SELECT id, status FROM import_runs WHERE id = :id FOR UPDATE) before "
+            + "WHERE r.id = before.id AND before.status IN ('running', 'cancelling') RETURNING before.status")
+    Optional<RunStatus> interrupt(@Bind("id") long id, @Bind("reason") String reason);
 
-    private static List<Integer> positions(int count) {
-        return java.util.stream.IntStream.range(0, count).boxed().toList();
-    }
+    /** The active runs a node left behind. */
+    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE node = :node AND status IN ('running', 'cancelling')")
+    List<RunRow> runningOn(@Bind("node") String node);
+
+    /** Queued runs older than {@code before} that have no db-scheduler execution: their trigger died half-way. */
+    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs r WHERE status = 'queued' AND created_at < :before "
+            + "AND NOT EXISTS (SELECT 1 FROM scheduled_tasks t WHERE t.task_name = :taskName "
+            + "AND t.task_instance = 'run-' || r.id)")
+    List<RunRow> queuedWithoutExecution(@Bind("before") Instant before, @Bind("taskName") String taskName);
 }

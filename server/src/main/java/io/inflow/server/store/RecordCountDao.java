@@ -16,4 +16,7 @@ public interface RecordCountDao {
     @SqlQuery("SELECT connection_id, stream, count(*) AS records FROM records WHERE connection_id = :connectionId "
             + "GROUP BY connection_id, stream ORDER BY stream")
     List<RecordCount> of(@Bind("connectionId") long connectionId);
+
+    @SqlQuery("SELECT count(*) FROM records WHERE connection_id = :connectionId AND stream = :stream")
+    long count(@Bind("connectionId") long connectionId, @Bind("stream") String stream);
 }

@@ -5,7 +5,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The DAOs and the record sink over one {@link Jdbi}, configured the way Inflow's schema needs. */
 public record Store(Jdbi jdbi, ConnectionDao connections, ImportRunDao runs, CheckpointDao checkpoints,
-                    RecordCountDao recordCounts, RecordSink sink) {
+                    RecordCountDao recordCounts, SchedulerStateDao schedulerState, RecordSink sink) {
 
     public static Store over(Jdbi jdbi, ObjectMapper json) {
         LowercaseEnums.install(jdbi);
@@ -14,6 +14,7 @@ public record Store(Jdbi jdbi, ConnectionDao connections, ImportRunDao runs, Che
                 jdbi.onDemand(ImportRunDao.class),
                 jdbi.onDemand(CheckpointDao.class),
                 jdbi.onDemand(RecordCountDao.class),
+                jdbi.onDemand(SchedulerStateDao.class),
                 new RecordSink(jdbi, json));
     }
 }

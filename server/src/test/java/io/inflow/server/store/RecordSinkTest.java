@@ -112,7 +112,7 @@ class RecordSinkTest {
 
     @Test
     void aNodeThatNoLongerOwnsTheRunCannotStoreAnything() {
-        database.store().runs().interruptRunsOf(NODE);
+        database.store().runs().interrupt(runId, "its node died");
 
         assertThatThrownBy(() -> commit(runId, batch(records(0, 2, "v1"), "page-1")))
                 .isInstanceOf(RunNotOwnedException.class);
@@ -131,8 +131,8 @@ class RecordSinkTest {
     }
 
     private long startRun() {
-        long id = database.store().runs().insertQueued(connectionId, RunTrigger.MANUAL, RunMode.FULL, null, "test",
-                List.of(STREAM));
+        long id = database.store().runs().insertQueued(new NewRun(connectionId, RunTrigger.MANUAL, RunMode.FULL, null,
+                "test", null, null, List.of(STREAM)));
         database.store().runs().start(id, NODE);
         return id;
     }

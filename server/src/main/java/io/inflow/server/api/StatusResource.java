@@ -1,0 +1,58 @@
+package io.inflow.server.api;
+
+import io.inflow.server.connections.Connection;
+import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.jobs.SchedulerControl;
+import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.RunRow;
+import io.inflow.server.store.SchedulerStateRow;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** {@code /api/v1/status}: what the cluster is doing now. */
+@Path("/api/v1/status")
+@Produces(MediaType.APPLICATION_JSON)
+public final class StatusResource {
+
+    private final SchedulerControl control;
+    private final ImportRunDao runs;
+    private final ConnectionService connections;
+    private final RunViews views;
+    private final Clock clock;
+
+    StatusResource(SchedulerControl control, ImportRunDao runs, ConnectionService connections, RunViews views,
+                   Clock clock) {
+        this.control = control;
+        this.runs = runs;
+        this.connections = connections;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @GET
+    public StatusView status() {
+        Instant now = clock.instant();
+        SchedulerStateRow state = control.state();
+        List<StatusView.InProgress> inProgress = views.of(runs.active()).stream()
+                .map(run -> StatusView.InProgress.of(run, now))
+                .toList();
+        Map<Long, String> names = connections.list().stream()
+                .collect(Collectors.toMap(Connection::id, Connection::name));
+        List<RunRow> lastEnded = runs.lastEndedPerConnection();
+        Map<Long, RunView> lastViews = views.of(lastEnded).stream()
+                .collect(Collectors.toMap(RunView::id, Function.identity()));
+        List<StatusView.LastRun> lastRuns = lastEnded.stream()
+                .map(run -> new StatusView.LastRun(run.connectionId(), names.get(run.connectionId()),
+                        lastViews.get(run.id())))
+                .toList();
+        return new StatusView(state.running() ? "running" : "stopped", state.changedAt(), inProgress, lastRuns);
+    }
+}

@@ -1,0 +1,38 @@
+package io.inflow.server.jobs;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.store.Store;
+import java.time.Clock;
+import javax.sql.DataSource;
+
+/**
+ * The job engine of one node, wired: what the API calls ({@link ImportService}, {@link ConnectionSchedules},
+ * {@link SchedulerControl}) and the {@link JobScheduler} whose lifecycle the application manages.
+ */
+public record JobEngine(ImportService imports, ConnectionSchedules schedules, SchedulerControl control,
+                        JobScheduler scheduler) {
+
+    public static JobEngine create(Store store, ConnectionService connections, PluginRegistry plugins,
+                                   UpstreamClients upstreams, ObjectMapper json, JobsConfiguration config,
+                                   DataSource dataSource, Clock clock) {
+        NodeSignals signals = new NodeSignals();
+        RunPlans plans = new RunPlans(plugins, store.runs());
+        RunLauncher launcher = new RunLauncher(store.runs(), clock);
+        Cooldown cooldown = new Cooldown(store.runs(), clock);
+        ImportRunner runner = new ImportRunner(store, connections, plugins, upstreams, json, config.nodeName(), signals);
+        RunRecovery recovery = new RunRecovery(store.runs(), plans, launcher, config.autoResume());
+        ScheduleFires fires = new ScheduleFires(connections, store.schedulerState(), cooldown, plans, launcher);
+        StartupImports startup = new StartupImports(connections, store.connections(), store.schedulerState(),
+                cooldown, plans, launcher);
+        JobScheduler scheduler = new JobScheduler(dataSource, config, signals, runner, recovery, fires,
+                new RunReconciler(store.runs(), clock), startup, store.runs());
+        return new JobEngine(
+                new ImportService(store.runs(), connections, plans, launcher, cooldown, scheduler.client()),
+                new ConnectionSchedules(connections, store.connections(), scheduler.client(), clock),
+                new SchedulerControl(store.schedulerState()),
+                scheduler);
+    }
+}

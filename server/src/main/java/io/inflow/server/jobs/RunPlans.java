@@ -1,0 +1,84 @@
+package io.inflow.server.jobs;
+
+import io.inflow.server.connections.Connection;
+import io.inflow.server.errors.InflowException;
+import io.inflow.server.plugins.LoadedConnector;
+import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.NewRun;
+import io.inflow.server.store.RunMode;
+import io.inflow.server.store.RunRow;
+import io.inflow.server.store.RunStatus;
+import io.inflow.server.store.RunStreamRow;
+import io.inflow.server.store.RunTrigger;
+import io.inflow.server.store.StreamStatus;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Works out what a new run reads: every stream of its connection, or what a run it resumes left unread. */
+final class RunPlans {
+
+    private static final Set<RunStatus> RESUMABLE = Set.of(RunStatus.FAILED, RunStatus.INTERRUPTED, RunStatus.CANCELLED);
+
+    private final PluginRegistry plugins;
+    private final ImportRunDao runs;
+
+    RunPlans(PluginRegistry plugins, ImportRunDao runs) {
+        this.plugins = plugins;
+        this.runs = runs;
+    }
+
+    NewRun fresh(Connection connection, RunTrigger trigger, RunMode mode, String notes, String requestedBy,
+                 Instant scheduledFor) {
+        return new NewRun(connection.id(), trigger, mode, notes, requestedBy, null, scheduledFor, streamsOf(connection));
+    }
+
+    /**
+     * A run that continues {@code previous} from its checkpoints, in the same mode, over the streams it did not
+     * finish.
+     *
+     * @throws InflowException CONFLICT when the run is not failed, interrupted or cancelled, or left nothing
+     */
+    NewRun resume(RunRow previous, String notes, String requestedBy) {
+        if (!RESUMABLE.contains(previous.status())) {
+            throw new InflowException(InflowException.Kind.CONFLICT, "not_resumable",
+                    "run " + previous.id() + " is " + previous.status().code()
+                            + "; only a failed, interrupted or cancelled run can be resumed",
+                    Map.of("status", previous.status().code()));
+        }
+        List<String> unfinished = runs.streams(previous.id()).stream()
+                .filter(stream -> stream.status() != StreamStatus.SUCCEEDED)
+                .map(RunStreamRow::stream)
+                .toList();
+        if (unfinished.isEmpty()) {
+            throw new InflowException(InflowException.Kind.CONFLICT, "nothing_to_resume",
+                    "every stream of run " + previous.id() + " was read completely", Map.of());
+        }
+        String note = notes != null ? notes : "resumes run " + previous.id();
+        return new NewRun(previous.connectionId(), RunTrigger.RESUME, previous.mode(), note, requestedBy,
+                previous.id(), null, unfinished);
+    }
+
+    private List<String> streamsOf(Connection connection) {
+        LoadedConnector connector = plugins.connector(connection.pluginId())
+                .orElseThrow(() -> new InflowException(InflowException.Kind.CONFLICT, "plugin_unavailable",
+                        "plugin '" + connection.pluginId() + "' of connection " + connection.id() + " is not loaded",
+                        Map.of("plugin", connection.pluginId())));
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(connector.classLoader());
+        try {
+            List<String> streams = connector.connector().streams(connection.config());
+            if (streams == null || streams.isEmpty()) {
+                throw new InflowException(InflowException.Kind.CONFLICT, "no_streams",
+                        "connection " + connection.id() + " offers no stream to import", Map.of());
+            }
+            return List.copyOf(new LinkedHashSet<>(streams));
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.inflow.server.jobs;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentSchedule;
+import io.inflow.server.connections.Connection;
+import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.errors.InflowException;
+import io.inflow.server.store.RunMode;
+import io.inflow.server.store.RunTrigger;
+import io.inflow.server.store.SchedulerStateDao;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * db-scheduler's {@code connection-schedule} task: one recurring execution per scheduled connection, its cron
+ * expression in its data. Each fire queues an incremental import, unless the scheduler is stopped, the
+ * connection is in its cooldown, or it already has an active run; a fire handled twice (its node died
+ * half-way) still makes one run, as {@code import_runs} takes one run per connection and fire time.
+ */
+final class ScheduleFires {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ScheduleFires.class);
+
+    private final ConnectionService connections;
+    private final SchedulerStateDao state;
+    private final Cooldown cooldown;
+    private final RunPlans plans;
+    private final RunLauncher launcher;
+
+    ScheduleFires(ConnectionService connections, SchedulerStateDao state, Cooldown cooldown, RunPlans plans,
+                  RunLauncher launcher) {
+        this.connections = connections;
+        this.state = state;
+        this.cooldown = cooldown;
+        this.plans = plans;
+        this.launcher = launcher;
+    }
+
+    RecurringTaskWithPersistentSchedule<ScheduledConnection> task() {
+        return com.github.kagkarlsson.scheduler.task.helper.Tasks
+                .recurringWithPersistentSchedule(Tasks.CONNECTION_SCHEDULE.getTaskName(), ScheduledConnection.class)
+                .execute((instance, context) -> fire(instance.getData().connectionId(),
+                        context.getExecution().executionTime,
+                        RunLauncher.Scheduling.through(context.getSchedulerClient())));
+    }
+
+    void fire(long connectionId, Instant fireTime, RunLauncher.Scheduling scheduling) {
+        if (!state.get().running()) {
+            LOG.info("Scheduler is stopped: skipping the {} fire of connection {}", fireTime, connectionId);
+            return;
+        }
+        Optional<Connection> found = connections.find(connectionId);
+        if (found.isEmpty() || found.get().jobs().activeCron().isEmpty()) {
+            return;
+        }
+        Connection connection = found.get();
+        Optional<java.time.Duration> waiting = cooldown.remaining(connection);
+        if (waiting.isPresent()) {
+            LOG.info("Connection {} is in its cooldown for {} more; skipping the {} fire", connectionId,
+                    waiting.get(), fireTime);
+            return;
+        }
+        try {
+            launcher.launch(plans.fresh(connection, RunTrigger.SCHEDULE, RunMode.INCREMENTAL,
+                            "cron " + connection.jobs().cron() + " fired at " + fireTime, "scheduler", fireTime),
+                    scheduling);
+        } catch (InflowException e) {
+            LOG.info("Skipping the {} fire of connection {}: {}", fireTime, connectionId, e.getMessage());
+        }
+    }
+}
