@@ -73,4 +73,12 @@ final class Imports {
     Json.Answer post(String path, String body) {
         return json.post(server.api(path), body);
     }
+
+    Json.Answer put(String path, String body) {
+        return json.put(server.api(path), body);
+    }
+
+    JsonNode run(long runId) {
+        return json.get(server.api("/imports/" + runId)).body();
+    }
 }

@@ -15,7 +15,7 @@ final class Json {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
 
-    record Answer(int status, JsonNode body) {
+    record Answer(int status, JsonNode body, java.net.http.HttpHeaders headers) {
     }
 
     Answer get(String url) {
@@ -33,6 +33,13 @@ final class Json {
         return post(url, json.toString());
     }
 
+    Answer put(String url, String json) {
+        return send(HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
     static JsonNode parse(String text) {
         try {
             return MAPPER.readTree(text);
@@ -46,7 +53,7 @@ final class Json {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
             return new Answer(response.statusCode(), body == null || body.isBlank() ? MAPPER.missingNode()
-                    : MAPPER.readTree(body));
+                    : MAPPER.readTree(body), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

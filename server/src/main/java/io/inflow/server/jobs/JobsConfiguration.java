@@ -39,7 +39,7 @@ public class JobsConfiguration {
      * Heartbeats a run may miss before another node declares its node dead and takes over: with the defaults,
      * a dead node's run is resumed within about 40 to 60 seconds.
      */
-    @Min(2)
+    @Min(4) // db-scheduler's least
     @Max(100)
     @JsonProperty
     private int missedHeartbeats = 4;
