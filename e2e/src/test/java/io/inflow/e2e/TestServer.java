@@ -28,19 +28,40 @@ final class TestServer {
     final int postgresPort;
     final DropwizardAppExtension<InflowConfiguration> app;
 
-    private TestServer(Path dataDir, Path pluginsDir, int postgresPort) {
+    private TestServer(Path dataDir, Path pluginsDir, int postgresPort, ConfigOverride... extra) {
         this.dataDir = dataDir;
         this.pluginsDir = pluginsDir;
         this.postgresPort = postgresPort;
+        ConfigOverride[] overrides = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+                        ConfigOverride.config("dataDir", dataDir.toString()),
+                        ConfigOverride.config("pluginsDir", pluginsDir.toString()),
+                        ConfigOverride.config("database.embeddedPort", Integer.toString(postgresPort))),
+                java.util.Arrays.stream(extra)).toArray(ConfigOverride[]::new);
         this.app = new DropwizardAppExtension<>(InflowApplication.class,
-                ResourceHelpers.resourceFilePath("inflow-test.yml"),
-                ConfigOverride.config("dataDir", dataDir.toString()),
-                ConfigOverride.config("pluginsDir", pluginsDir.toString()),
-                ConfigOverride.config("database.embeddedPort", Integer.toString(postgresPort)));
+                ResourceHelpers.resourceFilePath("inflow-test.yml"), overrides);
+    }
+
+    /** A node named {@code nodeName} on a database it shares with other nodes. */
+    static TestServer node(String nodeName, SharedDatabase database) {
+        Path plugins = stagePlugins(pluginsDir -> { });
+        return new TestServer(plugins.resolveSibling("data"), plugins, 0,
+                ConfigOverride.config("database.url", database.url()),
+                ConfigOverride.config("database.user", database.user()),
+                ConfigOverride.config("jobs.nodeName", nodeName));
     }
 
     /** A server with the built plugin jars, plus the extra jars staged by {@code extraPlugins}. */
     static TestServer withPlugins(PluginStager extraPlugins) {
+        try {
+            Path plugins = stagePlugins(extraPlugins);
+            return new TestServer(plugins.resolveSibling("data"), plugins, freePort());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A fresh plugins folder with copies of the built plugin jars and whatever {@code extra} adds. */
+    static Path stagePlugins(PluginStager extra) {
         try {
             Path root = Files.createTempDirectory("inflow-e2e");
             Path plugins = Files.createDirectories(root.resolve("plugins"));
@@ -50,8 +71,8 @@ final class TestServer {
                     Files.copy(jar, plugins.resolve(jar.getFileName()));
                 }
             }
-            extraPlugins.stage(plugins);
-            return new TestServer(root.resolve("data"), plugins, freePort());
+            extra.stage(plugins);
+            return plugins;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,64 @@
+package io.inflow.e2e;
+
+import io.inflow.server.store.EmbeddedDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** A PostgreSQL that several Inflow nodes share, as a managed database would be: the nodes get its URL. */
+final class SharedDatabase implements AutoCloseable {
+
+    private final EmbeddedDatabase postgres;
+
+    private SharedDatabase(EmbeddedDatabase postgres) {
+        this.postgres = postgres;
+    }
+
+    static SharedDatabase start() {
+        try {
+            return new SharedDatabase(EmbeddedDatabase.start(Files.createTempDirectory("inflow-shared-pg")
+                    .resolve("postgres"), 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String url() {
+        return postgres.jdbcUrl();
+    }
+
+    String user() {
+        return postgres.user();
+    }
+
+    long queryLong(String sql) {
+        try (Connection connection = DriverManager.getConnection(url(), user(), "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    String queryString(String sql) {
+        try (Connection connection = DriverManager.getConnection(url(), user(), "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            return result.next() ? result.getString(1) : null;
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    @Override
+    public void close() {
+        postgres.close();
+    }
+}
