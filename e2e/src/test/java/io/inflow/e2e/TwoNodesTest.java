@@ -117,6 +117,41 @@ class TwoNodesTest {
     }
 
     @Test
+    void aNodeThatStopsGracefullyHandsItsRunningImportToTheOtherNode() throws Exception {
+        Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0).withAirtableRequestsPerSecond(0));
+        try {
+            long connection = ON_A.createConnection(Imports.airtableConnection(new SandboxAdmin(sandbox).connections(),
+                    "clinic-handed-over", "requestsPerSecond", "25"));
+            NODE_B.app.after(); // so that node A runs it
+            long runId = ON_A.trigger(connection, "full").body().path("id").asLong();
+            await().atMost(Duration.ofSeconds(60)).until(() -> DATABASE.queryLong(
+                    "SELECT COALESCE(sum(inserted), 0) FROM import_run_streams WHERE run_id = " + runId) >= 2_000);
+            NODE_B.app.before();
+
+            NODE_A.app.after();
+            try {
+                await().atMost(Duration.ofSeconds(90)).until(() -> DATABASE.queryLong(
+                        "SELECT count(*) FROM import_runs WHERE status = 'succeeded' AND resumed_from = " + runId) == 1);
+            } finally {
+                NODE_A.app.before();
+            }
+
+            assertThat(DATABASE.queryString("SELECT status || '/' || node FROM import_runs WHERE id = " + runId))
+                    .isEqualTo("interrupted/node-a");
+            assertThat(DATABASE.queryString("SELECT node FROM import_runs WHERE resumed_from = " + runId))
+                    .isEqualTo("node-b");
+            assertThat(DATABASE.queryLong("SELECT count(*) FROM records WHERE connection_id = " + connection))
+                    .isEqualTo(20_077);
+            assertThat(DATABASE.queryLong("SELECT sum(s.inserted) FROM import_run_streams s JOIN import_runs r "
+                    + "ON r.id = s.run_id WHERE r.connection_id = " + connection)).isEqualTo(20_077);
+            assertThat(sandbox.airtable().requests().stream().map(request -> request.param("offset")).distinct().count())
+                    .as("no page fetched twice").isEqualTo(sandbox.airtable().requestCount());
+        } finally {
+            sandbox.close();
+        }
+    }
+
+    @Test
     void stoppingTheSchedulerOnOneNodeHoldsOnTheOtherAndAcrossARestart() throws Exception {
         assertThat(ON_A.post("/scheduler/stop", "").body().path("state").asText()).isEqualTo("stopped");
         assertThat(ON_B.get("/scheduler").body().path("state").asText()).isEqualTo("stopped");

@@ -27,6 +27,10 @@ public interface ReadContext extends ConnectorContext {
      */
     void estimateTotal(long records);
 
-    /** True once the run has been asked to stop. Check it between upstream calls. */
+    /**
+     * True once the run has been asked to stop: cancelled by a person, or its node is shutting down. Check it
+     * between upstream calls and return when it is set; the host then keeps the last committed checkpoint for
+     * a resume and does not mark the stream complete.
+     */
     boolean isCancelled();
 }

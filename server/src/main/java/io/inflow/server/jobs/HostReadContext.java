@@ -21,11 +21,11 @@ final class HostReadContext implements ReadContext {
     private final System.Logger log;
     private final RecordSink sink;
     private final ImportRunDao runs;
-    private final BooleanSupplier cancelledLocally;
+    private final BooleanSupplier nodeStopping;
     private boolean cancelRequested;
 
     HostReadContext(RunTarget target, String stream, ConnectorConfig config, UpstreamClient http, System.Logger log,
-                    RecordSink sink, ImportRunDao runs, BooleanSupplier cancelledLocally) {
+                    RecordSink sink, ImportRunDao runs, BooleanSupplier nodeStopping) {
         this.target = target;
         this.stream = stream;
         this.config = config;
@@ -33,7 +33,7 @@ final class HostReadContext implements ReadContext {
         this.log = log;
         this.sink = sink;
         this.runs = runs;
-        this.cancelledLocally = cancelledLocally;
+        this.nodeStopping = nodeStopping;
     }
 
     @Override
@@ -75,6 +75,6 @@ final class HostReadContext implements ReadContext {
 
     @Override
     public boolean isCancelled() {
-        return cancelRequested || cancelledLocally.getAsBoolean();
+        return cancelRequested || nodeStopping.getAsBoolean();
     }
 }

@@ -126,14 +126,14 @@ final class ImportRunner {
         thread.setContextClassLoader(connector.classLoader());
         try {
             connector.connector().read(stream, start, context);
+            if (context.isCancelled()) {
+                // it returned because it was asked to stop, not because the scan is complete
+                return stopped(run.id(), stream);
+            }
             completeStream(connection.id(), run.id(), stream);
             return Outcome.SUCCEEDED;
         } catch (ReadCancelledException e) {
-            if (signals.stopping()) {
-                return interrupted(run.id(), stream);
-            }
-            store.runs().finishStream(run.id(), stream, StreamStatus.CANCELLED);
-            return new Outcome(RunStatus.CANCELLED, null);
+            return stopped(run.id(), stream);
         } catch (RunNotOwnedException e) {
             throw e;
         } catch (InterruptedException e) {
@@ -151,6 +151,15 @@ final class ImportRunner {
         } finally {
             thread.setContextClassLoader(previous);
         }
+    }
+
+    /** A read that stopped early: interrupted when this node is stopping, else cancelled by a person. */
+    private Outcome stopped(long runId, String stream) {
+        if (signals.stopping()) {
+            return interrupted(runId, stream);
+        }
+        store.runs().finishStream(runId, stream, StreamStatus.CANCELLED);
+        return new Outcome(RunStatus.CANCELLED, null);
     }
 
     private Outcome interrupted(long runId, String stream) {
