@@ -33,11 +33,11 @@ public class JobsConfiguration {
     /** How often a node tells the database its runs are alive. */
     @NotNull
     @JsonProperty
-    private Duration heartbeatInterval = Duration.seconds(10);
+    private Duration heartbeatInterval = Duration.seconds(5);
 
     /**
      * Heartbeats a run may miss before another node declares its node dead and takes over: with the defaults,
-     * a dead node's run is resumed within about 40 to 60 seconds.
+     * a dead node's run is resumed within about 20 to 30 seconds.
      */
     @Min(4) // db-scheduler's least
     @Max(100)
