@@ -37,6 +37,15 @@ public interface Connector extends ExtensionPoint {
     }
 
     /**
+     * What the upstream counts its rate limit by, when that is wider than one connection: connections of this
+     * connector with equal scopes share one rate limiter. Airtable limits each base, so two connections to one
+     * base must share. The default, null, gives each connection a limiter of its own. Must not call the upstream.
+     */
+    default String rateLimitScope(ConnectorConfig config) {
+        return null;
+    }
+
+    /**
      * Checks that the configured credentials reach the upstream, with as few calls as possible.
      *
      * @throws ConnectorException with a message a person can act on when they do not
@@ -70,4 +79,17 @@ public interface Connector extends ExtensionPoint {
      * @throws InterruptedException when the calling thread is interrupted
      */
     void read(String stream, Checkpoint checkpoint, ReadContext context) throws IOException, InterruptedException;
+
+    /**
+     * Reads one record again, to replay a dead letter once the upstream serves it properly. The default says
+     * the connector cannot, and the host then retries the stored payload as it is.
+     *
+     * @return the record, or empty when the connector cannot read single records
+     * @throws ConnectorException when the record still cannot be mapped, or no longer exists
+     */
+    default java.util.Optional<io.inflow.api.record.Record> reread(String stream, String externalId,
+                                                                    ConnectorContext context)
+            throws IOException, InterruptedException {
+        return java.util.Optional.empty();
+    }
 }

@@ -11,11 +11,16 @@ package io.inflow.api;
  * @param requestsPerSecond the most requests the upstream accepts in any one-second window; at least 0.01
  * @param dailyQuota the calls allowed per UTC day, or 0 when the upstream has no daily quota
  * @param pageSize the page size the connector asks for, for estimates and documentation
+ * @param costPerCallBeyondQuota what each call beyond the daily quota costs, where the upstream bills overage
+ *                               instead of refusing it (Mindbody), in the account's currency; 0 otherwise
  * @since 0.1
  */
-public record Limits(double requestsPerSecond, long dailyQuota, int pageSize) {
+public record Limits(double requestsPerSecond, long dailyQuota, int pageSize, double costPerCallBeyondQuota) {
 
     public Limits {
+        if (costPerCallBeyondQuota < 0) {
+            throw new IllegalArgumentException("costPerCallBeyondQuota must not be negative");
+        }
         if (!(requestsPerSecond >= 0.01)) {
             throw new IllegalArgumentException("requestsPerSecond must be at least 0.01, was " + requestsPerSecond);
         }
@@ -29,14 +34,18 @@ public record Limits(double requestsPerSecond, long dailyQuota, int pageSize) {
 
     /** Limits of {@code requestsPerSecond}, no daily quota and pages of 100. */
     public static Limits perSecond(double requestsPerSecond) {
-        return new Limits(requestsPerSecond, 0, 100);
+        return new Limits(requestsPerSecond, 0, 100, 0);
     }
 
     public Limits withDailyQuota(long callsPerDay) {
-        return new Limits(requestsPerSecond, callsPerDay, pageSize);
+        return new Limits(requestsPerSecond, callsPerDay, pageSize, costPerCallBeyondQuota);
     }
 
     public Limits withPageSize(int size) {
-        return new Limits(requestsPerSecond, dailyQuota, size);
+        return new Limits(requestsPerSecond, dailyQuota, size, costPerCallBeyondQuota);
+    }
+
+    public Limits withCostPerCallBeyondQuota(double cost) {
+        return new Limits(requestsPerSecond, dailyQuota, pageSize, cost);
     }
 }

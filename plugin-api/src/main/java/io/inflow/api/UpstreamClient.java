@@ -6,19 +6,27 @@ import java.net.http.HttpResponse;
 
 /**
  * The HTTP client a connector uses for every upstream call, built on {@link java.net.http}. The host's
- * implementation applies the connection's rate limit before each call and its timeouts to each call.
- *
- * <p>Thread-safe. Answers of any status are returned as they are: reading the status is the connector's job.
+ * implementation carries everything a connector should not write itself:
+ * <ul>
+ *   <li>the connection's rate limit, waited for before each call;</li>
+ *   <li>its daily quota, counted across restarts and nodes ({@link QuotaExhaustedException} when spent);</li>
+ *   <li>retries with exponential backoff and jitter on 429, 5xx, timeouts and broken connections, honouring
+ *       {@code Retry-After}, bounded in count; other 4xx answers are never retried;</li>
+ *   <li>a circuit breaker per connection, and connect and read timeouts.</li>
+ * </ul>
+ * Thread-safe.
  *
  * @since 0.1
  */
 public interface UpstreamClient {
 
     /**
-     * Sends a request once the rate limit allows it, and blocks until the answer is read.
+     * Sends a request, retrying as above, and answers the last response: a success, a 4xx other than 429 (for
+     * the connector to explain), or, when retries ran out, the last 429 or 5xx.
      *
-     * @throws IOException when the upstream cannot be reached or the connection breaks
+     * @throws IOException when the upstream cannot be reached after the retries
      * @throws InterruptedException when the thread is interrupted while waiting or sending
+     * @throws QuotaExhaustedException when the connection's daily quota is spent
      */
     <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> bodyHandler)
             throws IOException, InterruptedException;
@@ -26,5 +34,20 @@ public interface UpstreamClient {
     /** {@link #send} with the body read as a UTF-8 string. */
     default HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
         return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Sends a request and reads its answer with {@code reader}, retrying 429, 5xx, transport failures and
+     * answers the reader finds unreadable (it throws {@link IOException}). The happy path of a connector: call
+     * this and handle only the answers that mean something.
+     *
+     * <p>This default makes a single attempt; the host's client overrides it.
+     *
+     * @throws IOException when no readable answer came within the retries; its message says what was tried
+     * @throws ConnectorException when the reader says the answer will not get better
+     * @throws QuotaExhaustedException when the connection's daily quota is spent
+     */
+    default <T> T fetch(HttpRequest request, ResponseReader<T> reader) throws IOException, InterruptedException {
+        return reader.read(send(request));
     }
 }

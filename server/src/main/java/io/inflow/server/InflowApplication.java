@@ -73,12 +73,12 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
         ConnectionService connections = new ConnectionService(store.connections(), plugins,
                 environment.getObjectMapper());
-        UpstreamClients upstreams = new UpstreamClients(config.upstream());
+        UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(), Clock.systemUTC());
         JobEngine jobs = JobEngine.create(store, connections, plugins, upstreams, environment.getObjectMapper(),
                 config.jobs(), dataSource, Clock.systemUTC());
         environment.lifecycle().manage(jobs.scheduler());
 
-        ApiResources.create(store, plugins, connections, jobs, database.isEmbedded(), Clock.systemUTC())
+        ApiResources.create(store, plugins, connections, jobs, upstreams, database.isEmbedded(), Clock.systemUTC())
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
     }

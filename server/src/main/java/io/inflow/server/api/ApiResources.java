@@ -2,6 +2,7 @@ package io.inflow.server.api;
 
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.JobEngine;
+import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.Store;
 import java.time.Clock;
@@ -14,7 +15,8 @@ public final class ApiResources {
     }
 
     public static List<Object> create(Store store, PluginRegistry plugins, ConnectionService connections,
-                                      JobEngine jobs, boolean embeddedDatabase, Clock clock) {
+                                      JobEngine jobs, UpstreamClients upstreams, boolean embeddedDatabase,
+                                      Clock clock) {
         RunViews runViews = new RunViews(store.runs(), clock);
         return List.of(
                 new InflowExceptionMapper(),
@@ -24,6 +26,8 @@ public final class ApiResources {
                 new ImportsResource(store.runs(), jobs.imports(), runViews),
                 new SchedulerResource(jobs.control(), connections, jobs.schedules()),
                 new StatusResource(jobs.control(), store.runs(), connections, runViews, clock),
-                new HealthResource(store, plugins, embeddedDatabase));
+                new DeadLettersResource(store.deadLetters(), jobs.deadLetters()),
+                new ConnectionStatsResource(store, connections, plugins, upstreams.quotaWindow(), clock),
+                new HealthResource(store, plugins, upstreams, embeddedDatabase));
     }
 }

@@ -2,6 +2,7 @@ package io.inflow.server.api;
 
 import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.RecordCount;
 import io.inflow.server.store.Store;
 import jakarta.ws.rs.GET;
@@ -21,11 +22,13 @@ public final class HealthResource {
 
     private final Store store;
     private final PluginRegistry plugins;
+    private final UpstreamClients upstreams;
     private final boolean embeddedDatabase;
 
-    HealthResource(Store store, PluginRegistry plugins, boolean embeddedDatabase) {
+    HealthResource(Store store, PluginRegistry plugins, UpstreamClients upstreams, boolean embeddedDatabase) {
         this.store = store;
         this.plugins = plugins;
+        this.upstreams = upstreams;
         this.embeddedDatabase = embeddedDatabase;
     }
 
@@ -33,12 +36,14 @@ public final class HealthResource {
     public Response health() {
         HealthView.DatabaseHealth database;
         HealthView.RecordsHealth records = null;
+        long openDeadLetters = 0;
         String mode = embeddedDatabase ? "embedded" : "external";
         long started = System.nanoTime();
         try {
             List<RecordCount> counts = store.recordCounts().all();
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             database = new HealthView.DatabaseHealth(true, mode, latencyMs, null);
+            openDeadLetters = store.deadLetters().openCount();
             records = new HealthView.RecordsHealth(counts.stream().mapToLong(RecordCount::records).sum(),
                     counts.stream().map(count -> new HealthView.StreamRecords(count.connectionId(), count.stream(),
                             count.records())).toList());
@@ -51,9 +56,12 @@ public final class HealthResource {
                 .map(plugin -> new HealthView.PluginFailure(plugin.id(), plugin.failure())).toList();
         HealthView.PluginsHealth pluginHealth = new HealthView.PluginsHealth(all.size() - failures.size(),
                 failures.size(), failures);
-        String status = !database.ok() ? "down" : failures.isEmpty() ? "ok" : "degraded";
+        List<HealthView.UpstreamHealth> breakers = upstreams.breakerStates().entrySet().stream()
+                .map(entry -> new HealthView.UpstreamHealth(entry.getKey(), entry.getValue())).toList();
+        boolean breakerOpen = breakers.stream().anyMatch(breaker -> !breaker.circuitBreaker().equals("CLOSED"));
+        String status = !database.ok() ? "down" : failures.isEmpty() && !breakerOpen ? "ok" : "degraded";
         return Response.status(database.ok() ? 200 : 503)
-                .entity(new HealthView(status, database, pluginHealth, records))
+                .entity(new HealthView(status, database, pluginHealth, records, breakers, openDeadLetters))
                 .build();
     }
 }

@@ -3,10 +3,15 @@ package io.inflow.server.api;
 import java.util.List;
 
 /**
- * {@code GET /api/v1/health}: whether the database answers, which plugins are usable, and how many records
- * each connection's streams hold.
+ * {@code GET /api/v1/health}: whether the database answers, which plugins are usable, how many records each
+ * connection's streams hold, the state of each connection's circuit breaker, and the open dead letters.
  */
-public record HealthView(String status, DatabaseHealth database, PluginsHealth plugins, RecordsHealth records) {
+public record HealthView(String status, DatabaseHealth database, PluginsHealth plugins, RecordsHealth records,
+                         List<UpstreamHealth> upstreams, long openDeadLetters) {
+
+    /** A connection's circuit breaker: CLOSED, OPEN (refusing calls) or HALF_OPEN (testing the upstream). */
+    public record UpstreamHealth(long connection, String circuitBreaker) {
+    }
 
     /** Whether the database answered, and whether it is the embedded one or an external server. */
     public record DatabaseHealth(boolean ok, String mode, Long latencyMs, String error) {

@@ -2,7 +2,7 @@ package io.inflow.server.connections;
 
 import io.inflow.api.config.ConfigField;
 import io.inflow.api.config.ConfigSchema;
-import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.resilience.HostSettings;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,13 +10,11 @@ import java.util.Map;
 
 /**
  * Checks a connection's configuration against its connector's schema: every required field present, every
- * value of its declared type, no unknown key. Keys every connection may set whatever its connector
- * ({@code requestsPerSecond}) are checked here too.
+ * value of its declared type, no unknown key. The settings every connection may have whatever its connector
+ * ({@link HostSettings}: {@code requestsPerSecond}, {@code dailyQuota}, ...) are checked here too.
  */
 final class ConfigValidator {
 
-    private static final ConfigField REQUESTS_PER_SECOND = ConfigField.number(UpstreamClients.REQUESTS_PER_SECOND)
-            .withDescription("Overrides the connector's default limit of requests per second");
 
     private ConfigValidator() {
     }
@@ -39,10 +37,14 @@ final class ConfigValidator {
             if (schema.field(key).isPresent()) {
                 continue;
             }
-            if (key.equals(REQUESTS_PER_SECOND.name())) {
-                typeError(REQUESTS_PER_SECOND, entry.getValue()).ifPresent(errors::add);
-                if (entry.getValue() instanceof Number rate && !(rate.doubleValue() > 0)) {
-                    errors.add(new FieldError("config." + key, "must be greater than 0"));
+            java.util.Optional<ConfigField> hostSetting = HostSettings.FIELDS.stream()
+                    .filter(field -> field.name().equals(key)).findFirst();
+            if (hostSetting.isPresent()) {
+                java.util.Optional<FieldError> wrongType = typeError(hostSetting.get(), entry.getValue());
+                wrongType.ifPresent(errors::add);
+                if (wrongType.isEmpty() && entry.getValue() instanceof Number number && !positiveEnough(key, number)) {
+                    errors.add(new FieldError("config." + key, key.equals(HostSettings.REQUESTS_PER_SECOND)
+                            ? "must be greater than 0" : "must not be negative"));
                 }
                 continue;
             }
@@ -73,6 +75,10 @@ final class ConfigValidator {
         };
         return expected == null ? java.util.Optional.empty()
                 : java.util.Optional.of(new FieldError("config." + field.name(), "must be " + expected));
+    }
+
+    private static boolean positiveEnough(String key, Number number) {
+        return key.equals(HostSettings.REQUESTS_PER_SECOND) ? number.doubleValue() > 0 : number.doubleValue() >= 0;
     }
 
     private static boolean isInteger(Object value) {

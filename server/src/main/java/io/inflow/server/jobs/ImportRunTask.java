@@ -2,7 +2,9 @@ package io.inflow.server.jobs;
 
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.CompletionHandler;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
+import java.time.Instant;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.RunStatus;
@@ -18,17 +20,23 @@ final class ImportRunTask {
     private ImportRunTask() {
     }
 
-    static OneTimeTask<RunTaskData> create(ImportRunner runner, RunRecovery recovery, ImportRunDao runs) {
-        return com.github.kagkarlsson.scheduler.task.helper.Tasks.oneTime(Tasks.IMPORT_RUN)
+    static CustomTask<RunTaskData> create(ImportRunner runner, RunRecovery recovery, ImportRunDao runs) {
+        return com.github.kagkarlsson.scheduler.task.helper.Tasks.custom(Tasks.IMPORT_RUN)
                 .onDeadExecution((ExecutionComplete complete, ExecutionOperations<RunTaskData> operations) ->
                         deadExecution(complete, operations, recovery, runs))
                 .execute((instance, context) -> {
                     long runId = instance.getData().runId();
-                    Optional<RunStatus> ended = runner.run(runId);
-                    if (ended.isPresent() && ended.get() == RunStatus.INTERRUPTED) {
+                    Optional<ImportRunner.Outcome> ended = runner.run(runId);
+                    if (ended.isPresent() && ended.get().status() == RunStatus.WAITING) {
+                        // the same run, the same execution: claimed again when the quota window opens
+                        Instant resumeAt = ended.get().resumeAt();
+                        return (complete, operations) -> operations.reschedule(complete, resumeAt);
+                    }
+                    if (ended.isPresent() && ended.get().status() == RunStatus.INTERRUPTED) {
                         recovery.resumeAfterShutdown(runId,
                                 RunLauncher.Scheduling.through(context.getSchedulerClient()));
                     }
+                    return new CompletionHandler.OnCompleteRemove<>();
                 });
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorException;
+import io.inflow.api.QuotaExhaustedException;
 import io.inflow.api.ReadCancelledException;
 import io.inflow.api.UpstreamClient;
 import io.inflow.server.connections.Connection;
@@ -64,28 +65,32 @@ final class ImportRunner {
      * @return how it ended, or empty when it was not queued (cancelled meanwhile, or claimed by another node)
      *         or was taken from this node while it ran
      */
-    Optional<RunStatus> run(long runId) {
+    Optional<Outcome> run(long runId) {
         ImportRunDao runs = store.runs();
         if (!runs.start(runId, node)) {
-            LOG.info("Run {} is no longer queued; not starting it", runId);
+            LOG.info("Run {} is no longer queued or waiting; not starting it", runId);
             return Optional.empty();
         }
         RunRow run = runs.find(runId).orElseThrow();
         try {
             Outcome outcome = readStreams(run);
-            if (!runs.finish(runId, outcome.status(), outcome.error())) {
+            boolean recorded = outcome.status() == RunStatus.WAITING
+                    ? runs.park(runId, outcome.resumeAt(), outcome.error())
+                    : runs.finish(runId, outcome.status(), outcome.error());
+            if (!recorded) {
                 return Optional.empty();
             }
-            LOG.info("Run {} of connection {} ended {}{}", runId, run.connectionId(), outcome.status().code(),
+            LOG.info("Run {} of connection {} {} {}{}", runId, run.connectionId(),
+                    outcome.status() == RunStatus.WAITING ? "is" : "ended", outcome.status().code(),
                     outcome.error() == null ? "" : ": " + outcome.error());
-            return Optional.of(outcome.status());
+            return Optional.of(outcome);
         } catch (RunNotOwnedException e) {
             LOG.warn("Run {} was taken from this node while it ran; leaving it to its new owner", runId);
             return Optional.empty();
         } catch (RuntimeException e) {
             LOG.error("Run {} failed unexpectedly", runId, e);
             runs.finish(runId, RunStatus.FAILED, "internal error: " + e);
-            return Optional.of(RunStatus.FAILED);
+            return Optional.of(Outcome.failed("internal error: " + e));
         }
     }
 
@@ -96,13 +101,15 @@ final class ImportRunner {
             return Outcome.failed("plugin '" + connection.pluginId() + "' is not loaded; see GET /api/v1/plugins");
         }
         LoadedConnector connector = loaded.get();
-        UpstreamClient http = upstreams.forConnection(connection.id(), connection.config(), connector.spec().limits());
+        UpstreamClient http = upstreams.forConnection(connection.id(), connector.pluginId(),
+                connector.connector().rateLimitScope(connection.config()), connection.config(),
+                connector.spec().limits());
         RunTarget target = new RunTarget(connection.id(), run.id(), node);
         for (RunStreamRow stream : store.runs().streams(run.id())) {
             if (stream.status() == StreamStatus.SUCCEEDED) {
                 continue;
             }
-            Outcome outcome = readStream(run, connector, connection, http, target, stream.stream());
+            Outcome outcome = readStream(run, connector, connection, http, target, stream);
             if (outcome.status() != RunStatus.SUCCEEDED) {
                 return outcome;
             }
@@ -111,8 +118,9 @@ final class ImportRunner {
     }
 
     private Outcome readStream(RunRow run, LoadedConnector connector, Connection connection, UpstreamClient http,
-                               RunTarget target, String stream) {
-        Checkpoint start = startingCheckpoint(run, connection.id(), stream);
+                               RunTarget target, RunStreamRow streamRow) {
+        String stream = streamRow.stream();
+        Checkpoint start = startingCheckpoint(run, streamRow, connection.id());
         store.runs().startStream(run.id(), stream);
         if (run.mode() == RunMode.FULL && start.isEmpty()) {
             estimateFromStoredRecords(run.id(), connection.id(), stream);
@@ -134,6 +142,8 @@ final class ImportRunner {
             return Outcome.SUCCEEDED;
         } catch (ReadCancelledException e) {
             return stopped(run.id(), stream);
+        } catch (QuotaExhaustedException e) {
+            return new Outcome(RunStatus.WAITING, e.getMessage(), e.windowOpens());
         } catch (RunNotOwnedException e) {
             throw e;
         } catch (InterruptedException e) {
@@ -191,17 +201,19 @@ final class ImportRunner {
     /**
      * Where a stream's read starts.
      * <ul>
-     *   <li>A resume continues the scan its run left unfinished, from its position; a stream it never reached
-     *       starts as its mode says.</li>
+     *   <li>A resume, or a run that continues after waiting for its quota, continues the scan left unfinished
+     *       from its position; a stream it never reached starts as its mode says.</li>
      *   <li>A full read starts from nothing.</li>
      *   <li>An incremental read continues a scan left unfinished, or else starts from the last completed scan's
      *       watermark, or from nothing when there is none.</li>
      * </ul>
      */
-    private Checkpoint startingCheckpoint(RunRow run, long connectionId, String stream) {
+    private Checkpoint startingCheckpoint(RunRow run, RunStreamRow streamRow, long connectionId) {
+        String stream = streamRow.stream();
         Optional<CheckpointRow> row = store.checkpoints().find(connectionId, stream);
         Optional<String> position = row.map(CheckpointRow::position);
-        if (run.trigger() == RunTrigger.RESUME && position.isPresent()) {
+        boolean continuing = run.trigger() == RunTrigger.RESUME || streamRow.wasStarted();
+        if (continuing && position.isPresent()) {
             return parse(position.get());
         }
         if (run.mode() == RunMode.FULL) {
@@ -221,8 +233,15 @@ final class ImportRunner {
         }
     }
 
-    private record Outcome(RunStatus status, String error) {
-        static final Outcome SUCCEEDED = new Outcome(RunStatus.SUCCEEDED, null);
+    /**
+     * How a run ended on this node, or that it waits until {@code resumeAt}.
+     */
+    record Outcome(RunStatus status, String error, java.time.Instant resumeAt) {
+        static final Outcome SUCCEEDED = new Outcome(RunStatus.SUCCEEDED, null, null);
+
+        Outcome(RunStatus status, String error) {
+            this(status, error, null);
+        }
 
         static Outcome failed(String error) {
             return new Outcome(RunStatus.FAILED, error);

@@ -10,10 +10,11 @@ import javax.sql.DataSource;
 
 /**
  * The job engine of one node, wired: what the API calls ({@link ImportService}, {@link ConnectionSchedules},
- * {@link SchedulerControl}) and the {@link JobScheduler} whose lifecycle the application manages.
+ * {@link SchedulerControl}, {@link DeadLetterReplay}) and the {@link JobScheduler} whose lifecycle the application
+ * manages.
  */
 public record JobEngine(ImportService imports, ConnectionSchedules schedules, SchedulerControl control,
-                        JobScheduler scheduler) {
+                        DeadLetterReplay deadLetters, JobScheduler scheduler) {
 
     public static JobEngine create(Store store, ConnectionService connections, PluginRegistry plugins,
                                    UpstreamClients upstreams, ObjectMapper json, JobsConfiguration config,
@@ -33,6 +34,7 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
                 new ImportService(store.runs(), connections, plans, launcher, cooldown, scheduler.client()),
                 new ConnectionSchedules(connections, store.connections(), scheduler.client(), clock),
                 new SchedulerControl(store.schedulerState()),
+                new DeadLetterReplay(store.deadLetters(), store.sink(), connections, plugins, upstreams),
                 scheduler);
     }
 }

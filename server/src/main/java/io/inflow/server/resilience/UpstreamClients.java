@@ -1,51 +1,88 @@
 package io.inflow.server.resilience;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.Limits;
 import io.inflow.api.UpstreamClient;
+import io.inflow.server.store.QuotaDao;
 import java.net.http.HttpClient;
-import java.time.Duration;
+import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands out one {@link UpstreamClient} per connection, all sharing one JDK {@link HttpClient}. Each connection
- * has its own rate limiter, so two connections (two Airtable bases, say) never slow each other down, and
- * every run and check of one connection shares its limiter.
+ * Hands out the {@link UpstreamClient} of each connection, all sharing one JDK {@link HttpClient}. Rate limiters
+ * are per rate-limit scope (the connection, or what the connector says the upstream counts by, such as an
+ * Airtable base), so connections never slow each other down unless the upstream counts them together. Circuit
+ * breakers are per connection and named {@code connection-<id>}.
  */
 public final class UpstreamClients {
 
-    /** The connection configuration key that overrides a connector's declared requests per second. */
-    public static final String REQUESTS_PER_SECOND = "requestsPerSecond";
-
     private final HttpClient http;
     private final UpstreamConfiguration config;
+    private final QuotaDao quotas;
+    private final Clock clock;
+    private final RetryPolicy retry;
+    private final CircuitBreakerRegistry breakers;
     private final Map<String, SlidingWindowRateLimiter> limiters = new ConcurrentHashMap<>();
 
-    public UpstreamClients(UpstreamConfiguration config) {
+    public UpstreamClients(UpstreamConfiguration config, QuotaDao quotas, Clock clock) {
         this.config = config;
+        this.quotas = quotas;
+        this.clock = clock;
+        this.retry = RetryPolicy.of(config);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(config.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NORMAL)
                 .build();
+        this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(20)
+                .minimumNumberOfCalls(10)
+                .failureRateThreshold(config.breakerFailureRatePercent())
+                .waitDurationInOpenState(config.breakerOpenFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                .automaticTransitionFromOpenToHalfOpenEnabled(false)
+                .build());
     }
 
-    /** The client for a connection, limited to its configured rate or else the connector's default. */
-    public UpstreamClient forConnection(long connectionId, ConnectorConfig connectionConfig, Limits defaults) {
-        double rate = requestsPerSecond(connectionConfig, defaults);
-        SlidingWindowRateLimiter limiter = limiters.computeIfAbsent(connectionId + "@" + rate,
+    /**
+     * The client for a connection.
+     *
+     * @param rateLimitScope what the upstream counts its limit by, or null for the connection alone
+     */
+    public UpstreamClient forConnection(long connectionId, String pluginId, String rateLimitScope,
+                                        ConnectorConfig connectionConfig, Limits defaults) {
+        double rate = HostSettings.requestsPerSecond(connectionConfig, defaults);
+        String scope = rateLimitScope == null ? "connection-" + connectionId : pluginId + ":" + rateLimitScope;
+        SlidingWindowRateLimiter limiter = limiters.computeIfAbsent(scope + "@" + rate,
                 key -> SlidingWindowRateLimiter.perSecond(rate, config.rateLimitMargin()));
-        return new RateLimitedUpstreamClient(http, limiter, config.readTimeout());
+        long quota = HostSettings.dailyQuota(connectionConfig, defaults);
+        Optional<QuotaGate> gate = quota <= 0 ? Optional.empty() : Optional.of(new QuotaGate(connectionId, quotas,
+                quota, HostSettings.allowOverage(connectionConfig), config.quotaWindow(), clock));
+        return new ResilientUpstreamClient(http, limiter, breaker(connectionId), gate, retry, config.readTimeout(),
+                "connection " + connectionId);
     }
 
-    public static double requestsPerSecond(ConnectorConfig connectionConfig, Limits defaults) {
-        return connectionConfig.number(REQUESTS_PER_SECOND)
-                .filter(rate -> rate > 0)
-                .orElse(defaults.requestsPerSecond());
+    /** The state of each connection's circuit breaker that has seen calls: CLOSED, OPEN or HALF_OPEN. */
+    public Map<Long, String> breakerStates() {
+        Map<Long, String> states = new LinkedHashMap<>();
+        breakers.getAllCircuitBreakers().forEach(breaker ->
+                states.put(Long.parseLong(breaker.getName().substring("connection-".length())),
+                        breaker.getState().name()));
+        return states;
     }
 
-    public Duration readTimeout() {
-        return config.readTimeout();
+    public java.time.Duration quotaWindow() {
+        return config.quotaWindow();
+    }
+
+    private CircuitBreaker breaker(long connectionId) {
+        return breakers.circuitBreaker("connection-" + connectionId);
     }
 }

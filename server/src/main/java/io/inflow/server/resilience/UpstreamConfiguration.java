@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** How Inflow talks to upstream APIs: timeouts and the rate limiter's safety margin. */
+/** How Inflow talks to upstream APIs: timeouts, retries, circuit breakers, quotas and the rate limiter's margin. */
 public class UpstreamConfiguration {
 
     @NotNull
@@ -26,6 +28,42 @@ public class UpstreamConfiguration {
     @JsonProperty
     private double rateLimitMargin = 0.03;
 
+    /** Attempts per call, the first included, before a 429, 5xx or transport failure is given up. */
+    @Min(1)
+    @Max(20)
+    @JsonProperty
+    private int maxAttempts = 6;
+
+    /** The first backoff; each next one doubles, with ±50% jitter, up to {@link #maxBackoff}. */
+    @NotNull
+    @JsonProperty
+    private Duration initialBackoff = Duration.milliseconds(500);
+
+    @NotNull
+    @JsonProperty
+    private Duration maxBackoff = Duration.seconds(30);
+
+    /** The longest {@code Retry-After} honoured by waiting; a longer one fails the call (resume later). */
+    @NotNull
+    @JsonProperty
+    private Duration maxRetryAfter = Duration.minutes(2);
+
+    /** Share of failed calls, over the last 20, that opens a connection's circuit breaker. */
+    @Min(1)
+    @Max(100)
+    @JsonProperty
+    private int breakerFailureRatePercent = 50;
+
+    /** How long an open breaker refuses calls before letting a few through to test the upstream. */
+    @NotNull
+    @JsonProperty
+    private Duration breakerOpenFor = Duration.seconds(30);
+
+    /** The quota window: a UTC day. Tests shorten it. */
+    @NotNull
+    @JsonProperty
+    private Duration quotaWindow = Duration.days(1);
+
     public java.time.Duration connectTimeout() {
         return connectTimeout.toJavaDuration();
     }
@@ -36,5 +74,33 @@ public class UpstreamConfiguration {
 
     public double rateLimitMargin() {
         return rateLimitMargin;
+    }
+
+    public int maxAttempts() {
+        return maxAttempts;
+    }
+
+    public java.time.Duration initialBackoff() {
+        return initialBackoff.toJavaDuration();
+    }
+
+    public java.time.Duration maxBackoff() {
+        return maxBackoff.toJavaDuration();
+    }
+
+    public java.time.Duration maxRetryAfter() {
+        return maxRetryAfter.toJavaDuration();
+    }
+
+    public int breakerFailureRatePercent() {
+        return breakerFailureRatePercent;
+    }
+
+    public java.time.Duration breakerOpenFor() {
+        return breakerOpenFor.toJavaDuration();
+    }
+
+    public java.time.Duration quotaWindow() {
+        return quotaWindow.toJavaDuration();
     }
 }

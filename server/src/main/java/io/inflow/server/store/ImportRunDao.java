@@ -21,10 +21,10 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 public interface ImportRunDao {
 
     String RUN_COLUMNS = "id, connection_id, trigger, mode, status, notes, requested_by, node, error, created_at, "
-            + "started_at, finished_at, heartbeat_at, resumed_from, scheduled_for";
+            + "started_at, finished_at, heartbeat_at, resumed_from, scheduled_for, resume_at";
     String STREAM_COLUMNS = "run_id, stream, position, status, inserted, updated, unchanged, failed, batches, "
             + "estimated_total, started_at, finished_at";
-    String ACTIVE = "('queued', 'running', 'cancelling')";
+    String ACTIVE = "('queued', 'running', 'waiting', 'cancelling')";
 
     /**
      * Records a queued run and its streams. Fails with a unique violation of
@@ -80,22 +80,30 @@ public interface ImportRunDao {
     @SqlQuery("SELECT " + STREAM_COLUMNS + " FROM import_run_streams WHERE run_id = :runId ORDER BY position")
     List<RunStreamRow> streams(@Bind("runId") long runId);
 
-    /** Claims a queued run for this node; false when it is no longer queued. */
-    @SqlUpdate("UPDATE import_runs SET status = 'running', node = :node, started_at = now(), heartbeat_at = now() "
-            + "WHERE id = :id AND status = 'queued'")
+    /** Claims a queued or waiting run for this node; false when it is neither any more. */
+    @SqlUpdate("UPDATE import_runs SET status = 'running', node = :node, "
+            + "started_at = COALESCE(started_at, now()), heartbeat_at = now(), resume_at = NULL, "
+            + "error = CASE WHEN status = 'waiting' THEN NULL ELSE error END "
+            + "WHERE id = :id AND status IN ('queued', 'waiting')")
     boolean start(@Bind("id") long id, @Bind("node") String node);
 
     @SqlUpdate("UPDATE import_runs SET status = :status, error = :error, finished_at = now() "
             + "WHERE id = :id AND status IN " + ACTIVE)
     boolean finish(@Bind("id") long id, @Bind("status") RunStatus status, @Bind("error") String error);
 
-    /** Asks a run to stop: a queued one is cancelled at once, a running one at its next page. */
-    @SqlQuery("UPDATE import_runs SET status = CASE WHEN status = 'queued' THEN 'cancelled' ELSE 'cancelling' END, "
-            + "finished_at = CASE WHEN status = 'queued' THEN now() ELSE finished_at END "
-            + "WHERE id = :id AND status IN ('queued', 'running') RETURNING status")
+    /** Asks a run to stop: a queued or waiting one is cancelled at once, a running one at its next page. */
+    @SqlQuery("UPDATE import_runs SET status = CASE WHEN status = 'running' THEN 'cancelling' ELSE 'cancelled' END, "
+            + "finished_at = CASE WHEN status = 'running' THEN finished_at ELSE now() END, resume_at = NULL "
+            + "WHERE id = :id AND status IN ('queued', 'running', 'waiting') RETURNING status")
     Optional<RunStatus> requestCancel(@Bind("id") long id);
 
-    @SqlUpdate("UPDATE import_run_streams SET status = 'running', started_at = now() WHERE run_id = :runId AND stream = :stream")
+    /** Parks a running run until its connection's quota window opens. */
+    @SqlUpdate("UPDATE import_runs SET status = 'waiting', resume_at = :resumeAt, error = :reason "
+            + "WHERE id = :id AND status = 'running'")
+    boolean park(@Bind("id") long id, @Bind("resumeAt") Instant resumeAt, @Bind("reason") String reason);
+
+    @SqlUpdate("UPDATE import_run_streams SET status = 'running', started_at = COALESCE(started_at, now()) "
+            + "WHERE run_id = :runId AND stream = :stream")
     void startStream(@Bind("runId") long runId, @Bind("stream") String stream);
 
     @SqlUpdate("UPDATE import_run_streams SET status = :status, finished_at = now() WHERE run_id = :runId AND stream = :stream")

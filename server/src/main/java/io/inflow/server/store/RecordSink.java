@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
+import io.inflow.api.record.RejectedRecord;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,8 +52,14 @@ public final class RecordSink {
     private static final String COUNT = """
             UPDATE import_run_streams
                SET inserted = inserted + :inserted, updated = updated + :updated,
-                   unchanged = unchanged + :unchanged, batches = batches + 1
+                   unchanged = unchanged + :unchanged, failed = failed + :failed, batches = batches + 1
              WHERE run_id = :runId AND stream = :stream
+            """;
+
+    private static final String DEAD_LETTERS = """
+            INSERT INTO dead_letters (connection_id, run_id, stream, external_id, payload, reason)
+            SELECT :connectionId, :runId, :stream, t.external_id, t.payload, t.reason
+            FROM unnest(:externalIds::text[], :payloads::text[], :reasons::text[]) AS t(external_id, payload, reason)
             """;
 
     private static final String HEARTBEAT = """
@@ -62,19 +70,32 @@ public final class RecordSink {
 
     private final Jdbi jdbi;
     private final ObjectMapper json;
+    private final JsonPayloads payloads;
 
     public RecordSink(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
         this.json = json;
+        this.payloads = new JsonPayloads(json.getFactory());
     }
 
     /**
-     * Stores one batch read by {@code runId} on {@code node}.
+     * Stores one batch read by {@code runId} on {@code node}: its records, its rejected records as dead letters
+     * (with those of its records that PostgreSQL could not store), its checkpoint and the counts.
      *
      * @throws RunNotOwnedException when the run is no longer running on this node; nothing is stored
      */
     public CommitOutcome commit(long connectionId, long runId, String node, String stream, Batch batch) {
-        Collection<Record> records = lastOfEachId(batch.records());
+        List<RejectedRecord> rejected = new ArrayList<>(batch.rejected());
+        List<Record> storable = new ArrayList<>(batch.records().size());
+        for (Record record : batch.records()) {
+            Optional<String> problem = payloads.problem(record.payload());
+            if (problem.isPresent()) {
+                rejected.add(new RejectedRecord(stream, record.externalId(), record.payload(), problem.get()));
+            } else {
+                storable.add(record);
+            }
+        }
+        Collection<Record> records = lastOfEachId(storable);
         String position = toJson(batch.checkpoint());
         return jdbi.inTransaction(handle -> {
             RunStatus status = heartbeat(handle, runId, node)
@@ -92,6 +113,9 @@ public final class RecordSink {
                 }
             }
             int unchanged = records.size() - inserted - updated;
+            if (!rejected.isEmpty()) {
+                deadLetters(handle, connectionId, runId, stream, rejected);
+            }
             handle.createUpdate(SAVE_POSITION)
                     .bind("connectionId", connectionId).bind("stream", stream)
                     .bind("position", position).bind("runId", runId)
@@ -99,9 +123,47 @@ public final class RecordSink {
             handle.createUpdate(COUNT)
                     .bind("runId", runId).bind("stream", stream)
                     .bind("inserted", inserted).bind("updated", updated).bind("unchanged", unchanged)
+                    .bind("failed", rejected.size())
                     .execute();
-            return new CommitOutcome(inserted, updated, unchanged, status == RunStatus.CANCELLING);
+            return new CommitOutcome(inserted, updated, unchanged, rejected.size(), status == RunStatus.CANCELLING);
         });
+    }
+
+    /**
+     * Stores a record read again for a dead letter, through the same upsert, and marks the letter replayed, in one
+     * transaction.
+     *
+     * @return what storing it did
+     * @throws IllegalArgumentException when the record still cannot be stored
+     */
+    public CommitOutcome replay(DeadLetterRow letter, Record record) {
+        payloads.problem(record.payload()).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        return jdbi.inTransaction(handle -> {
+            List<Boolean> outcomes = upsert(handle, letter.connectionId(), letter.runId(), letter.stream(),
+                    List.of(record));
+            handle.attach(DeadLetterDao.class).markReplayed(letter.id());
+            int inserted = outcomes.isEmpty() || !outcomes.get(0) ? 0 : 1;
+            int updated = outcomes.isEmpty() || outcomes.get(0) ? 0 : 1;
+            return new CommitOutcome(inserted, updated, 1 - inserted - updated, 0, false);
+        });
+    }
+
+    private static void deadLetters(Handle handle, long connectionId, long runId, String stream,
+                                    List<RejectedRecord> rejected) {
+        String[] externalIds = new String[rejected.size()];
+        String[] payloads = new String[rejected.size()];
+        String[] reasons = new String[rejected.size()];
+        for (int i = 0; i < rejected.size(); i++) {
+            externalIds[i] = rejected.get(i).externalId();
+            payloads[i] = rejected.get(i).rawPayload().replace("\u0000", "");
+            reasons[i] = rejected.get(i).reason();
+        }
+        handle.createUpdate(DEAD_LETTERS)
+                .bind("connectionId", connectionId).bind("runId", runId).bind("stream", stream)
+                .bind("externalIds", externalIds).bind("payloads", payloads).bind("reasons", reasons)
+                .execute();
     }
 
     private static Optional<RunStatus> heartbeat(Handle handle, long runId, String node) {

@@ -8,6 +8,8 @@ import java.util.Set;
 public enum RunStatus {
     QUEUED,
     RUNNING,
+    /** Its connection's daily quota is spent; it continues by itself at {@code resume_at}. */
+    WAITING,
     CANCELLING,
     CANCELLED,
     SUCCEEDED,
@@ -15,7 +17,7 @@ public enum RunStatus {
     /** Its node died or stopped while it ran; its checkpoint is kept for a resume. */
     INTERRUPTED;
 
-    private static final Set<RunStatus> ACTIVE = Set.of(QUEUED, RUNNING, CANCELLING);
+    private static final Set<RunStatus> ACTIVE = Set.of(QUEUED, RUNNING, WAITING, CANCELLING);
 
     public boolean isActive() {
         return ACTIVE.contains(this);

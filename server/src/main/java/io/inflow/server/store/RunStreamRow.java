@@ -10,4 +10,9 @@ public record RunStreamRow(long runId, String stream, int position, StreamStatus
     public long done() {
         return inserted + updated + unchanged + failed;
     }
+
+    /** Whether this run already began reading the stream, and now continues it. */
+    public boolean wasStarted() {
+        return startedAt != null;
+    }
 }

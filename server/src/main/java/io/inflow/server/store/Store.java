@@ -5,7 +5,8 @@ import org.jdbi.v3.core.Jdbi;
 
 /** The DAOs and the record sink over one {@link Jdbi}, configured the way Inflow's schema needs. */
 public record Store(Jdbi jdbi, ConnectionDao connections, ImportRunDao runs, CheckpointDao checkpoints,
-                    RecordCountDao recordCounts, SchedulerStateDao schedulerState, RecordSink sink) {
+                    RecordCountDao recordCounts, SchedulerStateDao schedulerState, DeadLetterDao deadLetters,
+                    QuotaDao quotas, RecordSink sink) {
 
     public static Store over(Jdbi jdbi, ObjectMapper json) {
         LowercaseEnums.install(jdbi);
@@ -15,6 +16,8 @@ public record Store(Jdbi jdbi, ConnectionDao connections, ImportRunDao runs, Che
                 jdbi.onDemand(CheckpointDao.class),
                 jdbi.onDemand(RecordCountDao.class),
                 jdbi.onDemand(SchedulerStateDao.class),
+                jdbi.onDemand(DeadLetterDao.class),
+                jdbi.onDemand(QuotaDao.class),
                 new RecordSink(jdbi, json));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
+import io.inflow.api.record.RejectedRecord;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -34,7 +35,7 @@ class RecordSinkTest {
     void newRecordsAreInsertedAndCounted() {
         CommitOutcome outcome = commit(runId, batch(records(0, 3, "v1"), "page-1"));
 
-        assertThat(outcome).isEqualTo(new CommitOutcome(3, 0, 0, false));
+        assertThat(outcome).isEqualTo(new CommitOutcome(3, 0, 0, 0, false));
         assertThat(count("SELECT count(*) FROM records")).isEqualTo(3);
         assertThat(streamRow(runId)).extracting(RunStreamRow::inserted, RunStreamRow::batches).containsExactly(3L, 1L);
     }
@@ -48,7 +49,7 @@ class RecordSinkTest {
 
         CommitOutcome outcome = commit(secondRun, batch(records(0, 3, "v1"), "page-1"));
 
-        assertThat(outcome).isEqualTo(new CommitOutcome(0, 0, 3, false));
+        assertThat(outcome).isEqualTo(new CommitOutcome(0, 0, 3, 0, false));
         assertThat(count("SELECT sum(xmin::text::bigint) FROM records")).isEqualTo(tuplesBefore);
         assertThat(count("SELECT count(*) FROM records WHERE updated_by_run = " + secondRun)).isZero();
     }
@@ -62,7 +63,7 @@ class RecordSinkTest {
 
         CommitOutcome outcome = commit(secondRun, batch(changed, "page-1"));
 
-        assertThat(outcome).isEqualTo(new CommitOutcome(0, 1, 2, false));
+        assertThat(outcome).isEqualTo(new CommitOutcome(0, 1, 2, 0, false));
         assertThat(count("SELECT count(*) FROM records WHERE updated_by_run = " + secondRun)).isEqualTo(1);
     }
 
@@ -97,17 +98,50 @@ class RecordSinkTest {
     }
 
     @Test
-    void aBatchThatCannotBeStoredLeavesNeitherRecordsNorCheckpoint() {
-        commit(runId, batch(records(0, 2, "v1"), "page-1"));
-        List<Record> broken = List.of(new Record(STREAM, "rec9", "{\"fine\":true}", null),
-                new Record(STREAM, "rec10", "this is not JSON", null));
+    void aRecordPostgresCannotStoreBecomesADeadLetterAndTheRestOfItsBatchIsStored() {
+        List<Record> mixed = List.of(new Record(STREAM, "rec9", "{\"fine\":true}", null),
+                new Record(STREAM, "rec10", "this is not JSON", null),
+                new Record(STREAM, "rec11", "{\"nul\":\"a\\u0000b\"}", null));
 
-        assertThatThrownBy(() -> commit(runId, batch(broken, "page-2"))).isInstanceOf(RuntimeException.class);
+        CommitOutcome outcome = commit(runId, batch(mixed, "page-2"));
 
-        assertThat(count("SELECT count(*) FROM records")).isEqualTo(2);
+        assertThat(outcome).isEqualTo(new CommitOutcome(1, 0, 0, 2, false));
+        assertThat(count("SELECT count(*) FROM records")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM dead_letters WHERE external_id IN ('rec10', 'rec11')")).isEqualTo(2);
+        String payload = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT payload FROM dead_letters WHERE external_id = 'rec10'").mapTo(String.class).one());
+        assertThat(payload).isEqualTo("this is not JSON");
+        assertThat(streamRow(runId).failed()).isEqualTo(2);
         assertThat(database.store().checkpoints().find(connectionId, STREAM))
-                .get().extracting(CheckpointRow::position).isEqualTo("{\"offset\": \"page-1\"}");
-        assertThat(streamRow(runId).inserted()).isEqualTo(2);
+                .get().extracting(CheckpointRow::position).isEqualTo("{\"offset\": \"page-2\"}");
+    }
+
+    @Test
+    void recordsTheConnectorRejectedAreKeptWithTheirReasonInTheSameTransaction() {
+        Batch withRejects = new Batch(records(0, 2, "v1"),
+                List.of(new RejectedRecord(STREAM, "rec7", "{\"fields\":\"#corrupted#\"}", "fields is not an object")),
+                Checkpoint.of("offset", "page-1"));
+
+        CommitOutcome outcome = commit(runId, withRejects);
+
+        assertThat(outcome.failed()).isEqualTo(1);
+        DeadLetterRow letter = database.store().deadLetters().list(connectionId, runId, false, null, 10).get(0);
+        assertThat(letter.reason()).isEqualTo("fields is not an object");
+        assertThat(letter.payload()).isEqualTo("{\"fields\":\"#corrupted#\"}");
+        assertThat(letter.externalId()).isEqualTo("rec7");
+    }
+
+    @Test
+    void aReplayedRecordGoesThroughTheSameUpsertAndClosesItsLetter() {
+        commit(runId, new Batch(List.of(), List.of(new RejectedRecord(STREAM, "rec7", "broken", "bad")),
+                Checkpoint.of("offset", "p")));
+        DeadLetterRow letter = database.store().deadLetters().openOfRun(runId).get(0);
+
+        CommitOutcome outcome = database.store().sink().replay(letter, new Record(STREAM, "rec7", "{\"ok\":1}", null));
+
+        assertThat(outcome.inserted()).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM records WHERE external_id = 'rec7'")).isEqualTo(1);
+        assertThat(database.store().deadLetters().openCount(connectionId)).isZero();
     }
 
     @Test

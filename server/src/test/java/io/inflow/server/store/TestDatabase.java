@@ -42,7 +42,8 @@ public final class TestDatabase implements BeforeEachCallback {
     @Override
     public void beforeEach(ExtensionContext context) {
         jdbi.useHandle(handle -> handle.execute(
-                "TRUNCATE records, checkpoints, import_run_streams, import_runs, connections, scheduled_tasks "
+                "TRUNCATE records, checkpoints, dead_letters, quota_usage, import_run_streams, import_runs, "
+                        + "connections, scheduled_tasks "
                         + "RESTART IDENTITY CASCADE; UPDATE scheduler_state SET running = true"));
     }
 

@@ -21,8 +21,9 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The calls Inflow makes to the Airtable Web API, and the translation of its errors into messages a person can
- * act on. Every call goes through the host's rate-limited client.
+ * The calls Inflow makes to the Airtable Web API, and the translation of its answers. Every call goes through
+ * the host's client, which waits for the rate limit and retries 429s, 5xx, broken connections and unreadable
+ * answers; what reaches the readers here is an answer that means something.
  */
 final class AirtableApi {
 
@@ -49,25 +50,23 @@ final class AirtableApi {
                 context.config().requireString(AirtableConnector.BASE_ID));
     }
 
+    /** The answer to a list-records call: a page, or word that the page token expired. */
+    sealed interface Listing permits Page, IteratorExpired {
+    }
+
     /** One page of a list-records call; the records come in the order the query asks for. */
-    record Page(JsonNode records, Optional<String> offset, Optional<Instant> serverTime) {
+    record Page(JsonNode records, Optional<String> offset, Optional<Instant> serverTime) implements Listing {
+    }
+
+    /** Airtable no longer knows the page token: the scan must start again. */
+    record IteratorExpired(String message) implements Listing {
     }
 
     /** The query of a scan: the same for every page of it, as Airtable requires. */
     record Query(String filterByFormula, String sortField) {
     }
 
-    /** Thrown when Airtable no longer knows a page token: the scan must start again. */
-    static final class IteratorExpiredException extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        IteratorExpiredException(String message) {
-            super(message);
-        }
-    }
-
-    Page listRecords(String table, Query query, String offset)
-            throws IOException, InterruptedException, IteratorExpiredException {
+    Listing listRecords(String table, Query query, String offset) throws IOException, InterruptedException {
         Map<String, String> params = new LinkedHashMap<>();
         params.put("pageSize", Integer.toString(MAX_PAGE_SIZE));
         if (query.filterByFormula() != null) {
@@ -78,41 +77,52 @@ final class AirtableApi {
         if (offset != null) {
             params.put("offset", offset);
         }
-        HttpResponse<String> response = get(tablePath(table), params);
-        if (response.statusCode() == 422 && ITERATOR_EXPIRED.equals(errorType(response.body()))) {
-            throw new IteratorExpiredException(errorMessage(response.body()));
-        }
-        JsonNode body = successBody(response, table);
-        JsonNode records = body.path("records");
-        if (!records.isArray()) {
-            throw new IOException("Airtable answered a page without a 'records' array for table " + table);
-        }
-        JsonNode next = body.get("offset");
-        return new Page(records, next == null || next.isNull() ? Optional.empty() : Optional.of(next.asText()),
-                serverTime(response));
+        return http.fetch(request(tablePath(table), params), response -> {
+            if (response.statusCode() == 422 && ITERATOR_EXPIRED.equals(errorType(response.body()))) {
+                return new IteratorExpired(String.valueOf(errorMessage(response.body())));
+            }
+            JsonNode body = successBody(response, table);
+            JsonNode records = body.path("records");
+            if (!records.isArray()) {
+                throw new IOException("Airtable answered a page without a 'records' array for table " + table);
+            }
+            JsonNode next = body.get("offset");
+            return new Page(records, next == null || next.isNull() ? Optional.empty() : Optional.of(next.asText()),
+                    serverTime(response));
+        });
+    }
+
+    /** One record by id, for replaying a dead letter. */
+    JsonNode getRecord(String table, String recordId) throws IOException, InterruptedException {
+        return http.fetch(request(tablePath(table) + "/" + encode(recordId), Map.of()),
+                response -> successBody(response, table));
     }
 
     /** Reads one record of a table, to prove the token reaches it. */
     void probe(String table) throws IOException, InterruptedException {
-        successBody(get(tablePath(table), Map.of("pageSize", "1", "maxRecords", "1")), table);
+        http.fetch(request(tablePath(table), Map.of("pageSize", "1", "maxRecords", "1")),
+                response -> successBody(response, table));
     }
 
     private String tablePath(String table) {
         return "/v0/" + encode(baseId) + "/" + encode(table);
     }
 
-    private HttpResponse<String> get(String path, Map<String, String> params) throws IOException, InterruptedException {
+    private HttpRequest request(String path, Map<String, String> params) {
         String query = params.entrySet().stream()
                 .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
                 .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path + (query.isEmpty() ? "" : "?" + query)))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path + (query.isEmpty() ? "" : "?" + query)))
                 .header("Authorization", "Bearer " + token)
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        return http.send(request);
     }
 
+    /**
+     * The body of a 200 answer; an unparsable body is an {@link IOException}, which the host retries. Any other
+     * answer is explained as a {@link ConnectorException}.
+     */
     private JsonNode successBody(HttpResponse<String> response, String table) throws IOException {
         int status = response.statusCode();
         if (status == 200) {
@@ -121,17 +131,17 @@ final class AirtableApi {
         String type = errorType(response.body());
         String message = errorMessage(response.body());
         String detail = " (HTTP " + status + (type == null ? "" : " " + type) + (message == null ? "" : ": " + message) + ")";
-        switch (status) {
-            case 401 -> throw new ConnectorException("Airtable rejected the API token" + detail
+        throw switch (status) {
+            case 401 -> new ConnectorException("Airtable rejected the API token" + detail
                     + "; check the connection's apiToken");
-            case 403 -> throw new ConnectorException("Airtable denied access to base " + baseId + detail
+            case 403 -> new ConnectorException("Airtable denied access to base " + baseId + detail
                     + "; check the baseId and that the token was granted this base with the data.records:read scope");
-            case 404 -> throw new ConnectorException("Airtable has no table '" + table + "' in base " + baseId + detail);
-            case 422 -> throw new ConnectorException("Airtable refused the request for table " + table + detail);
-            case 429 -> throw new IOException("Airtable rate-limited base " + baseId + detail
-                    + "; it locks the base for 30 seconds after an excess");
-            default -> throw new IOException("Airtable answered HTTP " + status + " for table " + table + detail);
-        }
+            case 404 -> new ConnectorException("Airtable has no table '" + table + "' (or no such record) in base "
+                    + baseId + detail);
+            case 429 -> new ConnectorException("Airtable kept rate-limiting base " + baseId + detail
+                    + "; it locks a base for 30 seconds after an excess");
+            default -> new ConnectorException("Airtable refused the request for table " + table + detail);
+        };
     }
 
     /** Airtable's clock, from the {@code Date} header: the reference for "modified after" filters. */
@@ -147,7 +157,8 @@ final class AirtableApi {
 
     /** {@code error.type} of an error body, or the {@code error} string of the short form, or null. */
     private static String errorType(String body) {
-        JsonNode error = parseQuietly(body).path("error");
+        JsonNode root = parseQuietly(body);
+        JsonNode error = root.path("error");
         if (error.isTextual()) {
             return error.asText();
         }
@@ -155,7 +166,7 @@ final class AirtableApi {
         if (type.isTextual()) {
             return type.asText();
         }
-        JsonNode first = parseQuietly(body).path("errors").path(0).path("error");
+        JsonNode first = root.path("errors").path(0).path("error");
         return first.isTextual() ? first.asText() : null;
     }
 

@@ -4,12 +4,16 @@ import io.inflow.api.Checkpoint;
 import io.inflow.api.Connector;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorContext;
+import io.inflow.api.ConnectorException;
 import io.inflow.api.ConnectorSpec;
 import io.inflow.api.Limits;
 import io.inflow.api.ReadContext;
 import io.inflow.api.config.ConfigField;
 import io.inflow.api.config.ConfigSchema;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.inflow.api.record.Record;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.List;
 import org.pf4j.Extension;
 
@@ -74,5 +78,22 @@ public final class AirtableConnector implements Connector {
             throws IOException, InterruptedException {
         new TableScan(AirtableApi.of(context), stream, context.config().requireString(MODIFIED_FIELD), context)
                 .run(ScanPosition.from(checkpoint));
+    }
+
+    /** Airtable counts its 5 requests per second per base: connections to one base share a limiter. */
+    @Override
+    public String rateLimitScope(ConnectorConfig config) {
+        return config.requireString(BASE_URL) + "/" + config.requireString(BASE_ID);
+    }
+
+    @Override
+    public Optional<Record> reread(String stream, String externalId, ConnectorContext context)
+            throws IOException, InterruptedException {
+        JsonNode record = AirtableApi.of(context).getRecord(stream, externalId);
+        RecordMapper.Mapped mapped = new RecordMapper(stream, context.config().requireString(MODIFIED_FIELD)).map(record);
+        if (mapped instanceof RecordMapper.Ok ok) {
+            return Optional.of(ok.record());
+        }
+        throw new ConnectorException(((RecordMapper.Bad) mapped).rejected().reason());
     }
 }

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.api.ReadContext;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
+import io.inflow.api.record.RejectedRecord;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,12 +30,14 @@ final class TableScan {
     private final String table;
     private final String modifiedField;
     private final ReadContext context;
+    private final RecordMapper mapper;
 
     TableScan(AirtableApi api, String table, String modifiedField, ReadContext context) {
         this.api = api;
         this.table = table;
         this.modifiedField = modifiedField;
         this.context = context;
+        this.mapper = new RecordMapper(table, modifiedField);
     }
 
     void run(ScanPosition start) throws IOException, InterruptedException {
@@ -43,33 +45,38 @@ final class TableScan {
         logStart(position);
         int consecutiveRestarts = 0;
         while (!context.isCancelled()) {
-            AirtableApi.Page page;
-            try {
-                page = api.listRecords(table, query(position), position.offset());
-            } catch (AirtableApi.IteratorExpiredException e) {
+            AirtableApi.Listing listing = api.listRecords(table, query(position), position.offset());
+            if (listing instanceof AirtableApi.IteratorExpired expired) {
                 if (++consecutiveRestarts > 3) {
-                    throw new IOException("Airtable keeps expiring the page token of table " + table + ": " + e.getMessage());
+                    throw new IOException("Airtable keeps expiring the page token of table " + table + ": "
+                            + expired.message());
                 }
                 context.log().log(System.Logger.Level.WARNING, "page token expired ({0}); restarting the scan of {1} "
-                        + "from records modified at or after {2}", e.getMessage(), table, position.maxModified());
+                        + "from records modified at or after {2}", expired.message(), table, position.maxModified());
                 position = position.restart();
                 continue;
             }
+            AirtableApi.Page page = (AirtableApi.Page) listing;
             consecutiveRestarts = 0;
             position = position.startedAt(page.serverTime().map(time -> time.minus(DATE_PRECISION))
                     .orElseGet(() -> Instant.now().minus(CLOCK_SKEW)));
             List<Record> records = new ArrayList<>(page.records().size());
+            List<RejectedRecord> rejected = new ArrayList<>();
             Instant pageMaxModified = null;
             for (JsonNode record : page.records()) {
-                Instant modified = modifiedAt(record);
-                if (modified != null && (pageMaxModified == null || modified.isAfter(pageMaxModified))) {
-                    pageMaxModified = modified;
+                RecordMapper.Mapped mapped = mapper.map(record);
+                if (mapped instanceof RecordMapper.Ok ok) {
+                    records.add(ok.record());
+                    if (pageMaxModified == null || ok.modified().isAfter(pageMaxModified)) {
+                        pageMaxModified = ok.modified();
+                    }
+                } else {
+                    rejected.add(((RecordMapper.Bad) mapped).rejected());
                 }
-                records.add(toRecord(record, modified));
             }
             boolean last = page.offset().isEmpty();
             position = last ? position.completed(pageMaxModified) : position.next(page.offset().get(), pageMaxModified);
-            context.commit(new Batch(records, position.toCheckpoint()));
+            context.commit(new Batch(records, rejected, position.toCheckpoint()));
             if (last) {
                 return;
             }
@@ -83,28 +90,6 @@ final class TableScan {
                 .or(() -> position.lowerBound(false).map(bound -> "IS_AFTER(" + field + ", '" + bound + "')"))
                 .orElse(null);
         return new AirtableApi.Query(filter, modifiedField);
-    }
-
-    private Record toRecord(JsonNode record, Instant modified) throws IOException {
-        String id = record.path("id").asText(null);
-        if (id == null || id.isEmpty()) {
-            throw new IOException("Airtable answered a record without an id in table " + table);
-        }
-        return new Record(table, id, AirtableApi.json().writeValueAsString(record), modified);
-    }
-
-    /** The record's last-modified field, or its creation time when the field is empty. */
-    private Instant modifiedAt(JsonNode record) {
-        JsonNode value = record.path("fields").path(modifiedField);
-        String text = value.isTextual() ? value.asText() : record.path("createdTime").asText(null);
-        if (text == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
     }
 
     private void logStart(ScanPosition position) {
