@@ -3,11 +3,15 @@ package io.inflow.sandbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inflow.sandbox.faults.FaultInjector;
+import io.inflow.sandbox.faults.FaultProfile;
 import io.inflow.sandbox.http.Handler;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.Request;
 import io.inflow.sandbox.http.Response;
 import io.inflow.sandbox.http.Router;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,17 +21,21 @@ import java.util.function.Supplier;
 final class AdminHandler implements Handler {
 
     private final List<FakeApi> apis;
+    private final FaultInjector faults;
     private final Supplier<String> baseUrl;
     private final Router router;
 
-    AdminHandler(List<FakeApi> apis, Supplier<String> baseUrl) {
+    AdminHandler(List<FakeApi> apis, FaultInjector faults, Supplier<String> baseUrl) {
         this.apis = List.copyOf(apis);
+        this.faults = faults;
         this.baseUrl = baseUrl;
         this.router = Router.builder()
                 .get("/_sandbox/health", request -> Response.json(200, Json.fields("status", "ok")))
                 .get("/_sandbox/stats", request -> Response.json(200, perApi(FakeApi::stats)))
-                .get("/_sandbox/connections", request -> Response.json(200, perApi(api -> api.connection(baseUrl.get()))))
-                .get("/_sandbox/connections/{api}", request -> Response.json(200, api(request).connection(baseUrl.get())))
+                .get("/_sandbox/connections", request -> Response.json(200, connections()))
+                .get("/_sandbox/connections/{name}", this::connection)
+                .get("/_sandbox/faults", request -> Response.json(200, faults.profile().asJson()))
+                .post("/_sandbox/faults", this::useFaults)
                 .get("/_sandbox/requests", this::requests)
                 .post("/_sandbox/reset", this::reset)
                 .post("/_sandbox/{api}/modify", this::modify)
@@ -57,6 +65,30 @@ final class AdminHandler implements Handler {
         return all;
     }
 
+    private ObjectNode connections() {
+        ObjectNode all = Json.object();
+        apis.forEach(api -> all.setAll(api.connections(baseUrl.get())));
+        return all;
+    }
+
+    private Response connection(Request request) {
+        String name = request.pathParam("name");
+        ObjectNode all = connections();
+        if (!all.has(name)) {
+            List<String> known = new ArrayList<>();
+            all.fieldNames().forEachRemaining(known::add);
+            throw new AdminException(error(404, "UNKNOWN_CONNECTION", "No connection " + name + "; known: " + known));
+        }
+        return Response.json(200, all.get(name));
+    }
+
+    /** Replaces the whole profile, so {@code {}} heals everything; a bad profile changes nothing. */
+    private Response useFaults(Request request) {
+        FaultProfile profile = FaultProfile.parse(new String(request.body(), StandardCharsets.UTF_8));
+        faults.use(profile);
+        return Response.json(200, profile.asJson());
+    }
+
     private Response requests(Request request) {
         String name = request.query().first("api")
                 .orElseThrow(() -> new IllegalArgumentException("api is required, one of " + names()));
@@ -72,6 +104,9 @@ final class AdminHandler implements Handler {
         }
         entry.put("status", request.status());
         entry.put("at", request.at().toString());
+        if (request.fault() != null) {
+            entry.put("fault", request.fault());
+        }
         return entry;
     }
 
@@ -81,11 +116,7 @@ final class AdminHandler implements Handler {
     }
 
     private Response modify(Request request) {
-        JsonNode count = body(request).get("count");
-        if (count == null || !count.isInt()) {
-            throw new IllegalArgumentException("count must be an integer");
-        }
-        Modification modification = api(request).modify(count.intValue());
+        Modification modification = api(request).modify(body(request));
         return Response.json(200, Json.fields("modified", modification.modified(), "ids", modification.ids()));
     }
 

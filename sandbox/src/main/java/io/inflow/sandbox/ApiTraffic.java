@@ -2,22 +2,27 @@ package io.inflow.sandbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.inflow.sandbox.faults.Fault;
+import io.inflow.sandbox.faults.FaultCounts;
+import io.inflow.sandbox.faults.RequestFaults;
 import io.inflow.sandbox.http.Json;
+import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
-import io.inflow.sandbox.http.Response;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
-/** What one fake API was asked: every request counted and logged, and those that broke its limits. */
+/**
+ * What one fake API was asked: every request counted and logged, those that broke its limits,
+ * and the faults injected into the answers.
+ */
 public final class ApiTraffic {
 
     private static final int MAX_LOGGED_BODY = 64 * 1024;
 
     private final Clock clock;
-    private final AtomicLong requests = new AtomicLong();
-    private final AtomicLong violations = new AtomicLong();
+    private final RequestCounter counter = new RequestCounter();
+    private final FaultCounts faults = new FaultCounts();
     private final RequestLog log;
 
     public ApiTraffic(Clock clock, int logCapacity) {
@@ -25,15 +30,17 @@ public final class ApiTraffic {
         this.log = new RequestLog(logCapacity);
     }
 
-    /** Records an answered request; {@code violation} when it was refused for breaking a rate limit. */
-    public void record(Request request, Response response, boolean violation) {
-        requests.incrementAndGet();
-        if (violation) {
-            violations.incrementAndGet();
-        }
+    /**
+     * Records an answered (or dropped) request. {@code violation} when it broke a real rate limit,
+     * whatever fault then replaced its answer; an injected 429 is not one.
+     */
+    public void record(Request request, Reply reply, boolean violation) {
+        counter.count(violation);
+        RequestFaults drawn = request.faults();
+        faults.add(drawn);
         log.add(new LoggedRequest(
-                request.method(), request.path(), request.query().asMap(), loggedBody(request), response.status(),
-                clock.instant().truncatedTo(ChronoUnit.MILLIS)));
+                request.method(), request.path(), request.query().asMap(), loggedBody(request), reply.status(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), drawn.applied().map(Fault::key).orElse(null)));
     }
 
     private static JsonNode loggedBody(Request request) {
@@ -48,11 +55,20 @@ public final class ApiTraffic {
     }
 
     public long requestCount() {
-        return requests.get();
+        return counter.requests();
     }
 
     public long violationCount() {
-        return violations.get();
+        return counter.violations();
+    }
+
+    /** How many faults of this kind were injected since the last reset; records for malformedRecord. */
+    public long faultCount(Fault fault) {
+        return faults.count(fault);
+    }
+
+    public FaultCounts faults() {
+        return faults;
     }
 
     public List<LoggedRequest> requests() {
@@ -60,8 +76,8 @@ public final class ApiTraffic {
     }
 
     public void reset() {
-        requests.set(0);
-        violations.set(0);
+        counter.reset();
+        faults.reset();
         log.clear();
     }
 }

@@ -1,5 +1,11 @@
 package io.inflow.sandbox;
 
+import io.inflow.sandbox.faults.FaultProfile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 
@@ -16,10 +22,11 @@ final class CommandLine {
             "  --airtable-lockout-seconds S lock-out after a rate-limit violation (default 30)",
             "  --airtable-iterator-ttl-seconds S  idle lifetime of an Airtable offset (default 300)",
             "  --airtable-records N         records in the Conversations table (default 20077)",
+            "  --faults F                   fault profile: a JSON file, or inline JSON such as '{\"http5xx\":0.1}'",
             "  --help                       print this and exit");
 
     private static final Set<String> FLAGS = Set.of("--port", "--seed", "--token", "--airtable-rps", "--airtable-token-rps",
-            "--airtable-lockout-seconds", "--airtable-iterator-ttl-seconds", "--airtable-records");
+            "--airtable-lockout-seconds", "--airtable-iterator-ttl-seconds", "--airtable-records", "--faults");
 
     /** What the command line asks for: help, or a sandbox with these options. */
     record Parsed(boolean help, SandboxOptions options) {}
@@ -65,10 +72,25 @@ final class CommandLine {
                 case "--airtable-lockout-seconds": return options.withAirtableLockout(Duration.ofSeconds(integer(name, value, 1, Integer.MAX_VALUE)));
                 case "--airtable-iterator-ttl-seconds": return options.withAirtableIteratorTtl(Duration.ofSeconds(integer(name, value, 1, Integer.MAX_VALUE)));
                 case "--airtable-records": return options.withAirtableRecords(integer(name, value, 1, 50_000_000));
+                case "--faults": return options.withFaults(FaultProfile.parse(profileText(value)));
                 default: throw new UsageException("unknown option: " + name);
             }
         } catch (IllegalArgumentException e) {
             throw new UsageException(name + ": " + e.getMessage());
+        }
+    }
+
+    /** Inline JSON starts with a brace; anything else names a file holding the profile. */
+    private static String profileText(String value) throws UsageException {
+        if (value.strip().startsWith("{")) {
+            return value;
+        }
+        try {
+            return Files.readString(Path.of(value));
+        } catch (NoSuchFileException e) {
+            throw new UsageException("--faults: no such file " + value + " (inline JSON starts with '{')");
+        } catch (IOException | InvalidPathException e) {
+            throw new UsageException("--faults: cannot read " + value + ": " + e);
         }
     }
 

@@ -2,8 +2,8 @@ package io.inflow.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
-import io.inflow.sandbox.http.Response;
 
 /**
  * One faked upstream API, served under {@code /<name>} and administered under
@@ -18,25 +18,36 @@ public interface FakeApi {
         return "/" + name();
     }
 
-    /** Answers a request under {@link #pathPrefix()}; its path still holds the prefix, as it was sent. */
-    Response handle(Request request);
+    /**
+     * Answers a request under {@link #pathPrefix()}; its path still holds the prefix, as it was sent.
+     * The request carries the faults drawn for it; {@link FaultReplies} applies the answer-level ones.
+     */
+    Reply handle(Request request);
 
     ApiTraffic traffic();
 
     /** This API's entry in {@code GET /_sandbox/stats}. */
     ObjectNode stats();
 
-    /** A connection body for the server's {@code POST /api/v1/connections}, pointing here. */
-    ObjectNode connection(String sandboxBaseUrl);
+    /**
+     * Connection bodies for the server's {@code POST /api/v1/connections}, pointing here, by the
+     * key they have in {@code GET /_sandbox/connections}: one per account or base the fake serves.
+     */
+    ObjectNode connections(String sandboxBaseUrl);
 
-    /** Changes {@code count} distinct records, deterministically from the seed and earlier calls. */
-    Modification modify(int count);
+    /**
+     * Applies {@code POST /_sandbox/<name>/modify}: {@code {"count":N}} plus whatever the API lets
+     * one choose (Airtable: {@code "base"}), deterministically from the seed and earlier calls.
+     *
+     * @throws IllegalArgumentException when the body asks for something impossible
+     */
+    Modification modify(JsonNode body);
 
     /** Applies {@code POST /_sandbox/<name>/limits} and answers the limits now in force. */
     ObjectNode updateLimits(JsonNode body);
 
     ObjectNode limits();
 
-    /** Clears counters, the request log and any rate-limit state; the data stays. */
+    /** Clears counters (fault counters included), the request log and any rate-limit state; the data stays. */
     void reset();
 }

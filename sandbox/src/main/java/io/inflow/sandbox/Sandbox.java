@@ -2,8 +2,11 @@ package io.inflow.sandbox;
 
 import com.sun.net.httpserver.HttpServer;
 import io.inflow.sandbox.airtable.AirtableApi;
+import io.inflow.sandbox.faults.FaultInjector;
+import io.inflow.sandbox.faults.FaultProfile;
 import io.inflow.sandbox.http.ExchangeAdapter;
 import io.inflow.sandbox.http.Json;
+import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
 import io.inflow.sandbox.http.Response;
 import java.io.IOException;
@@ -12,6 +15,7 @@ import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,6 +25,7 @@ import org.slf4j.LoggerFactory;
 /**
  * A running sandbox: every fake API on one HTTP port, each under its own prefix, plus the admin
  * surface under {@code /_sandbox/}. Start one per test class with port 0 and close it after.
+ * Requests to the fakes, never admin calls, get the faults of the profile in force.
  */
 public final class Sandbox implements AutoCloseable {
 
@@ -28,18 +33,22 @@ public final class Sandbox implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    private final ScheduledExecutorService delays;
     private final AirtableApi airtable;
     private final List<FakeApi> apis;
+    private final FaultInjector faults;
     private final AdminHandler admin;
 
     private Sandbox(SandboxOptions options) throws IOException {
         this.airtable = new AirtableApi(options.airtable());
         this.apis = List.of(airtable);
-        this.admin = new AdminHandler(apis, this::baseUrl);
-        this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads());
+        this.faults = new FaultInjector(options.seed(), options.faults());
+        this.admin = new AdminHandler(apis, faults, this::baseUrl);
+        this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads("sandbox-http-"));
+        this.delays = Executors.newScheduledThreadPool(2, daemonThreads("sandbox-slow-"));
         disableNagle();
         this.server = HttpServer.create(new InetSocketAddress(options.port()), 128);
-        server.createContext("/", new ExchangeAdapter(this::route));
+        server.createContext("/", new ExchangeAdapter(this::route, delays));
         server.setExecutor(executor);
     }
 
@@ -53,21 +62,24 @@ public final class Sandbox implements AutoCloseable {
         }
         sandbox.server.start();
         LOG.info("sandbox serving {} at {}", sandbox.apis.stream().map(FakeApi::name).toList(), sandbox.baseUrl());
+        if (!options.faults().equals(FaultProfile.NONE)) {
+            LOG.info("sandbox injecting faults {}", options.faults().asJson());
+        }
         return sandbox;
     }
 
-    private Response route(Request request) {
+    private Reply route(Request request) {
         String path = request.rawPath();
         if (path.startsWith("/_sandbox/")) {
-            return admin.handle(request);
+            return Reply.now(admin.handle(request));
         }
         for (FakeApi api : apis) {
             String prefix = api.pathPrefix();
             if (path.equals(prefix) || path.startsWith(prefix + "/")) {
-                return api.handle(request);
+                return api.handle(request.withFaults(faults.roll()));
             }
         }
-        return Response.json(404, Json.fields("error", "NOT_FOUND"));
+        return Reply.now(Response.json(404, Json.fields("error", "NOT_FOUND")));
     }
 
     public int port() {
@@ -86,7 +98,20 @@ public final class Sandbox implements AutoCloseable {
         return apis;
     }
 
-    /** Same as {@code POST /_sandbox/reset}: counters, request logs and rate-limit state, not the data. */
+    /** Same as {@code POST /_sandbox/faults}: replaces the fault profile; {@link FaultProfile#NONE} heals. */
+    public void faults(FaultProfile profile) {
+        faults.use(profile);
+    }
+
+    /** The fault profile in force, as {@code GET /_sandbox/faults} shows it. */
+    public FaultProfile faults() {
+        return faults.profile();
+    }
+
+    /**
+     * Same as {@code POST /_sandbox/reset}: counters (fault counters included), request logs and
+     * rate-limit state; not the data, nor the fault profile.
+     */
     public void reset() {
         apis.forEach(FakeApi::reset);
     }
@@ -94,6 +119,7 @@ public final class Sandbox implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        delays.shutdownNow();
         executor.shutdownNow();
         try {
             executor.awaitTermination(5, TimeUnit.SECONDS);
@@ -114,10 +140,10 @@ public final class Sandbox implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads(String namePrefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
-            Thread thread = new Thread(runnable, "sandbox-http-" + count.incrementAndGet());
+            Thread thread = new Thread(runnable, namePrefix + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

@@ -2,6 +2,7 @@ package io.inflow.sandbox;
 
 import io.inflow.sandbox.airtable.AirtableSettings;
 import io.inflow.sandbox.airtable.ConversationFigures;
+import io.inflow.sandbox.faults.FaultProfile;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -16,6 +17,7 @@ import java.util.Objects;
  * @param airtableLockout how long a base or token stays refused after breaking a limit
  * @param airtableIteratorTtl how long an idle {@code offset} stays usable
  * @param clock what the fakes read the time from; tests pass one they can move
+ * @param faults the fault profile in force when the sandbox starts; {@link FaultProfile#NONE} by default
  */
 public record SandboxOptions(
         int port,
@@ -27,7 +29,8 @@ public record SandboxOptions(
         Duration airtableIteratorTtl,
         int airtableRecords,
         int threads,
-        Clock clock) {
+        Clock clock,
+        FaultProfile faults) {
 
     public static final int DEFAULT_PORT = 9090;
     public static final long DEFAULT_SEED = 42;
@@ -49,6 +52,7 @@ public record SandboxOptions(
             throw new IllegalArgumentException("threads must be positive");
         }
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(faults, "faults");
     }
 
     private static void requirePositive(Duration duration, String name) {
@@ -59,57 +63,62 @@ public record SandboxOptions(
 
     public static SandboxOptions defaults() {
         return new SandboxOptions(DEFAULT_PORT, DEFAULT_SEED, DEFAULT_TOKEN, 5, 50, Duration.ofSeconds(30),
-                Duration.ofMinutes(5), ConversationFigures.DEFAULT_RECORDS, 16, Clock.systemUTC());
+                Duration.ofMinutes(5), ConversationFigures.DEFAULT_RECORDS, 16, Clock.systemUTC(), FaultProfile.NONE);
     }
 
     public SandboxOptions withPort(int port) {
         return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
-                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock, faults);
     }
 
     public SandboxOptions withSeed(long seed) {
         return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
-                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock, faults);
     }
 
     public SandboxOptions withToken(String token) {
         return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
-                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock, faults);
     }
 
     public SandboxOptions withAirtableRequestsPerSecond(int requestsPerSecond) {
         return new SandboxOptions(port, seed, token, requestsPerSecond, airtableRequestsPerSecondPerToken,
-                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock, faults);
     }
 
     public SandboxOptions withAirtableRequestsPerSecondPerToken(int requestsPerSecond) {
         return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, requestsPerSecond,
-                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock, faults);
     }
 
     public SandboxOptions withAirtableLockout(Duration lockout) {
         return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
-                lockout, airtableIteratorTtl, airtableRecords, threads, clock);
+                lockout, airtableIteratorTtl, airtableRecords, threads, clock, faults);
     }
 
     public SandboxOptions withAirtableIteratorTtl(Duration ttl) {
         return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
-                airtableLockout, ttl, airtableRecords, threads, clock);
+                airtableLockout, ttl, airtableRecords, threads, clock, faults);
     }
 
     public SandboxOptions withAirtableRecords(int records) {
         return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
-                airtableLockout, airtableIteratorTtl, records, threads, clock);
+                airtableLockout, airtableIteratorTtl, records, threads, clock, faults);
     }
 
     public SandboxOptions withThreads(int threads) {
         return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
-                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock, faults);
     }
 
     public SandboxOptions withClock(Clock clock) {
         return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
-                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock);
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock, faults);
+    }
+
+    public SandboxOptions withFaults(FaultProfile faults) {
+        return new SandboxOptions(port, seed, token, airtableRequestsPerSecond, airtableRequestsPerSecondPerToken,
+                airtableLockout, airtableIteratorTtl, airtableRecords, threads, clock, faults);
     }
 
     AirtableSettings airtable() {

@@ -40,7 +40,11 @@ class AdminEndpointsTest {
         HttpResponse<String> stats = http.get("/_sandbox/stats", null);
 
         assertThat(stats.statusCode()).isEqualTo(200);
-        assertThat(stats.body()).isEqualTo("{\"airtable\":{\"requests\":4,\"violations\":0,\"streams\":{\"Conversations\":20077}}}");
+        assertThat(stats.body()).isEqualTo("{\"airtable\":{\"requests\":4,\"violations\":0,\"streams\":{\"Conversations\":20077},"
+                + "\"bases\":{\"appClinicConversations\":{\"requests\":2,\"violations\":0,\"streams\":{\"Conversations\":20077}},"
+                + "\"appClinicArchive\":{\"requests\":0,\"violations\":0,\"streams\":{\"Conversations\":2000}}},"
+                + "\"faults\":{\"http429\":0,\"http5xx\":0,\"slow\":0,\"drop\":0,\"malformedPage\":0,\"malformedRecord\":0,"
+                + "\"expiredToken\":0}}}");
     }
 
     @Test
@@ -49,14 +53,19 @@ class AdminEndpointsTest {
 
         assertThat(connections.toString()).isEqualTo("{\"airtable\":{\"plugin\":\"airtable\",\"name\":\"airtable-sandbox\","
                 + "\"config\":{\"baseUrl\":\"" + sandbox.baseUrl() + "/airtable\",\"apiToken\":\"sandbox-token\","
-                + "\"baseId\":\"appClinicConversations\",\"tables\":[\"Conversations\"]}}}");
+                + "\"baseId\":\"appClinicConversations\",\"tables\":[\"Conversations\"]}},"
+                + "\"airtable-archive\":{\"plugin\":\"airtable\",\"name\":\"airtable-archive-sandbox\","
+                + "\"config\":{\"baseUrl\":\"" + sandbox.baseUrl() + "/airtable\",\"apiToken\":\"sandbox-token\","
+                + "\"baseId\":\"appClinicArchive\",\"tables\":[\"Conversations\"]}}}");
     }
 
     @Test
-    void oneApisConnectionBodyCanBeFetchedAlone() {
-        JsonNode airtable = json(http.get("/_sandbox/connections/airtable", null));
+    void eachConnectionBodyCanBeFetchedAloneByItsName() {
+        JsonNode all = json(http.get("/_sandbox/connections", null));
 
-        assertThat(airtable).isEqualTo(json(http.get("/_sandbox/connections", null)).get("airtable"));
+        assertThat(json(http.get("/_sandbox/connections/airtable", null))).isEqualTo(all.get("airtable"));
+        assertThat(json(http.get("/_sandbox/connections/airtable-archive", null))).isEqualTo(all.get("airtable-archive"));
+        assertThat(http.get("/_sandbox/connections/nope", null).statusCode()).isEqualTo(404);
     }
 
     @Test

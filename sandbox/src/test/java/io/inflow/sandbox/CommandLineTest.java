@@ -3,11 +3,16 @@ package io.inflow.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.inflow.sandbox.faults.Fault;
+import io.inflow.sandbox.faults.FaultProfile;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandLineTest {
 
@@ -23,6 +28,37 @@ class CommandLineTest {
         assertThat(options.airtableLockout()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.airtableIteratorTtl()).isEqualTo(Duration.ofMinutes(5));
         assertThat(options.airtableRecords()).isEqualTo(20_077);
+        assertThat(options.faults()).isEqualTo(FaultProfile.NONE);
+    }
+
+    @Test
+    void theFaultProfileIsReadFromAFile(@TempDir Path folder) throws Exception {
+        Path file = Files.writeString(folder.resolve("faults.json"), "{\"http5xx\": 0.1,\n \"slowMs\": 500}\n");
+
+        SandboxOptions options = CommandLine.parse(new String[] {"--faults", file.toString()}).options();
+
+        assertThat(options.faults()).isEqualTo(FaultProfile.NONE.with(Fault.HTTP_5XX, 0.1).withSlowMs(500));
+    }
+
+    @Test
+    void theFaultProfileCanBeGivenInline() throws Exception {
+        SandboxOptions options = CommandLine.parse(new String[] {"--faults={\"drop\":0.02,\"malformedRecord\":0.5}"}).options();
+
+        assertThat(options.faults()).isEqualTo(FaultProfile.NONE.with(Fault.DROP, 0.02).with(Fault.MALFORMED_RECORD, 0.5));
+    }
+
+    @Test
+    void aBadFaultProfileIsAUsageError(@TempDir Path folder) throws Exception {
+        Path badFile = Files.writeString(folder.resolve("bad.json"), "{\"drop\": 2}");
+        String[][] bad = {{"--faults", "{\"bogus\":0.1}"}, {"--faults", "{\"drop\":1.5}"}, {"--faults", "{\"drop\":\"x\"}"},
+            {"--faults", "{nope"}, {"--faults", folder.resolve("missing.json").toString()}, {"--faults", badFile.toString()}};
+        for (String[] args : bad) {
+            assertThatThrownBy(() -> CommandLine.parse(args)).as(String.join(" ", args)).isInstanceOf(UsageException.class);
+        }
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        SandboxMain main = new SandboxMain(System.out, new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertThat(main.parse(new String[] {"--faults", "{\"bogus\":0.1}"})).isNull();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown fault bogus").contains("Usage:");
     }
 
     @Test

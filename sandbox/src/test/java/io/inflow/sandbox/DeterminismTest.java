@@ -18,6 +18,7 @@ class DeterminismTest {
             String offset = SandboxHttp.json(first).get("offset").asText();
             bodies.add(http.list("pageSize", "100", "sort[0][field]", "Last Modified", "offset", offset).body());
             bodies.add(http.get("/airtable/v0/meta/bases/appClinicConversations/tables").body());
+            bodies.add(http.get(SandboxHttp.ARCHIVE_TABLE_PATH + "?pageSize=100").body());
             return bodies;
         }
     }
@@ -34,5 +35,6 @@ class DeterminismTest {
 
         assertThat(other.get(0)).isNotEqualTo(first.get(0));
         assertThat(other.get(2)).isEqualTo(first.get(2));
+        assertThat(other.get(3)).isNotEqualTo(first.get(3));
     }
 }

@@ -18,6 +18,7 @@ public final class SandboxHttp {
 
     public static final String TOKEN = SandboxOptions.DEFAULT_TOKEN;
     public static final String TABLE_PATH = "/airtable/v0/appClinicConversations/Conversations";
+    public static final String ARCHIVE_TABLE_PATH = "/airtable/v0/appClinicArchive/Conversations";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -58,6 +59,11 @@ public final class SandboxHttp {
 
     /** Follows offsets to the end of a scan; returns every page's body. */
     public List<JsonNode> listAll(String... namesAndValues) {
+        return listAllIn(TABLE_PATH, namesAndValues);
+    }
+
+    /** Follows offsets to the end of a scan of the table at {@code tablePath}; returns every page's body. */
+    public List<JsonNode> listAllIn(String tablePath, String... namesAndValues) {
         List<JsonNode> pages = new ArrayList<>();
         String offset = null;
         do {
@@ -66,7 +72,7 @@ public final class SandboxHttp {
                 params.add("offset");
                 params.add(offset);
             }
-            HttpResponse<String> response = list(params.toArray(String[]::new));
+            HttpResponse<String> response = get(tablePath + query(params.toArray(String[]::new)));
             if (response.statusCode() != 200) {
                 throw new AssertionError("page answered " + response.statusCode() + ": " + response.body());
             }

@@ -4,48 +4,65 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inflow.sandbox.ApiTraffic;
 import io.inflow.sandbox.FakeApi;
+import io.inflow.sandbox.FaultReplies;
 import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.RequestLog;
+import io.inflow.sandbox.faults.Fault;
 import io.inflow.sandbox.http.Json;
+import io.inflow.sandbox.http.PathPattern;
+import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
 import io.inflow.sandbox.http.Response;
 import io.inflow.sandbox.http.Router;
 import java.time.Clock;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
- * The Airtable Web API fake: base {@value ConversationsGenerator#BASE_ID} with its Conversations
- * table, behind Airtable's authentication, limits, parameter checks and error bodies.
+ * The Airtable Web API fake: base {@value ConversationsGenerator#BASE_ID} and base
+ * {@value ConversationsGenerator#ARCHIVE_BASE_ID}, each with its Conversations table, behind
+ * Airtable's authentication, limits, parameter checks and error bodies.
  */
 public final class AirtableApi implements FakeApi {
 
     /** Airtable refuses URLs this long; measured on the URL as it would be sent upstream. */
     static final int MAX_URL_LENGTH = 16_000;
     private static final String UPSTREAM_ORIGIN = "https://api.airtable.com";
+    /** The routes that name a base, whatever their method: a request to one counts for that base. */
+    private static final List<PathPattern> BASE_PATHS = List.of(
+            PathPattern.of("/v0/meta/bases/{baseId}/tables"),
+            PathPattern.of("/v0/{baseId}/{table}"),
+            PathPattern.of("/v0/{baseId}/{table}/{recordId}"));
+    private static final Set<String> MODIFY_KEYS = Set.of("count", "base");
 
     private final AirtableSettings settings;
-    private final AirtableBase base;
-    private final AirtableTable table;
-    private final RecordModifier modifier;
+    private final Map<String, ServedBase> bases = new LinkedHashMap<>();
+    private final ServedBase main;
     private final AirtableLimits limits;
     private final ApiTraffic traffic;
     private final IteratorStore iterators;
+    private final FaultReplies faultReplies;
     private final Router router;
 
     public AirtableApi(AirtableSettings settings) {
         this.settings = settings;
         Clock clock = settings.clock();
-        ConversationsGenerator.Generated generated = new ConversationsGenerator(settings.seed(), settings.records()).generate();
-        this.table = generated.table();
-        this.modifier = new RecordModifier(settings.seed(), table, generated.edit(), clock);
-        this.base = new AirtableBase(ConversationsGenerator.BASE_ID, ConversationsGenerator.BASE_NAME, "read", List.of(table));
+        for (BaseSpec spec : BaseSpec.clinic(settings.seed(), settings.records())) {
+            bases.put(spec.id(), ServedBase.generate(spec, clock));
+        }
+        this.main = bases.get(ConversationsGenerator.BASE_ID);
         this.limits = new AirtableLimits(clock, settings.requestsPerSecond(), settings.requestsPerSecondPerToken(), settings.lockout());
         this.traffic = new ApiTraffic(clock, RequestLog.DEFAULT_CAPACITY);
         this.iterators = new IteratorStore(clock, settings.seed(), settings.iteratorTtl());
-        AirtableGate gate = new AirtableGate(settings.token(), base, limits);
-        SchemaHandlers schema = new SchemaHandlers(gate, base);
+        this.faultReplies = new FaultReplies(AirtableError.serverError().toResponse(), AirtableError.rateLimited().toResponse());
+        List<AirtableBase> served = bases.values().stream().map(ServedBase::base).toList();
+        AirtableGate gate = new AirtableGate(settings.token(), served, limits);
+        SchemaHandlers schema = new SchemaHandlers(gate, served);
         ListRecordsHandler listRecords = new ListRecordsHandler(gate, iterators);
         GetRecordHandler getRecord = new GetRecordHandler(gate);
         Router.Builder routes = Router.builder()
@@ -74,8 +91,14 @@ public final class AirtableApi implements FakeApi {
         return "airtable";
     }
 
+    /**
+     * Answers as Airtable would, then lets the request's answer-level fault replace or delay that
+     * answer. The normal answer is always worked out first, so a faulted request still arrives
+     * everywhere a real one would: it counts against the rate limits, and if it breaks one, that
+     * is a violation and starts the lock-out even though the client sees the fault instead.
+     */
     @Override
-    public Response handle(Request request) {
+    public Reply handle(Request request) {
         Response response;
         try {
             if (upstreamUrlLength(request) >= MAX_URL_LENGTH) {
@@ -85,12 +108,26 @@ public final class AirtableApi implements FakeApi {
         } catch (AirtableError error) {
             response = error.toResponse();
         }
-        traffic.record(request, response, response.status() == 429);
-        return response;
+        boolean violation = response.status() == 429;
+        Reply reply = faultReplies.reply(request.faults(), response);
+        traffic.record(request, reply, violation);
+        namedBase(request).ifPresent(base -> base.counter().count(violation));
+        return reply;
     }
 
     private int upstreamUrlLength(Request request) {
         return UPSTREAM_ORIGIN.length() + request.target().length() - pathPrefix().length();
+    }
+
+    private Optional<ServedBase> namedBase(Request request) {
+        List<String> segments = request.below(pathPrefix()).rawSegments();
+        for (PathPattern pattern : BASE_PATHS) {
+            Optional<Map<String, String>> captures = pattern.match(segments);
+            if (captures.isPresent()) {
+                return Optional.ofNullable(bases.get(captures.get().get("baseId")));
+            }
+        }
+        return Optional.empty();
     }
 
     @Override
@@ -98,6 +135,7 @@ public final class AirtableApi implements FakeApi {
         return traffic;
     }
 
+    /** Every request to {@code /airtable/...}, whatever its status and whether or not it named a base. */
     public long requestCount() {
         return traffic.requestCount();
     }
@@ -106,56 +144,143 @@ public final class AirtableApi implements FakeApi {
         return traffic.violationCount();
     }
 
+    /** The requests whose path named this base, whatever their status. */
+    public long requestCount(String baseId) {
+        return served(baseId).counter().requests();
+    }
+
+    /** The rate-limit violations among the requests that named this base, by its limit or the token's. */
+    public long violationCount(String baseId) {
+        return served(baseId).counter().violations();
+    }
+
+    /** How many faults of this kind were injected since the last reset; records for malformedRecord. */
+    public long faultCount(Fault fault) {
+        return traffic.faultCount(fault);
+    }
+
     /** The request log, oldest first, as {@code GET /_sandbox/requests?api=airtable} shows it. */
     public List<LoggedRequest> requests() {
         return traffic.requests();
     }
 
+    /** The main base, {@value ConversationsGenerator#BASE_ID}. */
     public AirtableBase base() {
-        return base;
+        return main.base();
     }
 
+    /** Every base served, the main one first. */
+    public List<AirtableBase> bases() {
+        return bases.values().stream().map(ServedBase::base).toList();
+    }
+
+    /** The main base's Conversations table. */
     public AirtableTable table() {
-        return table;
+        return main.table();
+    }
+
+    public AirtableTable table(String baseId) {
+        return served(baseId).table();
     }
 
     public ConversationFigures figures() {
-        return ConversationFigures.forRecords(table.size());
+        return ConversationFigures.forRecords(main.table().size());
+    }
+
+    public ConversationFigures figures(String baseId) {
+        return ConversationFigures.forRecords(table(baseId).size());
+    }
+
+    private ServedBase served(String baseId) {
+        ServedBase base = bases.get(baseId);
+        if (base == null) {
+            throw new IllegalArgumentException("unknown base " + baseId + "; known: " + bases.keySet());
+        }
+        return base;
     }
 
     int liveIterators() {
         return iterators.size();
     }
 
+    /**
+     * The main base's figures at the top, as before there were two bases; every base's under
+     * {@code bases}; then the injected faults.
+     */
     @Override
     public ObjectNode stats() {
         ObjectNode stats = Json.object();
         stats.put("requests", traffic.requestCount());
         stats.put("violations", traffic.violationCount());
-        ObjectNode streams = stats.putObject("streams");
-        for (AirtableTable each : base.tables()) {
-            streams.put(each.name(), each.size());
+        stats.set("streams", streams(main));
+        ObjectNode perBase = stats.putObject("bases");
+        for (ServedBase each : bases.values()) {
+            ObjectNode figures = perBase.putObject(each.base().id());
+            figures.put("requests", each.counter().requests());
+            figures.put("violations", each.counter().violations());
+            figures.set("streams", streams(each));
         }
+        ObjectNode faults = stats.putObject("faults");
+        traffic.faults().asJson().forEach(faults::put);
         return stats;
     }
 
+    private static ObjectNode streams(ServedBase base) {
+        ObjectNode streams = Json.object();
+        for (AirtableTable each : base.base().tables()) {
+            streams.put(each.name(), each.size());
+        }
+        return streams;
+    }
+
     @Override
-    public ObjectNode connection(String sandboxBaseUrl) {
+    public ObjectNode connections(String sandboxBaseUrl) {
+        ObjectNode connections = Json.object();
+        for (ServedBase each : bases.values()) {
+            connections.set(each.spec().connectionKey(), connection(sandboxBaseUrl, each));
+        }
+        return connections;
+    }
+
+    private ObjectNode connection(String sandboxBaseUrl, ServedBase served) {
         ObjectNode connection = Json.object();
         connection.put("plugin", "airtable");
-        connection.put("name", "airtable-sandbox");
+        connection.put("name", served.spec().connectionName());
         ObjectNode config = connection.putObject("config");
         config.put("baseUrl", sandboxBaseUrl + pathPrefix());
         config.put("apiToken", settings.token());
-        config.put("baseId", base.id());
-        config.putArray("tables").add(table.name());
+        config.put("baseId", served.base().id());
+        config.putArray("tables").add(served.table().name());
         return connection;
     }
 
-    /** Adds a message to each record: Booking, Lead Created and Engaged keep their exact counts. */
+    /** {@code {"count":N}} changes N records of the main base; {@code "base"} picks another. */
     @Override
+    public Modification modify(JsonNode body) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!MODIFY_KEYS.contains(name)) {
+                throw new IllegalArgumentException("unknown key " + name + "; known: count, base");
+            }
+        }
+        JsonNode count = body.get("count");
+        if (count == null || !count.isInt()) {
+            throw new IllegalArgumentException("count must be an integer");
+        }
+        JsonNode base = body.get("base");
+        if (base != null && !base.isTextual()) {
+            throw new IllegalArgumentException("base must be a base id such as " + ConversationsGenerator.ARCHIVE_BASE_ID);
+        }
+        return modify(base == null ? main.base().id() : base.asText(), count.intValue());
+    }
+
+    /** Adds a message to each of {@code count} records of the main base; Booking, Lead Created and Engaged keep their exact counts. */
     public Modification modify(int count) {
-        return modifier.modify(count);
+        return modify(main.base().id(), count);
+    }
+
+    public Modification modify(String baseId, int count) {
+        return served(baseId).modifier().modify(count);
     }
 
     @Override
@@ -196,6 +321,7 @@ public final class AirtableApi implements FakeApi {
     @Override
     public void reset() {
         traffic.reset();
+        bases.values().forEach(base -> base.counter().reset());
         limits.reset();
     }
 }

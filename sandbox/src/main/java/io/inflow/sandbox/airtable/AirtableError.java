@@ -80,6 +80,11 @@ public final class AirtableError extends RuntimeException {
                 "RATE_LIMIT_REACHED");
     }
 
+    /** Airtable's own 500, as an injected fault sends it; message unverified. */
+    static AirtableError serverError() {
+        return typed(500, "SERVER_ERROR", "Server error");
+    }
+
     /** The string form Airtable uses for paths it does not route. */
     static AirtableError notFound() {
         return new AirtableError(404, Json.fields("error", "NOT_FOUND"), "NOT_FOUND");

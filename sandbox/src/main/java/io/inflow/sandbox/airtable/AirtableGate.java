@@ -1,21 +1,26 @@
 package io.inflow.sandbox.airtable;
 
 import io.inflow.sandbox.http.Request;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What every routed request passes before its handler: the bearer token, then the per-token
  * limit, then the base (unknown is 403), then the per-base limit. Authentication comes first, as
- * upstream: an anonymous request never reaches a base and spends none of its budget.
+ * upstream: an anonymous request never reaches a base and spends none of its budget. Each base
+ * has its own limit; the token's spans them all.
  */
 final class AirtableGate {
 
     private final String token;
-    private final AirtableBase base;
+    private final Map<String, AirtableBase> bases;
     private final AirtableLimits limits;
 
-    AirtableGate(String token, AirtableBase base, AirtableLimits limits) {
+    AirtableGate(String token, List<AirtableBase> bases, AirtableLimits limits) {
         this.token = token;
-        this.base = base;
+        this.bases = bases.stream().collect(Collectors.toUnmodifiableMap(AirtableBase::id, Function.identity()));
         this.limits = limits;
     }
 
@@ -27,7 +32,8 @@ final class AirtableGate {
 
     AirtableBase enterBase(Request request, String baseId) {
         enter(request);
-        if (!base.id().equals(baseId)) {
+        AirtableBase base = bases.get(baseId);
+        if (base == null) {
             throw AirtableError.invalidPermissions();
         }
         limits.admitBase(baseId);

@@ -20,6 +20,11 @@ public final class ConversationsGenerator {
     public static final String BASE_ID = "appClinicConversations";
     public static final String BASE_NAME = "Clinic Conversations";
     public static final String TABLE_ID = "tblConversations0";
+    public static final String ARCHIVE_BASE_ID = "appClinicArchive";
+    public static final String ARCHIVE_BASE_NAME = "Clinic Archive";
+    /** Upstream, table ids are unique across bases, so the archive's table has its own. */
+    public static final String ARCHIVE_TABLE_ID = "tblArchiveConvos0";
+    public static final int ARCHIVE_RECORDS = 2_000;
     public static final String TABLE_NAME = "Conversations";
     public static final String VIEW_NAME = "Grid view";
 
@@ -39,13 +44,19 @@ public final class ConversationsGenerator {
 
     private final long seed;
     private final int records;
+    private final String tableId;
 
     public ConversationsGenerator(long seed, int records) {
+        this(seed, records, TABLE_ID);
+    }
+
+    public ConversationsGenerator(long seed, int records, String tableId) {
         if (records < 1) {
             throw new IllegalArgumentException("records must be positive");
         }
         this.seed = seed;
         this.records = records;
+        this.tableId = tableId;
     }
 
     /** The table and what an admin "modify" does to one record: one more message. */
@@ -116,7 +127,7 @@ public final class ConversationsGenerator {
                 new TimeColumn(fields.get("Created"), created),
                 new TimeColumn(fields.get("Last Modified"), lastModified)));
         TableSchema schema = new TableSchema(
-                TABLE_ID, TABLE_NAME, "Chatbot conversations of the clinics' patients",
+                tableId, TABLE_NAME, "Chatbot conversations of the clinics' patients",
                 fields.get("Conversation").id(), List.copyOf(fields.values()),
                 List.of(new ViewSchema(Ids.named("viw", VIEW_NAME), VIEW_NAME, "grid")));
         return new Generated(new AirtableTable(schema, ids, created, lastModified, columns), messageColumn::increment);

@@ -4,7 +4,10 @@ import io.inflow.sandbox.http.QueryParams;
 import io.inflow.sandbox.http.Request;
 import io.inflow.sandbox.http.Response;
 
-/** {@code GET /v0/{baseId}/{table}/{recordId}}: one record, with every non-empty field. */
+/**
+ * {@code GET /v0/{baseId}/{table}/{recordId}}: one record, with every non-empty field; a
+ * malformedRecord fault may corrupt it.
+ */
 final class GetRecordHandler {
 
     private final AirtableGate gate;
@@ -28,6 +31,6 @@ final class GetRecordHandler {
         String recordId = request.pathParam("recordId");
         int record = table.indexOf(recordId).orElseThrow(() -> AirtableError.recordNotFound(recordId));
         RecordWriter writer = new RecordWriter(table, null, CellFormat.JSON, byFieldId, false);
-        return table.read(() -> Response.json(200, writer.single(record)));
+        return table.read(() -> Response.json(200, writer.single(record, request.faults().corruptsRecord())));
     }
 }

@@ -52,6 +52,11 @@ final class IteratorStore {
         return Optional.of(iterator);
     }
 
+    /** Forgets an iterator at once, as if it had expired; unknown ids are ignored. */
+    void forget(String id) {
+        iterators.remove(id);
+    }
+
     int size() {
         return iterators.size();
     }

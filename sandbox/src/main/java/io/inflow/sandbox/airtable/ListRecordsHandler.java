@@ -1,5 +1,6 @@
 package io.inflow.sandbox.airtable;
 
+import io.inflow.sandbox.faults.RequestFaults;
 import io.inflow.sandbox.http.Request;
 import io.inflow.sandbox.http.Response;
 import java.util.OptionalInt;
@@ -7,7 +8,8 @@ import java.util.OptionalInt;
 /**
  * {@code GET /v0/{baseId}/{table}} and {@code POST .../listRecords}. The first request of a scan
  * freezes which records match and their order; later pages show the records' current values in
- * that frozen order (Airtable's snapshot semantics).
+ * that frozen order (Airtable's snapshot semantics). The request's faults may expire its iterator,
+ * cut the page short or corrupt some of its records.
  */
 final class ListRecordsHandler {
 
@@ -21,7 +23,7 @@ final class ListRecordsHandler {
 
     Response fromQuery(Request request) {
         AirtableTable table = enter(request);
-        return list(table, ListRecordsParamsReader.fromQuery(request.query()));
+        return list(table, ListRecordsParamsReader.fromQuery(request.query()), request.faults());
     }
 
     /** The long-URL variant: parameters in the JSON body, none in the query string. */
@@ -30,7 +32,7 @@ final class ListRecordsHandler {
         if (!request.query().isEmpty()) {
             throw AirtableError.invalidRequest();
         }
-        return list(table, ListRecordsParamsReader.fromBody(request.body()));
+        return list(table, ListRecordsParamsReader.fromBody(request.body()), request.faults());
     }
 
     private AirtableTable enter(Request request) {
@@ -40,18 +42,21 @@ final class ListRecordsHandler {
                 .orElseThrow(() -> AirtableError.tableNotFound(tableName, baseId));
     }
 
-    private Response list(AirtableTable table, ListRecordsParams params) {
+    private Response list(AirtableTable table, ListRecordsParams params, RequestFaults faults) {
         ListRecordsPlan plan = ListRecordsPlan.resolve(params, table);
         RecordWriter writer = RecordWriter.forPlan(table, plan);
         return table.read(() -> {
-            Page page = plan.offset() == null ? firstPage(table, plan) : laterPage(plan);
+            Page page = plan.offset() == null ? firstPage(table, plan) : laterPage(plan, faults);
             int end = Math.min(page.start() + plan.pageSize(), page.records().length);
             String offset = null;
             if (end < page.records().length) {
                 ScanIterator iterator = page.iterator() != null ? page.iterator() : iterators.create(plan.scanKey(), page.records());
                 offset = iterator.offsetAt(end, table).toString();
             }
-            return Response.json(200, writer.page(page.records(), page.start(), end, offset));
+            if (faults.truncatesPage()) {
+                return Response.json(200, faults.truncate(writer.page(page.records(), page.start(), end, offset, () -> false)));
+            }
+            return Response.json(200, writer.page(page.records(), page.start(), end, offset, faults::corruptsRecord));
         });
     }
 
@@ -61,8 +66,12 @@ final class ListRecordsHandler {
         return new Page(RecordSelection.select(table, plan.filter(), plan.sort(), plan.limit()), 0, null);
     }
 
-    private Page laterPage(ListRecordsPlan plan) {
+    private Page laterPage(ListRecordsPlan plan, RequestFaults faults) {
         OffsetToken token = OffsetToken.parse(plan.offset()).orElseThrow(AirtableError::invalidOffset);
+        if (faults.expiresIterator()) {
+            iterators.forget(token.iteratorId());
+            throw AirtableError.iteratorNotAvailable();
+        }
         ScanIterator iterator = iterators.find(token.iteratorId()).orElseThrow(AirtableError::iteratorNotAvailable);
         if (!iterator.scanKey().equals(plan.scanKey())) {
             throw AirtableError.invalidRequest();

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /** Writes records as Airtable does: {@code id}, {@code createdTime}, then non-empty cells under {@code fields}. */
 final class RecordWriter {
@@ -33,13 +34,20 @@ final class RecordWriter {
         return new RecordWriter(table, plan.fields(), plan.cellFormat(), plan.byFieldId(), plan.commentCount());
     }
 
-    /** {@code {"records":[...], "offset":...}} for {@code records[from..to)}; no offset key when null. Call under the read lock. */
-    byte[] page(int[] records, int from, int to, String offset) {
+    /** What a corrupted record carries instead of its creation time and its cells (a malformedRecord fault). */
+    static final String CORRUPTED_TIME = "not-a-time";
+    static final String CORRUPTED_FIELDS = "#corrupted#";
+
+    /**
+     * {@code {"records":[...], "offset":...}} for {@code records[from..to)}; no offset key when null.
+     * {@code corrupts} is asked once per record, in order. Call under the read lock.
+     */
+    byte[] page(int[] records, int from, int to, String offset, BooleanSupplier corrupts) {
         return write(generator -> {
             generator.writeStartObject();
             generator.writeArrayFieldStart("records");
             for (int i = from; i < to; i++) {
-                writeRecord(generator, records[i]);
+                writeRecord(generator, records[i], corrupts.getAsBoolean());
             }
             generator.writeEndArray();
             if (offset != null) {
@@ -49,13 +57,20 @@ final class RecordWriter {
         });
     }
 
-    byte[] single(int record) {
-        return write(generator -> writeRecord(generator, record));
+    byte[] single(int record, boolean corrupt) {
+        return write(generator -> writeRecord(generator, record, corrupt));
     }
 
-    private void writeRecord(JsonGenerator generator, int record) throws IOException {
+    /** A corrupted record keeps its id, so a connector can name the record it could not map. */
+    private void writeRecord(JsonGenerator generator, int record, boolean corrupt) throws IOException {
         generator.writeStartObject();
         generator.writeStringField("id", table.recordId(record));
+        if (corrupt) {
+            generator.writeStringField("createdTime", CORRUPTED_TIME);
+            generator.writeStringField("fields", CORRUPTED_FIELDS);
+            generator.writeEndObject();
+            return;
+        }
         generator.writeStringField("createdTime", Timestamps.format(table.createdTime(record)));
         generator.writeObjectFieldStart("fields");
         for (Column column : fields) {

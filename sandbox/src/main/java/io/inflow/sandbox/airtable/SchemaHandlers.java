@@ -13,11 +13,11 @@ import java.util.Set;
 final class SchemaHandlers {
 
     private final AirtableGate gate;
-    private final AirtableBase base;
+    private final List<AirtableBase> bases;
 
-    SchemaHandlers(AirtableGate gate, AirtableBase base) {
+    SchemaHandlers(AirtableGate gate, List<AirtableBase> bases) {
         this.gate = gate;
-        this.base = base;
+        this.bases = List.copyOf(bases);
     }
 
     /** One page holds every base the token sees, so no offset is ever valid. */
@@ -27,8 +27,11 @@ final class SchemaHandlers {
         if (!query.isEmpty()) {
             throw query.names().equals(Set.of("offset")) ? AirtableError.invalidOffset() : AirtableError.invalidRequest();
         }
-        Map<String, Object> entry = Json.fields("id", base.id(), "name", base.name(), "permissionLevel", base.permissionLevel());
-        return Response.json(200, Json.fields("bases", List.of(entry)));
+        List<Object> entries = new ArrayList<>();
+        for (AirtableBase base : bases) {
+            entries.add(Json.fields("id", base.id(), "name", base.name(), "permissionLevel", base.permissionLevel()));
+        }
+        return Response.json(200, Json.fields("bases", entries));
     }
 
     Response baseSchema(Request request) {

@@ -1,5 +1,6 @@
 package io.inflow.sandbox.http;
 
+import io.inflow.sandbox.faults.RequestFaults;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,7 +10,8 @@ import java.util.Optional;
 
 /**
  * An HTTP request as the fakes see it. {@code rawPath} is as sent (still percent-encoded), so that
- * an encoded slash inside a table name does not split a path segment.
+ * an encoded slash inside a table name does not split a path segment. {@code faults} are those the
+ * sandbox drew for it; none unless it is a request to a fake API.
  */
 public record Request(
         String method,
@@ -17,7 +19,8 @@ public record Request(
         String rawQuery,
         Map<String, String> headers,
         byte[] body,
-        Map<String, String> pathParams) {
+        Map<String, String> pathParams,
+        RequestFaults faults) {
 
     public Request {
         method = method.toUpperCase(Locale.ROOT);
@@ -25,10 +28,11 @@ public record Request(
         headers = Map.copyOf(headers);
         body = body == null ? new byte[0] : body;
         pathParams = Map.copyOf(pathParams);
+        faults = faults == null ? RequestFaults.none() : faults;
     }
 
     public static Request of(String method, String rawPath, String rawQuery, Map<String, String> headers, byte[] body) {
-        return new Request(method, rawPath, rawQuery, lowerCaseKeys(headers), body, Map.of());
+        return new Request(method, rawPath, rawQuery, lowerCaseKeys(headers), body, Map.of(), RequestFaults.none());
     }
 
     private static Map<String, String> lowerCaseKeys(Map<String, String> headers) {
@@ -72,10 +76,14 @@ public record Request(
 
     /** The same request seen from below a prefix, e.g. {@code /airtable/v0/x} as {@code /v0/x}. */
     public Request below(String prefix) {
-        return new Request(method, rawPath.substring(prefix.length()), rawQuery, headers, body, pathParams);
+        return new Request(method, rawPath.substring(prefix.length()), rawQuery, headers, body, pathParams, faults);
     }
 
     public Request withPathParams(Map<String, String> params) {
-        return new Request(method, rawPath, rawQuery, headers, body, params);
+        return new Request(method, rawPath, rawQuery, headers, body, params, faults);
+    }
+
+    public Request withFaults(RequestFaults drawn) {
+        return new Request(method, rawPath, rawQuery, headers, body, pathParams, drawn);
     }
 }

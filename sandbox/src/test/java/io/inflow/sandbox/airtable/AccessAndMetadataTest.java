@@ -104,11 +104,12 @@ class AccessAndMetadataTest {
     }
 
     @Test
-    void listingBasesShowsTheClinicBase() {
+    void listingBasesShowsBothClinicBases() {
         JsonNode bases = json(http.get("/airtable/v0/meta/bases"));
 
         assertThat(bases.toString()).isEqualTo(
-                "{\"bases\":[{\"id\":\"appClinicConversations\",\"name\":\"Clinic Conversations\",\"permissionLevel\":\"read\"}]}");
+                "{\"bases\":[{\"id\":\"appClinicConversations\",\"name\":\"Clinic Conversations\",\"permissionLevel\":\"read\"},"
+                        + "{\"id\":\"appClinicArchive\",\"name\":\"Clinic Archive\",\"permissionLevel\":\"read\"}]}");
         assertThat(http.get("/airtable/v0/meta/bases", null).statusCode()).isEqualTo(401);
     }
 
