@@ -33,6 +33,13 @@ final class SandboxAdmin {
         }
     }
 
+    void faults(String profile) {
+        Json.Answer answer = json.post(sandbox.baseUrl() + "/_sandbox/faults", profile);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("faults refused: " + answer.body());
+        }
+    }
+
     void reset() {
         json.post(sandbox.baseUrl() + "/_sandbox/reset", "{}");
     }

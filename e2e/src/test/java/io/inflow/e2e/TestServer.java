@@ -51,10 +51,10 @@ final class TestServer {
     }
 
     /** A server with the built plugin jars, plus the extra jars staged by {@code extraPlugins}. */
-    static TestServer withPlugins(PluginStager extraPlugins) {
+    static TestServer withPlugins(PluginStager extraPlugins, ConfigOverride... overrides) {
         try {
             Path plugins = stagePlugins(extraPlugins);
-            return new TestServer(plugins.resolveSibling("data"), plugins, freePort());
+            return new TestServer(plugins.resolveSibling("data"), plugins, freePort(), overrides);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
