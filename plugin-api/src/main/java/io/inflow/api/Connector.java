@@ -81,6 +81,23 @@ public interface Connector extends ExtensionPoint {
     void read(String stream, Checkpoint checkpoint, ReadContext context) throws IOException, InterruptedException;
 
     /**
+     * A Liquibase changelog inside the plugin jar that the host applies when it loads the plugin, such as
+     * {@code inflow/mindbody/changelog.xml}: typed SQL views over {@code records} for analysts. Changeset ids must
+     * start with the plugin id; the changelog must only create views (and indexes) over Inflow's tables, never
+     * alter them.
+     *
+     * @return the classpath resource of the changelog, or empty when the plugin has none
+     */
+    default java.util.Optional<String> changelog() {
+        return java.util.Optional.empty();
+    }
+
+    /** Figures this plugin computes over a connection's records, for the connection's stats. */
+    default java.util.List<io.inflow.api.stats.StatQuery> stats() {
+        return java.util.List.of();
+    }
+
+    /**
      * Reads one record again, to replay a dead letter once the upstream serves it properly. The default says
      * the connector cannot, and the host then retries the stored payload as it is.
      *

@@ -78,18 +78,9 @@ public final class DeadLetterReplay {
     private Optional<Record> reread(LoadedConnector connector, Connection connection, DeadLetterRow letter)
             throws IOException, InterruptedException {
         HostConnectorContext context = new HostConnectorContext(connection.config(),
-                upstreams.forConnection(connection.id(), connector.pluginId(),
-                        connector.connector().rateLimitScope(connection.config()), connection.config(),
-                        connector.spec().limits()),
+                upstreams.forConnection(connection.id(), connection.config(), connector),
                 new PluginLogger(connector.pluginId(), "connection " + connection.id() + " dead letter " + letter.id()));
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(connector.classLoader());
-        try {
-            return connector.connector().reread(letter.stream(), letter.externalId(), context);
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        return connector.callUpstream(plugin -> plugin.reread(letter.stream(), letter.externalId(), context));
     }
 
     private static Record asStored(DeadLetterRow letter) {

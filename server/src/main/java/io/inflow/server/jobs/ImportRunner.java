@@ -101,9 +101,7 @@ final class ImportRunner {
             return Outcome.failed("plugin '" + connection.pluginId() + "' is not loaded; see GET /api/v1/plugins");
         }
         LoadedConnector connector = loaded.get();
-        UpstreamClient http = upstreams.forConnection(connection.id(), connector.pluginId(),
-                connector.connector().rateLimitScope(connection.config()), connection.config(),
-                connector.spec().limits());
+        UpstreamClient http = upstreams.forConnection(connection.id(), connection.config(), connector);
         RunTarget target = new RunTarget(connection.id(), run.id(), node);
         for (RunStreamRow stream : store.runs().streams(run.id())) {
             if (stream.status() == StreamStatus.SUCCEEDED) {
@@ -129,11 +127,11 @@ final class ImportRunner {
                 "connection " + connection.id() + " run " + run.id() + " stream " + stream);
         HostReadContext context = new HostReadContext(target, stream, connection.config(), http, log, store.sink(),
                 store.runs(), signals::stopping);
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(connector.classLoader());
         try {
-            connector.connector().read(stream, start, context);
+            connector.callUpstream(plugin -> {
+                plugin.read(stream, start, context);
+                return null;
+            });
             if (context.isCancelled()) {
                 // it returned because it was asked to stop, not because the scan is complete
                 return stopped(run.id(), stream);
@@ -147,7 +145,7 @@ final class ImportRunner {
         } catch (RunNotOwnedException e) {
             throw e;
         } catch (InterruptedException e) {
-            thread.interrupt();
+            Thread.currentThread().interrupt();
             return interrupted(run.id(), stream);
         } catch (ConnectorException e) {
             return failStream(run.id(), stream, e.getMessage(), e);
@@ -158,8 +156,6 @@ final class ImportRunner {
             return failStream(run.id(), stream, "could not read from the upstream: " + e, e);
         } catch (RuntimeException | LinkageError e) {
             return failStream(run.id(), stream, "the connector failed: " + e, e);
-        } finally {
-            thread.setContextClassLoader(previous);
         }
     }
 

@@ -67,18 +67,11 @@ final class RunPlans {
                 .orElseThrow(() -> new InflowException(InflowException.Kind.CONFLICT, "plugin_unavailable",
                         "plugin '" + connection.pluginId() + "' of connection " + connection.id() + " is not loaded",
                         Map.of("plugin", connection.pluginId())));
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(connector.classLoader());
-        try {
-            List<String> streams = connector.connector().streams(connection.config());
-            if (streams == null || streams.isEmpty()) {
-                throw new InflowException(InflowException.Kind.CONFLICT, "no_streams",
-                        "connection " + connection.id() + " offers no stream to import", Map.of());
-            }
-            return List.copyOf(new LinkedHashSet<>(streams));
-        } finally {
-            thread.setContextClassLoader(previous);
+        List<String> streams = connector.call(plugin -> plugin.streams(connection.config()));
+        if (streams == null || streams.isEmpty()) {
+            throw new InflowException(InflowException.Kind.CONFLICT, "no_streams",
+                    "connection " + connection.id() + " offers no stream to import", Map.of());
         }
+        return List.copyOf(new LinkedHashSet<>(streams));
     }
 }

@@ -2,6 +2,8 @@ package io.inflow.server.plugins;
 
 import io.inflow.api.Connector;
 import io.inflow.api.ConnectorSpec;
+import java.io.IOException;
+import java.util.function.Function;
 
 /**
  * A connector extension of a started plugin, with the spec it declared when it was loaded.
@@ -13,8 +15,39 @@ import io.inflow.api.ConnectorSpec;
  */
 public record LoadedConnector(String pluginId, String version, Connector connector, ConnectorSpec spec) {
 
-    /** The class loader to make current while plugin code runs, for libraries that look one up. */
-    public ClassLoader classLoader() {
-        return connector.getClass().getClassLoader();
+    /** A call into plugin code that may talk to the upstream. */
+    @FunctionalInterface
+    public interface UpstreamCall<T> {
+        T call(Connector connector) throws IOException, InterruptedException;
+    }
+
+    /**
+     * Calls the connector with the plugin's class loader as the thread's context class loader, for the libraries
+     * in the plugin that look one up (service loaders, JSON modules).
+     */
+    public <T> T call(Function<Connector, T> call) {
+        ClassLoader previous = enterPlugin();
+        try {
+            return call.apply(connector);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    /** {@link #call}, for the connector methods that reach the upstream. */
+    public <T> T callUpstream(UpstreamCall<T> call) throws IOException, InterruptedException {
+        ClassLoader previous = enterPlugin();
+        try {
+            return call.call(connector);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private ClassLoader enterPlugin() {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(connector.getClass().getClassLoader());
+        return previous;
     }
 }

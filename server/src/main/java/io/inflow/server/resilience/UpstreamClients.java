@@ -6,6 +6,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.Limits;
 import io.inflow.api.UpstreamClient;
+import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.store.QuotaDao;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -51,13 +52,19 @@ public final class UpstreamClients {
                 .build());
     }
 
+    /** The client for a connection of {@code connector}, with the limits it declares unless overridden. */
+    public UpstreamClient forConnection(long connectionId, ConnectorConfig connectionConfig, LoadedConnector connector) {
+        String scope = connector.call(plugin -> plugin.rateLimitScope(connectionConfig));
+        return forConnection(connectionId, connector.pluginId(), scope, connectionConfig, connector.spec().limits());
+    }
+
     /**
      * The client for a connection.
      *
      * @param rateLimitScope what the upstream counts its limit by, or null for the connection alone
      */
-    public UpstreamClient forConnection(long connectionId, String pluginId, String rateLimitScope,
-                                        ConnectorConfig connectionConfig, Limits defaults) {
+    UpstreamClient forConnection(long connectionId, String pluginId, String rateLimitScope,
+                                 ConnectorConfig connectionConfig, Limits defaults) {
         double rate = HostSettings.requestsPerSecond(connectionConfig, defaults);
         String scope = rateLimitScope == null ? "connection-" + connectionId : pluginId + ":" + rateLimitScope;
         SlidingWindowRateLimiter limiter = limiters.computeIfAbsent(scope + "@" + rate,

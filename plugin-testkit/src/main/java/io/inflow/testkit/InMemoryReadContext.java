@@ -1,0 +1,87 @@
+package io.inflow.testkit;
+
+import io.inflow.api.Checkpoint;
+import io.inflow.api.ConnectorConfig;
+import io.inflow.api.ReadContext;
+import io.inflow.api.UpstreamClient;
+import io.inflow.api.record.Batch;
+import io.inflow.api.record.Record;
+import io.inflow.api.record.RejectedRecord;
+import java.util.Optional;
+
+/** The test host's side of one read: stores batches in memory, keeps the last checkpoint, never cancels. */
+final class InMemoryReadContext implements ReadContext {
+
+    private final String stream;
+    private final ConnectorConfig config;
+    private final UpstreamClient http;
+    private final InMemoryStore store;
+    private final System.Logger log = System.getLogger("io.inflow.testkit");
+    private Checkpoint lastCheckpoint;
+    private long inserted;
+    private long updated;
+    private long unchanged;
+    private long failed;
+    private long batches;
+
+    InMemoryReadContext(String stream, ConnectorConfig config, UpstreamClient http, InMemoryStore store) {
+        this.stream = stream;
+        this.config = config;
+        this.http = http;
+        this.store = store;
+    }
+
+    @Override
+    public ConnectorConfig config() {
+        return config;
+    }
+
+    @Override
+    public UpstreamClient http() {
+        return http;
+    }
+
+    @Override
+    public System.Logger log() {
+        return log;
+    }
+
+    @Override
+    public void commit(Batch batch) {
+        for (Record record : batch.records()) {
+            if (!record.stream().equals(stream)) {
+                throw new IllegalArgumentException("a read of stream '" + stream + "' committed a record of stream '"
+                        + record.stream() + "'");
+            }
+            switch (store.put(record)) {
+                case INSERTED -> inserted++;
+                case UPDATED -> updated++;
+                case UNCHANGED -> unchanged++;
+            }
+        }
+        for (RejectedRecord rejected : batch.rejected()) {
+            store.reject(rejected);
+            failed++;
+        }
+        batches++;
+        lastCheckpoint = batch.checkpoint();
+    }
+
+    @Override
+    public void estimateTotal(long records) {
+        // nothing to show in a test
+    }
+
+    @Override
+    public boolean isCancelled() {
+        return false;
+    }
+
+    Optional<Checkpoint> lastCheckpoint() {
+        return Optional.ofNullable(lastCheckpoint);
+    }
+
+    ReadResult result() {
+        return new ReadResult(inserted, updated, unchanged, failed, batches);
+    }
+}

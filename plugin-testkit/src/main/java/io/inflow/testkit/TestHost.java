@@ -1,0 +1,84 @@
+package io.inflow.testkit;
+
+import io.inflow.api.Checkpoint;
+import io.inflow.api.Connector;
+import io.inflow.api.ConnectorConfig;
+import io.inflow.api.ConnectorContext;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a connector the way Inflow does, in memory and without a server: full and incremental reads of every
+ * stream, records kept per stream and id with the same inserted / updated / unchanged logic as the host, and
+ * the checkpoint of each completed scan kept as the next incremental start. Upstream calls go through a
+ * {@link TestUpstreamClient} that keeps the connector's declared rate limit and counts its calls.
+ */
+public final class TestHost {
+
+    private final Connector connector;
+    private final ConnectorConfig config;
+    private final TestUpstreamClient http;
+    private final InMemoryStore store = new InMemoryStore();
+    private final Map<String, Checkpoint> watermarks = new LinkedHashMap<>();
+
+    public TestHost(Connector connector, ConnectorConfig config) {
+        this.connector = connector;
+        this.config = config;
+        double rate = config.number("requestsPerSecond").orElse(connector.spec().limits().requestsPerSecond());
+        this.http = new TestUpstreamClient(rate);
+    }
+
+    /** Reads every stream from nothing. */
+    public ReadResult fullImport() throws IOException, InterruptedException {
+        ReadResult total = ReadResult.NONE;
+        for (String stream : connector.streams(config)) {
+            total = total.plus(read(stream, Checkpoint.empty()));
+        }
+        return total;
+    }
+
+    /** Reads every stream from its last completed scan's checkpoint. */
+    public ReadResult incrementalImport() throws IOException, InterruptedException {
+        ReadResult total = ReadResult.NONE;
+        for (String stream : connector.streams(config)) {
+            total = total.plus(read(stream, watermarks.getOrDefault(stream, Checkpoint.empty())));
+        }
+        return total;
+    }
+
+    /** Reads one stream from {@code checkpoint}; a completed scan's last checkpoint becomes its watermark. */
+    public ReadResult read(String stream, Checkpoint checkpoint) throws IOException, InterruptedException {
+        InMemoryReadContext context = new InMemoryReadContext(stream, config, http, store);
+        connector.read(stream, checkpoint, context);
+        context.lastCheckpoint().ifPresent(last -> watermarks.put(stream, last));
+        return context.result();
+    }
+
+    /** The checkpoint the last completed scan of a stream left, where its next incremental read starts. */
+    public Checkpoint watermark(String stream) {
+        return watermarks.getOrDefault(stream, Checkpoint.empty());
+    }
+
+    /** Runs the connector's credentials check. */
+    public void check() throws IOException, InterruptedException {
+        connector.check(context());
+    }
+
+    public ConnectorContext context() {
+        return new InMemoryReadContext("", config, http, store);
+    }
+
+    public List<String> streams() {
+        return connector.streams(config);
+    }
+
+    public InMemoryStore store() {
+        return store;
+    }
+
+    public TestUpstreamClient http() {
+        return http;
+    }
+}
