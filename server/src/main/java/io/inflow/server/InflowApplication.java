@@ -17,6 +17,7 @@ import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.Database;
+import io.inflow.server.store.PluginSchemas;
 import io.inflow.server.store.SchemaMigrator;
 import io.inflow.server.store.Store;
 import java.time.Clock;
@@ -68,7 +69,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         Store store = Store.over(jdbi, environment.getObjectMapper());
 
         PluginRegistry plugins = new PluginRegistry(config.pluginsDir());
-        plugins.loadAll();
+        plugins.loadAll(new PluginSchemas(database.endpoint())::apply);
         environment.lifecycle().manage(plugins);
 
         ConnectionService connections = new ConnectionService(store.connections(), plugins,

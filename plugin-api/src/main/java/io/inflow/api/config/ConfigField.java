@@ -44,6 +44,10 @@ public record ConfigField(String name, FieldType type, boolean required, boolean
         return new ConfigField(name, FieldType.STRING_LIST, false, false, "", null);
     }
 
+    public static ConfigField object(String name) {
+        return new ConfigField(name, FieldType.OBJECT, false, false, "", null);
+    }
+
     public ConfigField asRequired() {
         return new ConfigField(name, type, true, secret, description, defaultValue);
     }

@@ -11,5 +11,7 @@ public enum FieldType {
     NUMBER,
     BOOLEAN,
     /** A JSON array of strings. */
-    STRING_LIST
+    STRING_LIST,
+    /** A JSON object. */
+    OBJECT
 }

@@ -1,6 +1,11 @@
 package io.inflow.server.api;
 
 import io.inflow.api.Limits;
+import io.inflow.api.stats.StatQuery;
+import io.inflow.server.store.StatRunner;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.plugins.LoadedConnector;
@@ -19,7 +24,10 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code /api/v1/connections/{id}/stats}: records per stream, dead letters, and the quota spent today. */
+/**
+ * {@code /api/v1/connections/{id}/stats}: records per stream, dead letters, the quota spent today, the plugin's own
+ * figures, and whether the figures the connection expects were reached.
+ */
 @Path("/api/v1/connections/{id}/stats")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConnectionStatsResource {
@@ -27,6 +35,7 @@ public final class ConnectionStatsResource {
     private final Store store;
     private final ConnectionService connections;
     private final PluginRegistry plugins;
+    private final StatRunner statRunner;
     private final Duration quotaWindow;
     private final Clock clock;
 
@@ -35,6 +44,7 @@ public final class ConnectionStatsResource {
         this.store = store;
         this.connections = connections;
         this.plugins = plugins;
+        this.statRunner = new StatRunner(store.jdbi(), Duration.ofSeconds(10));
         this.quotaWindow = quotaWindow;
         this.clock = clock;
     }
@@ -46,8 +56,67 @@ public final class ConnectionStatsResource {
         for (RecordCount count : store.recordCounts().of(connection.id())) {
             records.put(count.stream(), count.records());
         }
-        return new ConnectionStatsView(connection.id(), records, store.deadLetters().openCount(connection.id()),
-                quota(connection));
+        Map<String, ConnectionStatsView.Stat> stats = pluginStats(connection);
+        return new ConnectionStatsView(connection.id(), connection.pluginId(), records,
+                store.deadLetters().openCount(connection.id()), quota(connection), stats,
+                expected(connection, records, stats));
+    }
+
+    private Map<String, ConnectionStatsView.Stat> pluginStats(Connection connection) {
+        Map<String, ConnectionStatsView.Stat> stats = new LinkedHashMap<>();
+        List<StatQuery> queries = plugins.connector(connection.pluginId())
+                .map(connector -> connector.call(plugin -> plugin.stats())).orElse(List.of());
+        for (StatQuery query : queries) {
+            try {
+                stats.put(query.name(), new ConnectionStatsView.Stat(query.description(),
+                        statRunner.run(query, connection.id()), null));
+            } catch (RuntimeException e) {
+                stats.put(query.name(), new ConnectionStatsView.Stat(query.description(), List.of(),
+                        "the query failed: " + rootMessage(e)));
+            }
+        }
+        return stats;
+    }
+
+    /** Each expected figure: a stream's record count, or a column of a one-row stat. */
+    private static List<ConnectionStatsView.Expected> expected(Connection connection, Map<String, Long> records,
+                                                               Map<String, ConnectionStatsView.Stat> stats) {
+        List<ConnectionStatsView.Expected> checks = new ArrayList<>();
+        HostSettings.expectedFigures(connection.config()).forEach((figure, wanted) -> {
+            Object actual = records.containsKey(figure) ? records.get(figure) : statValue(stats, figure);
+            checks.add(new ConnectionStatsView.Expected(figure, wanted, actual, sameFigure(wanted, actual)));
+        });
+        return checks;
+    }
+
+    private static Object statValue(Map<String, ConnectionStatsView.Stat> stats, String figure) {
+        int dot = figure.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        ConnectionStatsView.Stat stat = stats.get(figure.substring(0, dot));
+        if (stat == null || stat.rows().size() != 1) {
+            return null;
+        }
+        return stat.rows().get(0).get(figure.substring(dot + 1));
+    }
+
+    private static boolean sameFigure(Object wanted, Object actual) {
+        if (wanted == null || actual == null) {
+            return false;
+        }
+        if (wanted instanceof Number && actual instanceof Number) {
+            return new BigDecimal(wanted.toString()).compareTo(new BigDecimal(actual.toString())) == 0;
+        }
+        return wanted.toString().equals(actual.toString());
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null) {
+            root = root.getCause();
+        }
+        return root.getMessage();
     }
 
     private ConnectionStatsView.Quota quota(Connection connection) {

@@ -1,6 +1,7 @@
 package io.inflow.server.api;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,8 +10,11 @@ import java.util.Map;
  * @param records stored records per stream
  * @param openDeadLetters records kept as dead letters and not replayed yet
  * @param quota its daily quota this window, or null when it has none
+ * @param stats the plugin's own figures, by name
+ * @param expected each figure the connection's {@code expectedFigures} names, and whether it matches
  */
-public record ConnectionStatsView(long connection, Map<String, Long> records, long openDeadLetters, Quota quota) {
+public record ConnectionStatsView(long connection, String plugin, Map<String, Long> records, long openDeadLetters,
+                                  Quota quota, Map<String, Stat> stats, List<Expected> expected) {
 
     /**
      * Calls counted in the current quota window.
@@ -20,5 +24,13 @@ public record ConnectionStatsView(long connection, Map<String, Long> records, lo
      */
     public record Quota(long dailyQuota, boolean allowOverage, Instant windowStart, Instant windowEnd, long used,
                         long remaining, long overageCalls, double overageCost) {
+    }
+
+    /** A plugin figure: its rows, or the error its query met. */
+    public record Stat(String description, List<Map<String, Object>> rows, String error) {
+    }
+
+    /** An expected figure against what was found (null when nothing was). */
+    public record Expected(String figure, Object expected, Object actual, boolean matches) {
     }
 }

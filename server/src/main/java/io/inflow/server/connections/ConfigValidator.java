@@ -72,6 +72,7 @@ final class ConfigValidator {
             case NUMBER -> value instanceof Number ? null : "a number";
             case BOOLEAN -> value instanceof Boolean ? null : "true or false";
             case STRING_LIST -> isNonEmptyStringList(value) ? null : "a non-empty list of strings";
+            case OBJECT -> value instanceof Map<?, ?> ? null : "a JSON object";
         };
         return expected == null ? java.util.Optional.empty()
                 : java.util.Optional.of(new FieldError("config." + field.name(), "must be " + expected));

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
@@ -38,14 +39,24 @@ public final class PluginRegistry implements Managed {
         this.manager = new JarPluginManager(folder);
     }
 
-    /** Loads and starts every jar in the folder; call once, before serving requests. */
-    public void loadAll() {
+    /**
+     * Loads and starts every jar in the folder, then prepares each usable one with {@code prepare} (its schema):
+     * a plugin whose preparation fails is listed as failed. Call once, before serving requests.
+     */
+    public void loadAll(Function<LoadedConnector, Optional<String>> prepare) {
         for (Path jar : jars()) {
             load(jar);
         }
         manager.startPlugins();
         for (PluginWrapper wrapper : manager.getPlugins()) {
-            plugins.put(wrapper.getPluginId(), describe(wrapper));
+            PluginInfo info = describe(wrapper);
+            if (info.connector().isPresent()) {
+                Optional<String> failure = prepare.apply(info.connector().get());
+                if (failure.isPresent()) {
+                    info = PluginInfo.failed(info.id(), info.version(), info.jar(), failure.get());
+                }
+            }
+            plugins.put(wrapper.getPluginId(), info);
         }
         LOG.info("Plugins in {}: {}", folder, summary());
     }

@@ -10,6 +10,7 @@ import io.inflow.api.Limits;
 import io.inflow.api.ReadContext;
 import io.inflow.api.config.ConfigField;
 import io.inflow.api.config.ConfigSchema;
+import io.inflow.api.stats.StatQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.api.record.Record;
 import java.io.IOException;
@@ -79,6 +80,37 @@ public final class AirtableConnector implements Connector {
         new TableScan(AirtableApi.of(context), stream, context.config().requireString(MODIFIED_FIELD), context)
                 .run(ScanPosition.from(checkpoint));
     }
+
+    /** The views {@code airtable_records} and {@code airtable_conversations}. */
+    @Override
+    public Optional<String> changelog() {
+        return Optional.of("inflow/airtable/changelog.xml");
+    }
+
+    /**
+     * The clinic chatbot's figures: conversations, bookings, leads created and engaged conversations, and their
+     * rates, over every table of the connection (a table without these fields counts zero of each).
+     */
+    @Override
+    public List<StatQuery> stats() {
+        return List.of(new StatQuery("engagement", "Conversations, bookings, leads created and engaged "
+                + "conversations, with their rates in percent", ENGAGEMENT));
+    }
+
+    private static final String ENGAGEMENT = """
+            SELECT count(*)                                                             AS conversations,
+                   count(*) FILTER (WHERE payload -> 'fields' -> 'Booking' IS NOT NULL)    AS bookings,
+                   count(*) FILTER (WHERE payload -> 'fields' ->> 'Lead Created' = 'Yes')  AS leads,
+                   count(*) FILTER (WHERE (payload -> 'fields' ->> 'Engaged')::boolean)    AS engaged,
+                   round(100.0 * count(*) FILTER (WHERE payload -> 'fields' -> 'Booking' IS NOT NULL)
+                         / NULLIF(count(*), 0), 2)                                      AS booking_rate,
+                   round(100.0 * count(*) FILTER (WHERE payload -> 'fields' ->> 'Lead Created' = 'Yes')
+                         / NULLIF(count(*), 0), 2)                                      AS lead_rate,
+                   round(100.0 * count(*) FILTER (WHERE (payload -> 'fields' ->> 'Engaged')::boolean)
+                         / NULLIF(count(*), 0), 2)                                      AS engaged_rate
+              FROM records
+             WHERE connection_id = :connection
+            """;
 
     /** Airtable counts its 5 requests per second per base: connections to one base share a limiter. */
     @Override
