@@ -9,6 +9,7 @@ import io.inflow.sandbox.SandboxOptions;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,8 @@ class AirtableImportTest {
         TestJars.writeJarWithoutDescriptor(plugins.resolve("no-descriptor.jar"));
         TestJars.writePluginThatThrowsOnStart(plugins.resolve("exploding.jar"));
         TestJars.writePluginWithoutConnector(plugins.resolve("no-connector.jar"));
+        // the example of docs/writing-a-plugin.md, dropped in as the guide says
+        Files.copy(Path.of(System.getProperty("inflow.example.jar")), plugins.resolve("notes.jar"));
     });
     /** A sandbox whose page tokens expire almost at once, as Airtable's do after some minutes. */
     private static final Sandbox FORGETFUL_SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
@@ -181,6 +184,8 @@ class AirtableImportTest {
         JsonNode plugins = IMPORTS.get("/plugins").body();
 
         assertThat(plugin(plugins, "airtable").path("state").asText()).isEqualTo("STARTED");
+        assertThat(plugin(plugins, "notes").path("state").asText()).isEqualTo("STARTED");
+        assertThat(plugin(plugins, "notes").path("config").findValuesAsText("name")).containsExactly("baseUrl", "token");
         assertThat(plugin(plugins, "corrupt.jar").path("state").asText()).isEqualTo("FAILED");
         assertThat(plugin(plugins, "corrupt.jar").path("failure").asText()).isNotBlank();
         assertThat(plugin(plugins, "no-descriptor.jar").path("state").asText()).isEqualTo("FAILED");
