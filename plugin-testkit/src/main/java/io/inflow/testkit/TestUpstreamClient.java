@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A plain stand-in for the host's client: it keeps the connector's rate limit (a sliding second, like the
- * host) and retries 429 and 5xx a few times, honouring {@code Retry-After}, so a connector's tests see what it
+ * A plain stand-in for the host's client: it keeps the connector's rate limit (a sliding second counted from
+ * each answer, like the host) and retries 429 and 5xx a few times, honouring {@code Retry-After}, so a connector's tests see what it
  * will see in Inflow. It counts the requests it sends.
  */
 public final class TestUpstreamClient implements UpstreamClient {
@@ -25,7 +25,7 @@ public final class TestUpstreamClient implements UpstreamClient {
             .connectTimeout(Duration.ofSeconds(10)).build();
     private final int permits;
     private final long windowNanos;
-    private final Deque<Long> starts = new ArrayDeque<>();
+    private final Deque<Long> answers = new ArrayDeque<>();
     private final AtomicLong requests = new AtomicLong();
 
     TestUpstreamClient(double requestsPerSecond) {
@@ -45,8 +45,13 @@ public final class TestUpstreamClient implements UpstreamClient {
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             acquire();
             requests.incrementAndGet();
-            response = http.send(request.timeout().isPresent() ? request
-                    : HttpRequest.newBuilder(request, (n, v) -> true).timeout(Duration.ofSeconds(30)).build(), bodyHandler);
+            try {
+                response = http.send(request.timeout().isPresent() ? request
+                        : HttpRequest.newBuilder(request, (n, v) -> true).timeout(Duration.ofSeconds(30)).build(),
+                        bodyHandler);
+            } finally {
+                answered();
+            }
             int status = response.statusCode();
             if (status != 429 && status < 500) {
                 return response;
@@ -62,19 +67,24 @@ public final class TestUpstreamClient implements UpstreamClient {
         return reader.read(send(request));
     }
 
+    /** Waits until fewer than {@code permits} answers came back within the last window (calls are sequential). */
     private void acquire() throws InterruptedException {
         long wait;
-        synchronized (starts) {
+        synchronized (answers) {
             long now = System.nanoTime();
-            long start = now;
-            if (starts.size() >= permits) {
-                start = Math.max(now, starts.removeFirst() + windowNanos);
+            while (!answers.isEmpty() && answers.peekFirst() + windowNanos <= now) {
+                answers.removeFirst();
             }
-            starts.addLast(start);
-            wait = start - now;
+            wait = answers.size() < permits ? 0 : answers.peekFirst() + windowNanos - now;
         }
         if (wait > 0) {
             TimeUnit.NANOSECONDS.sleep(wait);
+        }
+    }
+
+    private void answered() {
+        synchronized (answers) {
+            answers.addLast(System.nanoTime());
         }
     }
 }

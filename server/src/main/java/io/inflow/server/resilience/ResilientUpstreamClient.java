@@ -62,25 +62,22 @@ final class ResilientUpstreamClient implements UpstreamClient {
         String what = request.method() + " " + request.uri().getPath();
         String lastProblem = null;
         for (int attempt = 1; ; attempt++) {
-            quota.ifPresent(QuotaGate::consume);
-            limiter.acquire();
             if (!breaker.tryAcquirePermission()) {
                 throw new IOException("the circuit breaker of " + label + " is open: the upstream failed "
                         + Math.round(breaker.getMetrics().getFailureRate()) + "% of the last calls"
                         + (lastProblem == null ? "" : " (last: " + lastProblem + ")")
                         + "; it lets calls through again after a pause");
             }
-            long started = System.nanoTime();
-            Duration wait;
-            try {
-                HttpResponse<B> response = http.send(bounded, bodyHandler);
+            Sent<B> sent = attempt(bounded, bodyHandler);
+            IOException failure = sent.failure();
+            if (failure == null) {
+                HttpResponse<B> response = sent.response();
                 int status = response.statusCode();
                 if (status == 429 || status >= 500) {
                     if (status == 429) {
                         breaker.releasePermission();
                     } else {
-                        breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS,
-                                new IOException("HTTP " + status));
+                        breaker.onError(sent.nanos(), TimeUnit.NANOSECONDS, new IOException("HTTP " + status));
                     }
                     lastProblem = "HTTP " + status;
                     if (attempt >= retry.maxAttempts()) {
@@ -89,22 +86,60 @@ final class ResilientUpstreamClient implements UpstreamClient {
                         }
                         throw gaveUp(what, attempt, lastProblem, null);
                     }
-                    wait = retryWait(response, attempt);
-                } else {
-                    // an unreadable answer throws IOException here and is handled as a failed attempt below
+                    TimeUnit.MILLISECONDS.sleep(retryWait(response, attempt).toMillis());
+                    continue;
+                }
+                try {
                     T value = reading.read(response);
-                    breaker.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    breaker.onSuccess(sent.nanos(), TimeUnit.NANOSECONDS);
                     return value;
+                } catch (IOException unreadable) {
+                    failure = unreadable;
+                } catch (RuntimeException answered) {
+                    // the upstream answered (a 401, a bad request): it is alive
+                    breaker.onSuccess(sent.nanos(), TimeUnit.NANOSECONDS);
+                    throw answered;
                 }
-            } catch (IOException failure) {
-                breaker.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, failure);
-                lastProblem = describe(failure);
-                if (attempt >= retry.maxAttempts()) {
-                    throw gaveUp(what, attempt, lastProblem, failure);
-                }
-                wait = retry.backoff(attempt);
             }
-            TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+            breaker.onError(sent.nanos(), TimeUnit.NANOSECONDS, failure);
+            lastProblem = describe(failure);
+            if (attempt >= retry.maxAttempts()) {
+                throw gaveUp(what, attempt, lastProblem, failure);
+            }
+            TimeUnit.MILLISECONDS.sleep(retry.backoff(attempt).toMillis());
+        }
+    }
+
+    /** One attempt's answer, or how it failed, and how long it took. */
+    private record Sent<B>(HttpResponse<B> response, IOException failure, long nanos) {
+    }
+
+    /**
+     * Counts the call against the quota, waits for the rate limiter, and sends. The limiter's permit is released
+     * when the answer is in (or the call failed), the moment after which the call has certainly arrived.
+     */
+    private <B> Sent<B> attempt(HttpRequest request, HttpResponse.BodyHandler<B> bodyHandler) throws InterruptedException {
+        try {
+            quota.ifPresent(QuotaGate::consume);
+        } catch (RuntimeException spent) {
+            breaker.releasePermission();
+            throw spent;
+        }
+        SlidingWindowRateLimiter.Permit permit;
+        try {
+            permit = limiter.acquire();
+        } catch (InterruptedException interrupted) {
+            breaker.releasePermission();
+            throw interrupted;
+        }
+        long started = System.nanoTime();
+        try (permit) {
+            return new Sent<>(http.send(request, bodyHandler), null, System.nanoTime() - started);
+        } catch (IOException failure) {
+            return new Sent<>(null, failure, System.nanoTime() - started);
+        } catch (InterruptedException interrupted) {
+            breaker.releasePermission();
+            throw interrupted;
         }
     }
 

@@ -1,31 +1,38 @@
 package io.inflow.server.resilience;
 
 import java.time.Duration;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 
 /**
- * Lets at most {@code permits} calls start in any window of {@code window}, measured as a sliding window, with
- * a safety margin for the network's jitter between our send and the upstream's count.
+ * Lets at most {@code permits} calls reach the upstream in any window of {@code window}, measured the way the
+ * upstream measures it: by arrival, over a sliding window.
  *
  * <p>Why not resilience4j's {@code RateLimiter}: it refreshes permits in fixed cycles, so a burst at the end of
- * one cycle and another at the start of the next put twice the limit inside one second. Upstreams like
- * Airtable count a sliding second and punish a single excess with a 30-second lock-out, so Inflow keeps a log
- * of the last {@code permits} start times instead: a call may start only once the call {@code permits} before
- * it is more than one window (plus the margin) old.
+ * one cycle and another at the start of the next put twice the limit inside one second. Upstreams like Airtable
+ * count a sliding second and punish a single excess with a 30-second lock-out.
  *
- * <p>Thread-safe. Callers reserve a start time under a lock and wait outside it, so waiting callers are
- * served in arrival order.
+ * <p>Why completion times: the client cannot see when a call arrives, only that it arrived before its answer
+ * came back. A call in flight may still arrive at any moment, so it always counts; a finished call counts until
+ * one window after its answer. A new call may start only when fewer than {@code permits} calls count. Measuring
+ * from the moment a call was sent instead would let the first call of a burst arrive late (a new connection, a
+ * slow handshake) and the call {@code permits} later arrive early, inside one window: the upstream sees one too
+ * many. The window is also widened by a margin for clock granularity.
+ *
+ * <p>Thread-safe; waiting callers are woken as calls finish or leave the window.
  */
 public final class SlidingWindowRateLimiter {
 
     private final int permits;
     private final long windowNanos;
     private final LongSupplier nanoClock;
-    private final Deque<Long> starts = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final PriorityQueue<Long> finishedAt = new PriorityQueue<>();
+    private int inFlight;
 
     SlidingWindowRateLimiter(int permits, Duration window, LongSupplier nanoClock) {
         if (permits < 1) {
@@ -50,27 +57,91 @@ public final class SlidingWindowRateLimiter {
         return new SlidingWindowRateLimiter(permits, Duration.ofNanos(windowNanos), System::nanoTime);
     }
 
-    /** Blocks until a call may start, and counts it as started. */
-    public void acquire() throws InterruptedException {
-        long waitNanos = reserve();
-        if (waitNanos > 0) {
-            java.util.concurrent.TimeUnit.NANOSECONDS.sleep(waitNanos);
+    /** One call's place in the window: release it when the call's answer came back, or the call failed. */
+    public final class Permit implements AutoCloseable {
+        private boolean released;
+
+        private Permit() {
+        }
+
+        @Override
+        public void close() {
+            lock.lock();
+            try {
+                if (!released) {
+                    released = true;
+                    inFlight--;
+                    finishedAt.add(nanoClock.getAsLong());
+                    changed.signalAll();
+                }
+            } finally {
+                lock.unlock();
+            }
         }
     }
 
-    /** Reserves the earliest allowed start time and answers how long to wait for it, in nanoseconds. */
-    long reserve() {
-        lock.lock();
+    /** Blocks until a call may start. */
+    public Permit acquire() throws InterruptedException {
+        lock.lockInterruptibly();
         try {
-            long now = nanoClock.getAsLong();
-            long start = now;
-            if (starts.size() >= permits) {
-                start = Math.max(now, starts.removeFirst() + windowNanos);
+            while (true) {
+                Optional<Permit> permit = tryAcquireLocked();
+                if (permit.isPresent()) {
+                    return permit.get();
+                }
+                long wait = waitNanosLocked();
+                if (wait == Long.MAX_VALUE) {
+                    changed.await();
+                } else {
+                    changed.awaitNanos(wait);
+                }
             }
-            starts.addLast(start);
-            return start - now;
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** A permit now, or empty when a call must wait. */
+    Optional<Permit> tryAcquire() {
+        lock.lock();
+        try {
+            return tryAcquireLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** How long until a call may start as things stand, in nanoseconds (Long.MAX_VALUE: until a call finishes). */
+    long waitNanos() {
+        lock.lock();
+        try {
+            forgetOld();
+            return inFlight + finishedAt.size() < permits ? 0 : waitNanosLocked();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Optional<Permit> tryAcquireLocked() {
+        forgetOld();
+        if (inFlight + finishedAt.size() >= permits) {
+            return Optional.empty();
+        }
+        inFlight++;
+        return Optional.of(new Permit());
+    }
+
+    private long waitNanosLocked() {
+        if (finishedAt.isEmpty()) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(1, finishedAt.peek() + windowNanos - nanoClock.getAsLong());
+    }
+
+    private void forgetOld() {
+        long now = nanoClock.getAsLong();
+        while (!finishedAt.isEmpty() && finishedAt.peek() + windowNanos <= now) {
+            finishedAt.poll();
         }
     }
 
