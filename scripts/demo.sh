@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job, end to end: builds Inflow, starts the Airtable sandbox and the server on an embedded
-# PostgreSQL (fresh data folder), creates a connection with curl, imports everything twice, and stops both.
+# The main job, end to end: builds Inflow, starts the sandbox (fakes of Airtable, Mindbody, Toast and Gmail)
+# and the server on an embedded PostgreSQL (fresh data folder), creates a connection per source with curl,
+# imports them all, imports Airtable a second time (nothing changes), prints each one's stats, and stops.
 #
 #   bash scripts/demo.sh
 #
@@ -46,22 +47,25 @@ json_field() { # body, field: the value of the first "field":value pair (a strin
   grep -o "\"$2\":\"\{0,1\}[^\",}]*" <<<"$1" | head -n 1 | sed -E 's/^"[^"]*":"?//'
 }
 
-import_and_wait() { # connection id, mode
-  local run status body
-  run=$(curl -fsS -X POST -H 'Content-Type: application/json' \
-        -d "{\"mode\":\"$2\",\"notes\":\"demo\"}" "$API/connections/$1/imports")
-  local run_id; run_id=$(json_field "$run" id)
-  printf 'run %s (%s import) queued\n' "$run_id" "$2" >&2
-  for _ in $(seq 1 600); do
-    body=$(curl -fsS "$API/imports/$run_id")
+await_run() { # run id: prints the run once it succeeded, fails the demo if it did not
+  local body status
+  for _ in $(seq 1 900); do
+    body=$(curl -fsS "$API/imports/$1")
     status=$(json_field "$body" status)
     case "$status" in
       succeeded) printf '%s\n' "$body"; return 0 ;;
-      failed|cancelled|interrupted) printf '%s\n' "$body" >&2; fail "run $run_id ended $status" ;;
+      failed|cancelled|interrupted) printf '%s\n' "$body" >&2; fail "run $1 ended $status" ;;
     esac
     sleep 1
   done
-  fail "run $run_id did not finish within 10 minutes"
+  fail "run $1 did not finish within 15 minutes"
+}
+
+import_and_wait() { # connection id, mode
+  local run
+  run=$(curl -fsS -X POST -H 'Content-Type: application/json' \
+        -d "{\"mode\":\"$2\",\"notes\":\"demo\"}" "$API/connections/$1/imports")
+  await_run "$(json_field "$run" id)"
 }
 
 counts_of() { grep -o '"counts":{[^}]*}' <<<"$1"; }
@@ -84,23 +88,42 @@ server_pid=$!
 wait_for "$API/health" "the server" "$WORK_DIR/server.log"
 curl -fsS "$API/plugins" | grep -o '"id":"[^"]*","version":"[^"]*","state":"[^"]*"' | sed 's/^/plugin: /'
 
-say "Creating an Airtable connection from the sandbox's ready-made body"
-connection=$(curl -fsS "$SANDBOX/_sandbox/connections/airtable" \
-  | curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @- "$API/connections")
-connection_id=$(json_field "$connection" id)
-echo "connection $connection_id: $connection"
+say "Creating one connection per sandbox API, from the sandbox's ready-made bodies"
+apis=$(curl -fsS "$SANDBOX/_sandbox/connections" | grep -o '"[a-z0-9-]*":{"plugin"' | sed -E 's/"([^"]*)".*/\1/')
+declare -A connection_of
+for api in $apis; do
+  created=$(curl -fsS "$SANDBOX/_sandbox/connections/$api" \
+    | curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @- "$API/connections")
+  connection_of[$api]=$(json_field "$created" id)
+  echo "connection ${connection_of[$api]}: $api"
+done
+airtable_id=${connection_of[airtable]:?the sandbox offers no airtable connection}
 
-say "Full import (201 pages at 5 requests/second: about 45 seconds)"
-first=$(import_and_wait "$connection_id" full)
-echo "first import:  $(counts_of "$first") in $(timing_of "$first")"
+say "Full imports of every connection, side by side (Airtable: 201 pages at its real 5 requests/second)"
+declare -A run_of
+for api in $apis; do
+  queued=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"mode":"full","notes":"demo"}' \
+    "$API/connections/${connection_of[$api]}/imports")
+  run_of[$api]=$(json_field "$queued" id)
+done
+for api in $apis; do
+  run=$(await_run "${run_of[$api]}")
+  printf '%-18s %s in %s\n' "$api" "$(counts_of "$run")" "$(timing_of "$run")"
+  [[ "$api" == airtable ]] && first=$run
+done
 
-say "The same full import again: nothing changed upstream, so nothing is written"
-second=$(import_and_wait "$connection_id" full)
+say "The same Airtable import again: nothing changed upstream, so nothing is written"
+second=$(import_and_wait "$airtable_id" full)
 echo "second import: $(counts_of "$second") in $(timing_of "$second")"
+
+say "Each connection's stats (records per stream, the plugin's own figures)"
+for api in $apis; do
+  printf '%s: ' "$api"; curl -fsS "$API/connections/${connection_of[$api]}/stats"; echo
+done
 
 say "Sandbox statistics"
 curl -fsS "$SANDBOX/_sandbox/stats"; echo
 
 [[ "$(json_field "$(counts_of "$first")" inserted)" == "20077" ]] || fail "expected 20077 inserted"
 [[ "$(json_field "$(counts_of "$second")" unchanged)" == "20077" ]] || fail "expected 20077 unchanged"
-say "Done: 20,077 records imported, then 20,077 unchanged. Shutting down."
+say "Done: every source imported; Airtable 20,077 records, then 20,077 unchanged. Shutting down."
