@@ -239,6 +239,21 @@ class AirtableImportTest {
         assertThat(IMPORTS.get("/connections/999999").status()).isEqualTo(404);
         assertThat(IMPORTS.get("/imports/abc").status()).isEqualTo(404);
         assertThat(IMPORTS.get("/imports?connection=abc").status()).isEqualTo(400);
+
+        Json.Answer unknownField = IMPORTS.post("/connections", "{\"plugin\":\"airtable\",\"name\":\"x\",\"colour\":1}");
+        assertThat(unknownField.status()).isEqualTo(400);
+        assertThat(unknownField.body().path("code").asText()).isEqualTo("unknown_field");
+        assertThat(unknownField.body().path("details").path("field").asText()).isEqualTo("colour");
+        Json.Answer wrongType = IMPORTS.post("/connections", "{\"plugin\":\"airtable\",\"name\":[1],\"config\":{}}");
+        assertThat(wrongType.status()).isEqualTo(400);
+        assertThat(wrongType.body().path("code").asText()).isEqualTo("wrong_type");
+        Json.Answer badMode = IMPORTS.post("/connections/" + created + "/imports", "{\"mode\":\"sideways\"}");
+        assertThat(badMode.status()).isEqualTo(400);
+        assertThat(badMode.body().path("message").asText()).contains("full").contains("incremental");
+        Json.Answer noSuchPath = IMPORTS.get("/no-such-thing");
+        assertThat(noSuchPath.status()).isEqualTo(404);
+        assertThat(noSuchPath.body().path("code").asText()).isEqualTo("not_found");
+        assertThat(IMPORTS.put("/plugins", "{}").status()).isEqualTo(405);
     }
 
     private static JsonNode fastConnection(String name) {

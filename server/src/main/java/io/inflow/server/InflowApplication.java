@@ -1,10 +1,12 @@
 package io.inflow.server;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.db.ManagedDataSource;
@@ -46,11 +48,17 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // a field the API does not know is a client's mistake to report, not to ignore
+        bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         bootstrap.addBundle(new InflowMigrationsBundle());
     }
 
     @Override
     public void run(InflowConfiguration config, Environment environment) {
+        if (config.getServerFactory() instanceof AbstractServerFactory server) {
+            // every error is Inflow's JSON {code, message, details}: ApiResources registers the mappers
+            server.setRegisterDefaultExceptionMappers(false);
+        }
         Database database = Database.open(config.database(), config.dataDir());
         environment.lifecycle().manage(onStop(database::close));
         try {

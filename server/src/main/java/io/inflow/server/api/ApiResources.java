@@ -20,6 +20,9 @@ public final class ApiResources {
         RunViews runViews = new RunViews(store.runs(), clock);
         return List.of(
                 new InflowExceptionMapper(),
+                new JsonErrorMapper(),
+                new WebErrorMapper(),
+                new UnexpectedErrorMapper(),
                 new PluginsResource(plugins),
                 new ConnectionsResource(connections, jobs.imports(), runViews),
                 new ConnectionScheduleResource(jobs.schedules()),

@@ -1,6 +1,5 @@
 package io.inflow.server.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.inflow.server.jobs.ScheduleSettings;
 import java.time.Duration;
 
@@ -8,7 +7,6 @@ import java.time.Duration;
  * The body of {@code PUT /api/v1/connections/{id}/schedule}; it replaces every setting. {@code enabled} defaults
  * to whether a cron expression is given.
  */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record ScheduleRequest(String cron, String timezone, Boolean enabled, Boolean importOnStartup,
                               Long cooldownSeconds) {
 

@@ -1,10 +1,8 @@
 package io.inflow.server.api;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.inflow.server.store.RunMode;
 
 /** The body of {@code POST /api/v1/connections/{id}/imports}; every field is optional. */
-@JsonIgnoreProperties(ignoreUnknown = false)
 public record TriggerImportRequest(RunMode mode, String notes) {
 
     static final TriggerImportRequest DEFAULT = new TriggerImportRequest(RunMode.INCREMENTAL, null);

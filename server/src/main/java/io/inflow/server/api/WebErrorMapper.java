@@ -1,0 +1,32 @@
+package io.inflow.server.api;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Locale;
+import java.util.Map;
+
+/** The HTTP errors JAX-RS itself raises (no such path, method not allowed, ...), in Inflow's JSON shape. */
+@Provider
+public final class WebErrorMapper implements ExceptionMapper<WebApplicationException> {
+
+    @Override
+    public Response toResponse(WebApplicationException exception) {
+        Response original = exception.getResponse();
+        int status = original.getStatus();
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String reason = known == null ? "error" : known.getReasonPhrase();
+        String code = reason.toLowerCase(Locale.ROOT).replace(' ', '_').replace("-", "_");
+        Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(new ErrorView(code, status == 404 ? "no such resource" : reason.toLowerCase(Locale.ROOT),
+                        Map.of()));
+        original.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Content-Type")) {
+                values.forEach(value -> response.header(name, value));
+            }
+        });
+        return response.build();
+    }
+}
