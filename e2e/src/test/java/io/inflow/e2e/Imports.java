@@ -74,6 +74,10 @@ final class Imports {
         return json.post(server.api(path), body);
     }
 
+    Json.Answer delete(String path) {
+        return json.delete(server.api(path));
+    }
+
     Json.Answer put(String path, String body) {
         return json.put(server.api(path), body);
     }

@@ -189,6 +189,41 @@ class JobControlTest {
         assertThat(run.path("streams").path("Conversations").path("status").asText()).isEqualTo("succeeded");
     }
 
+    @Test
+    void checkpointsCanBeReadSetAndResetButNotWhileARunIsActive() {
+        long connection = IMPORTS.createConnection(connection("clinic-checkpoints", 40));
+        long runId = IMPORTS.trigger(connection, "full").body().path("id").asLong();
+        await().atMost(Duration.ofSeconds(60)).until(() -> IMPORTS.run(runId).path("counts").path("inserted").asLong() > 0);
+
+        Json.Answer refused = IMPORTS.delete("/connections/" + connection + "/checkpoints");
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.body().path("details").path("activeRunId").asLong()).isEqualTo(runId);
+        IMPORTS.awaitEnd(runId);
+
+        JsonNode checkpoints = IMPORTS.get("/connections/" + connection + "/checkpoints").body();
+        assertThat(checkpoints).hasSize(1);
+        assertThat(checkpoints.get(0).path("stream").asText()).isEqualTo("Conversations");
+        assertThat(checkpoints.get(0).path("position").isNull()).isTrue();
+        assertThat(checkpoints.get(0).path("watermark").path("after").asText()).isNotBlank();
+
+        Json.Answer set = IMPORTS.put("/connections/" + connection + "/checkpoints/Conversations",
+                "{\"watermark\":{\"after\":\"2999-01-01T00:00:00Z\"}}");
+        assertThat(set.status()).isEqualTo(200);
+        SANDBOX_ADMIN.reset();
+        JsonNode nothingNew = IMPORTS.run(connection, "incremental");
+        assertThat(nothingNew.path("counts").path("unchanged").asLong()
+                + nothingNew.path("counts").path("updated").asLong()).isZero();
+
+        Json.Answer reset = IMPORTS.delete("/connections/" + connection + "/checkpoints");
+        assertThat(reset.body().path("reset").asInt()).isEqualTo(1);
+        SANDBOX_ADMIN.reset();
+        JsonNode rescanned = IMPORTS.run(connection, "incremental");
+        assertThat(rescanned.path("counts").path("unchanged").asLong()).as("an incremental after a reset reads all")
+                .isEqualTo(TABLE_RECORDS);
+        assertThat(SANDBOX_ADMIN.airtableRequests()).hasSize(201);
+        assertThat(IMPORTS.get("/connections/" + connection + "/checkpoints/NoSuchTable").status()).isEqualTo(404);
+    }
+
     private static JsonNode connection(String name, int requestsPerSecond) {
         return Imports.airtableConnection(SANDBOX_ADMIN.connections(), name, "requestsPerSecond",
                 Integer.toString(requestsPerSecond));

@@ -33,6 +33,10 @@ final class Json {
         return post(url, json.toString());
     }
 
+    Answer delete(String url) {
+        return send(HttpRequest.newBuilder(URI.create(url)).DELETE().build());
+    }
+
     Answer put(String url, String json) {
         return send(HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/json")

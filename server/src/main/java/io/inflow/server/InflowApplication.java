@@ -87,7 +87,8 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                 config.jobs(), dataSource, Clock.systemUTC());
         environment.lifecycle().manage(jobs.scheduler());
 
-        ApiResources.create(store, plugins, connections, jobs, upstreams, database.isEmbedded(), Clock.systemUTC())
+        ApiResources.create(store, plugins, connections, jobs, upstreams, database.isEmbedded(),
+                        environment.getObjectMapper(), Clock.systemUTC())
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
     }

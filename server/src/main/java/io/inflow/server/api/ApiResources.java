@@ -1,5 +1,6 @@
 package io.inflow.server.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.resilience.UpstreamClients;
@@ -16,7 +17,7 @@ public final class ApiResources {
 
     public static List<Object> create(Store store, PluginRegistry plugins, ConnectionService connections,
                                       JobEngine jobs, UpstreamClients upstreams, boolean embeddedDatabase,
-                                      Clock clock) {
+                                      ObjectMapper json, Clock clock) {
         RunViews runViews = new RunViews(store.runs(), clock);
         return List.of(
                 new InflowExceptionMapper(),
@@ -26,6 +27,7 @@ public final class ApiResources {
                 new PluginsResource(plugins),
                 new ConnectionsResource(connections, jobs.imports(), runViews),
                 new ConnectionScheduleResource(jobs.schedules()),
+                new CheckpointsResource(store, connections, json),
                 new ImportsResource(store.runs(), jobs.imports(), runViews),
                 new SchedulerResource(jobs.control(), connections, jobs.schedules()),
                 new StatusResource(jobs.control(), store.runs(), connections, runViews, clock),

@@ -26,6 +26,22 @@ public interface CheckpointDao {
             + "run_id = :runId, updated_at = now() WHERE connection_id = :connectionId AND stream = :stream")
     void completeScan(@Bind("connectionId") long connectionId, @Bind("stream") String stream, @Bind("runId") long runId);
 
+    /** Sets a stream's checkpoint as an admin asks: its scan position and its incremental watermark. */
+    @SqlUpdate("INSERT INTO checkpoints (connection_id, stream, position, watermark, updated_at) "
+            + "VALUES (:connectionId, :stream, CAST(:position AS jsonb), CAST(:watermark AS jsonb), now()) "
+            + "ON CONFLICT (connection_id, stream) DO UPDATE SET position = EXCLUDED.position, "
+            + "watermark = EXCLUDED.watermark, run_id = NULL, updated_at = now()")
+    void put(@Bind("connectionId") long connectionId, @Bind("stream") String stream,
+             @Bind("position") String positionJson, @Bind("watermark") String watermarkJson);
+
+    /** Forgets a stream's checkpoint: its next import reads everything. */
+    @SqlUpdate("DELETE FROM checkpoints WHERE connection_id = :connectionId AND stream = :stream")
+    int delete(@Bind("connectionId") long connectionId, @Bind("stream") String stream);
+
+    /** Forgets every checkpoint of a connection. */
+    @SqlUpdate("DELETE FROM checkpoints WHERE connection_id = :connectionId")
+    int deleteAll(@Bind("connectionId") long connectionId);
+
     /** Forgets the scan in progress, so the next read starts from the watermark (or from nothing). */
     @SqlUpdate("UPDATE checkpoints SET position = NULL, updated_at = now() "
             + "WHERE connection_id = :connectionId AND stream = :stream")

@@ -1,0 +1,124 @@
+package io.inflow.server.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.server.connections.Connection;
+import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.errors.InflowException;
+import io.inflow.server.store.CheckpointRow;
+import io.inflow.server.store.Store;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code /api/v1/connections/{id}/checkpoints}: read, set and reset where each stream's imports stand (like
+ * Kafka Connect's offsets API). Changes are refused while the connection has an active run, which would
+ * overwrite them with its next page.
+ */
+@Path("/api/v1/connections/{id}/checkpoints")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public final class CheckpointsResource {
+
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
+    };
+
+    private final Store store;
+    private final ConnectionService connections;
+    private final ObjectMapper json;
+
+    CheckpointsResource(Store store, ConnectionService connections, ObjectMapper json) {
+        this.store = store;
+        this.connections = connections;
+        this.json = json;
+    }
+
+    @GET
+    public List<CheckpointView> list(@PathParam("id") String id) {
+        Connection connection = connections.get(Requests.id(id, "connection"));
+        return store.checkpoints().list(connection.id()).stream().map(this::view).toList();
+    }
+
+    @GET
+    @Path("{stream}")
+    public CheckpointView get(@PathParam("id") String id, @PathParam("stream") String stream) {
+        Connection connection = connections.get(Requests.id(id, "connection"));
+        return store.checkpoints().find(connection.id(), stream).map(this::view)
+                .orElseThrow(() -> new InflowException(InflowException.Kind.NOT_FOUND, "checkpoint_not_found",
+                        "stream '" + stream + "' of connection " + connection.id() + " has no checkpoint", Map.of()));
+    }
+
+    /** Sets one stream's checkpoint; the next import of the stream starts from it. */
+    @PUT
+    @Path("{stream}")
+    public CheckpointView put(@PathParam("id") String id, @PathParam("stream") String stream,
+                              CheckpointRequest request) {
+        if (request == null) {
+            throw Requests.bodyRequired();
+        }
+        Connection connection = idle(id);
+        store.checkpoints().put(connection.id(), stream, toJson(request.position()), toJson(request.watermark()));
+        return get(id, stream);
+    }
+
+    /** Resets one stream: its next import reads everything. */
+    @DELETE
+    @Path("{stream}")
+    public Map<String, Object> reset(@PathParam("id") String id, @PathParam("stream") String stream) {
+        Connection connection = idle(id);
+        return Map.of("connection", connection.id(), "reset", store.checkpoints().delete(connection.id(), stream));
+    }
+
+    /** Resets every stream of the connection: its next incremental import is a full one. */
+    @DELETE
+    public Map<String, Object> resetAll(@PathParam("id") String id) {
+        Connection connection = idle(id);
+        return Map.of("connection", connection.id(), "reset", store.checkpoints().deleteAll(connection.id()));
+    }
+
+    private Connection idle(String id) {
+        Connection connection = connections.get(Requests.id(id, "connection"));
+        store.runs().findActive(connection.id()).ifPresent(active -> {
+            throw new InflowException(InflowException.Kind.CONFLICT, "run_active", "connection " + connection.id()
+                    + " has an active import (run " + active.id() + "); change its checkpoints once it ends",
+                    Map.of("activeRunId", active.id()));
+        });
+        return connection;
+    }
+
+    private CheckpointView view(CheckpointRow row) {
+        return new CheckpointView(row.stream(), fromJson(row.position()), fromJson(row.watermark()), row.runId(),
+                row.updatedAt());
+    }
+
+    private Map<String, String> fromJson(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return json.readValue(text, STRINGS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a stored checkpoint is not a JSON object of strings", e);
+        }
+    }
+
+    private String toJson(Map<String, String> values) {
+        if (values == null) {
+            return null;
+        }
+        try {
+            return json.writeValueAsString(values);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a map of strings always serializes", e);
+        }
+    }
+}
