@@ -76,8 +76,8 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "postgresql");
         Store store = Store.over(jdbi, environment.getObjectMapper());
 
-        PluginRegistry plugins = new PluginRegistry(config.pluginsDir());
-        plugins.loadAll(new PluginSchemas(database.endpoint())::apply);
+        PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), new PluginSchemas(database.endpoint())::apply);
+        plugins.loadAll();
         environment.lifecycle().manage(plugins);
 
         ConnectionService connections = new ConnectionService(store.connections(), plugins,

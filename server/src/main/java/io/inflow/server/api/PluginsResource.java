@@ -1,13 +1,16 @@
 package io.inflow.server.api;
 
 import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.errors.InflowException;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
-/** {@code /api/v1/plugins}: what the plugins folder holds, and what became of each jar. */
+/** {@code /api/v1/plugins}: what the plugins folder holds, what became of each jar; rescan, disable, enable. */
 @Path("/api/v1/plugins")
 @Produces(MediaType.APPLICATION_JSON)
 public final class PluginsResource {
@@ -21,5 +24,25 @@ public final class PluginsResource {
     @GET
     public List<PluginView> list() {
         return plugins.list().stream().map(PluginView::of).toList();
+    }
+
+    /** Loads jars added to the folder, unloads removed ones and retries failed ones, without a restart. */
+    @POST
+    @Path("rescan")
+    public PluginRegistry.Rescan rescan() {
+        return plugins.rescan();
+    }
+
+    /** Stops a plugin, also after restarts: its connections cannot import and their schedules skip. */
+    @POST
+    @Path("{id}/disable")
+    public PluginView disable(@PathParam("id") String id) {
+        return PluginView.of(plugins.disable(id).orElseThrow(() -> InflowException.notFound("plugin", id)));
+    }
+
+    @POST
+    @Path("{id}/enable")
+    public PluginView enable(@PathParam("id") String id) {
+        return PluginView.of(plugins.enable(id).orElseThrow(() -> InflowException.notFound("plugin", id)));
     }
 }

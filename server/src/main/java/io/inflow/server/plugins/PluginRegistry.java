@@ -11,8 +11,10 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
@@ -22,43 +24,71 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Loads every plugin jar in the plugins folder with PF4J and keeps what became of each. A jar that is corrupt,
- * has no descriptor, throws while starting or offers no {@link Connector} never stops the server: it is listed
- * with state {@code FAILED} and the reason.
+ * The plugins of the plugins folder, loaded with PF4J, and what became of each jar. A jar that is corrupt, has no
+ * descriptor, throws while starting, offers no {@link Connector} or whose schema fails never stops the server:
+ * it is listed with state {@code FAILED} and the reason.
+ *
+ * <p>{@link #rescan()} brings the registry in line with the folder while the server runs: new jars are loaded,
+ * removed jars unloaded, failed jars tried again. An admin can disable a plugin (PF4J remembers it in the
+ * folder's {@code disabled.txt}) and enable it again.
  */
 public final class PluginRegistry implements Managed {
 
     private static final Logger LOG = LoggerFactory.getLogger(PluginRegistry.class);
+    public static final String DISABLED = "DISABLED";
 
     private final Path folder;
     private final PluginManager manager;
+    private final Function<LoadedConnector, Optional<String>> prepare;
     private final Map<String, PluginInfo> plugins = new ConcurrentHashMap<>();
 
-    public PluginRegistry(Path folder) {
+    /**
+     * @param prepare readies a started plugin (applies its schema), answering why it failed, if it did
+     */
+    public PluginRegistry(Path folder, Function<LoadedConnector, Optional<String>> prepare) {
         this.folder = folder;
         this.manager = new JarPluginManager(folder);
+        this.prepare = prepare;
     }
 
-    /**
-     * Loads and starts every jar in the folder, then prepares each usable one with {@code prepare} (its schema):
-     * a plugin whose preparation fails is listed as failed. Call once, before serving requests.
-     */
-    public void loadAll(Function<LoadedConnector, Optional<String>> prepare) {
-        for (Path jar : jars()) {
-            load(jar);
-        }
-        manager.startPlugins();
-        for (PluginWrapper wrapper : manager.getPlugins()) {
-            PluginInfo info = describe(wrapper);
-            if (info.connector().isPresent()) {
-                Optional<String> failure = prepare.apply(info.connector().get());
-                if (failure.isPresent()) {
-                    info = PluginInfo.failed(info.id(), info.version(), info.jar(), failure.get());
+    /** What a rescan changed. */
+    public record Rescan(List<String> loaded, List<String> unloaded, List<String> failed) {
+    }
+
+    /** Loads every jar in the folder; call once, before serving requests. */
+    public void loadAll() {
+        rescan();
+    }
+
+    /** Loads new jars, unloads removed ones and tries failed ones again. */
+    public synchronized Rescan rescan() {
+        List<String> loaded = new ArrayList<>();
+        List<String> unloaded = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        List<Path> jars = jars();
+        Set<Path> present = jars.stream().map(Path::toAbsolutePath).collect(Collectors.toSet());
+        for (PluginInfo plugin : List.copyOf(plugins.values())) {
+            boolean gone = plugin.jar() == null || !present.contains(plugin.jar().toAbsolutePath());
+            boolean retry = PluginInfo.FAILED.equals(plugin.state());
+            if (gone || retry) {
+                forget(plugin);
+                if (gone) {
+                    unloaded.add(plugin.id());
                 }
             }
-            plugins.put(wrapper.getPluginId(), info);
+        }
+        Set<Path> known = plugins.values().stream().map(PluginInfo::jar).filter(java.util.Objects::nonNull)
+                .map(Path::toAbsolutePath).collect(Collectors.toSet());
+        for (Path jar : jars) {
+            if (known.contains(jar.toAbsolutePath())) {
+                continue;
+            }
+            PluginInfo info = load(jar);
+            plugins.put(info.id(), info);
+            (info.isUsable() || DISABLED.equals(info.state()) ? loaded : failed).add(info.id());
         }
         LOG.info("Plugins in {}: {}", folder, summary());
+        return new Rescan(loaded, unloaded, failed);
     }
 
     public List<PluginInfo> list() {
@@ -74,6 +104,37 @@ public final class PluginRegistry implements Managed {
         return find(pluginId).flatMap(PluginInfo::connector);
     }
 
+    /** Stops a plugin and keeps it stopped across restarts; its connections cannot import until enabled. */
+    public synchronized Optional<PluginInfo> disable(String pluginId) {
+        PluginInfo plugin = plugins.get(pluginId);
+        if (plugin == null || manager.getPlugin(pluginId) == null) {
+            return Optional.ofNullable(plugin);
+        }
+        manager.disablePlugin(pluginId);
+        PluginInfo disabled = new PluginInfo(pluginId, plugin.version(), DISABLED, plugin.jar(), Optional.empty(),
+                "disabled by an admin");
+        plugins.put(pluginId, disabled);
+        return Optional.of(disabled);
+    }
+
+    /** Starts a disabled plugin again. */
+    public synchronized Optional<PluginInfo> enable(String pluginId) {
+        PluginInfo plugin = plugins.get(pluginId);
+        if (plugin == null || manager.getPlugin(pluginId) == null) {
+            return Optional.ofNullable(plugin);
+        }
+        manager.enablePlugin(pluginId);
+        PluginInfo enabled;
+        try {
+            manager.startPlugin(pluginId);
+            enabled = prepared(describe(manager.getPlugin(pluginId)));
+        } catch (RuntimeException | LinkageError e) {
+            enabled = PluginInfo.failed(pluginId, plugin.version(), plugin.jar(), "it failed to start: " + reason(e));
+        }
+        plugins.put(pluginId, enabled);
+        return Optional.of(enabled);
+    }
+
     @Override
     public void start() {
         // loaded eagerly in loadAll(), so that start-up fails fast and tests see plugins at once
@@ -83,6 +144,55 @@ public final class PluginRegistry implements Managed {
     public void stop() {
         manager.stopPlugins();
         manager.unloadPlugins();
+    }
+
+    private PluginInfo load(Path jar) {
+        String pluginId;
+        try {
+            pluginId = manager.loadPlugin(jar);
+        } catch (RuntimeException | LinkageError e) {
+            return failure(jar, reason(e));
+        }
+        if (pluginId == null) {
+            return failure(jar, "PF4J could not load it (see the log)");
+        }
+        PluginWrapper wrapper = manager.getPlugin(pluginId);
+        if (wrapper.getPluginState() == PluginState.DISABLED) {
+            return new PluginInfo(pluginId, wrapper.getDescriptor().getVersion(), DISABLED, jar, Optional.empty(),
+                    "disabled by an admin");
+        }
+        try {
+            manager.startPlugin(pluginId);
+        } catch (RuntimeException | LinkageError e) {
+            return PluginInfo.failed(pluginId, wrapper.getDescriptor().getVersion(), jar, "it failed to start: "
+                    + reason(e));
+        }
+        return prepared(describe(wrapper));
+    }
+
+    private PluginInfo prepared(PluginInfo info) {
+        if (info.connector().isEmpty()) {
+            return info;
+        }
+        Optional<String> failure = prepare.apply(info.connector().get());
+        return failure.map(reason -> PluginInfo.failed(info.id(), info.version(), info.jar(), reason)).orElse(info);
+    }
+
+    private void forget(PluginInfo plugin) {
+        plugins.remove(plugin.id());
+        if (manager.getPlugin(plugin.id()) != null) {
+            try {
+                manager.unloadPlugin(plugin.id());
+            } catch (RuntimeException e) {
+                LOG.warn("Plugin {} did not unload cleanly", plugin.id(), e);
+            }
+        }
+    }
+
+    private PluginInfo failure(Path jar, String reason) {
+        String name = jar.getFileName().toString();
+        LOG.error("Plugin jar {} failed to load: {}", name, reason);
+        return PluginInfo.failed(name, null, jar, reason);
     }
 
     private List<Path> jars() {
@@ -101,23 +211,6 @@ public final class PluginRegistry implements Managed {
         }
     }
 
-    private void load(Path jar) {
-        try {
-            String pluginId = manager.loadPlugin(jar);
-            if (pluginId == null) {
-                recordFailure(jar, "PF4J could not load it (see the log)");
-            }
-        } catch (RuntimeException | LinkageError e) {
-            recordFailure(jar, reason(e));
-        }
-    }
-
-    private void recordFailure(Path jar, String reason) {
-        String name = jar.getFileName().toString();
-        LOG.error("Plugin jar {} failed to load: {}", name, reason);
-        plugins.put(name, PluginInfo.failed(name, null, jar, reason));
-    }
-
     private PluginInfo describe(PluginWrapper wrapper) {
         String id = wrapper.getPluginId();
         String version = wrapper.getDescriptor().getVersion();
@@ -125,7 +218,7 @@ public final class PluginRegistry implements Managed {
         if (wrapper.getPluginState() != PluginState.STARTED) {
             Throwable failure = wrapper.getFailedException();
             String reason = failure == null ? "plugin is " + wrapper.getPluginState() : reason(failure);
-            return new PluginInfo(id, version, PluginInfo.FAILED, jar, Optional.empty(), reason);
+            return PluginInfo.failed(id, version, jar, reason);
         }
         try {
             List<Connector> connectors = manager.getExtensions(Connector.class, id);
