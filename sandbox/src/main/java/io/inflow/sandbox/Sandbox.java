@@ -3,12 +3,17 @@ package io.inflow.sandbox;
 import com.sun.net.httpserver.HttpServer;
 import io.inflow.sandbox.airtable.AirtableApi;
 import io.inflow.sandbox.faults.FaultInjector;
+import io.inflow.sandbox.gmail.GmailApi;
+import io.inflow.sandbox.gmail.GmailSettings;
 import io.inflow.sandbox.faults.FaultProfile;
 import io.inflow.sandbox.http.ExchangeAdapter;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
 import io.inflow.sandbox.http.Response;
+import io.inflow.sandbox.mindbody.MindbodyApi;
+import io.inflow.sandbox.toast.ToastApi;
+import io.inflow.sandbox.toast.ToastSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -35,13 +40,19 @@ public final class Sandbox implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledExecutorService delays;
     private final AirtableApi airtable;
+    private final GmailApi gmail;
+    private final ToastApi toast;
+    private final MindbodyApi mindbody;
     private final List<FakeApi> apis;
     private final FaultInjector faults;
     private final AdminHandler admin;
 
     private Sandbox(SandboxOptions options) throws IOException {
         this.airtable = new AirtableApi(options.airtable());
-        this.apis = List.of(airtable);
+        this.toast = new ToastApi(new ToastSettings(options.seed(), options.token(), options.toast(), options.clock()));
+        this.gmail = new GmailApi(GmailSettings.of(options));
+        this.mindbody = new MindbodyApi(options.seed(), options.token(), options.clock(), options.mindbody());
+        this.apis = List.of(airtable, toast, gmail, mindbody);
         this.faults = new FaultInjector(options.seed(), options.faults());
         this.admin = new AdminHandler(apis, faults, this::baseUrl);
         this.executor = Executors.newFixedThreadPool(options.threads(), daemonThreads("sandbox-http-"));
@@ -92,6 +103,18 @@ public final class Sandbox implements AutoCloseable {
 
     public AirtableApi airtable() {
         return airtable;
+    }
+
+    public ToastApi toast() {
+        return toast;
+    }
+
+    public GmailApi gmail() {
+        return gmail;
+    }
+
+    public MindbodyApi mindbody() {
+        return mindbody;
     }
 
     public List<FakeApi> apis() {

@@ -40,23 +40,25 @@ class AdminEndpointsTest {
         HttpResponse<String> stats = http.get("/_sandbox/stats", null);
 
         assertThat(stats.statusCode()).isEqualTo(200);
-        assertThat(stats.body()).isEqualTo("{\"airtable\":{\"requests\":4,\"violations\":0,\"streams\":{\"Conversations\":20077},"
+        assertThat(json(stats).get("airtable").toString()).isEqualTo("{\"requests\":4,\"violations\":0,\"streams\":{\"Conversations\":20077},"
                 + "\"bases\":{\"appClinicConversations\":{\"requests\":2,\"violations\":0,\"streams\":{\"Conversations\":20077}},"
                 + "\"appClinicArchive\":{\"requests\":0,\"violations\":0,\"streams\":{\"Conversations\":2000}}},"
                 + "\"faults\":{\"http429\":0,\"http5xx\":0,\"slow\":0,\"drop\":0,\"malformedPage\":0,\"malformedRecord\":0,"
-                + "\"expiredToken\":0}}}");
+                + "\"expiredToken\":0}}");
     }
 
     @Test
     void connectionsGiveABodyTheServerAcceptsAsIs() {
         JsonNode connections = json(http.get("/_sandbox/connections", null));
 
-        assertThat(connections.toString()).isEqualTo("{\"airtable\":{\"plugin\":\"airtable\",\"name\":\"airtable-sandbox\","
+        assertThat(connections.get("airtable").toString() + "," + connections.get("airtable-archive").toString())
+                .isEqualTo("{\"plugin\":\"airtable\",\"name\":\"airtable-sandbox\","
                 + "\"config\":{\"baseUrl\":\"" + sandbox.baseUrl() + "/airtable\",\"apiToken\":\"sandbox-token\","
                 + "\"baseId\":\"appClinicConversations\",\"tables\":[\"Conversations\"]}},"
-                + "\"airtable-archive\":{\"plugin\":\"airtable\",\"name\":\"airtable-archive-sandbox\","
+                + "{\"plugin\":\"airtable\",\"name\":\"airtable-archive-sandbox\","
                 + "\"config\":{\"baseUrl\":\"" + sandbox.baseUrl() + "/airtable\",\"apiToken\":\"sandbox-token\","
-                + "\"baseId\":\"appClinicArchive\",\"tables\":[\"Conversations\"]}}}");
+                + "\"baseId\":\"appClinicArchive\",\"tables\":[\"Conversations\"]}}");
+        assertThat(connections.fieldNames()).toIterable().contains("airtable", "airtable-archive");
     }
 
     @Test

@@ -1,0 +1,171 @@
+package io.inflow.plugins.mindbody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.inflow.api.Checkpoint;
+import io.inflow.api.ConnectorConfig;
+import io.inflow.sandbox.LoggedRequest;
+import io.inflow.sandbox.Sandbox;
+import io.inflow.sandbox.SandboxOptions;
+import io.inflow.sandbox.mindbody.MindbodyApi;
+import io.inflow.sandbox.mindbody.MindbodyOptions;
+import io.inflow.sandbox.mindbody.StudioFigures;
+import io.inflow.testkit.TestHost;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Offset paging at its edges, resuming a scan, and the windows of date-bound streams. */
+class PagingTest {
+
+    private static final MovableClock clock = MovableClock.at("2025-11-20T12:00:00Z");
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0).withClock(clock)
+                .withMindbody(MindbodyOptions.defaults().withRequestsPerSecond(0)));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @BeforeEach
+    void clearTheLog() {
+        sandbox.reset();
+    }
+
+    private RecordingContext read(String stream, Checkpoint checkpoint, Map<String, Object> overrides) throws Exception {
+        ConnectorConfig config = MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, overrides);
+        MindbodyConnector connector = new MindbodyConnector(clock);
+        RecordingContext context = new RecordingContext(config, new TestHost(connector, config).http());
+        connector.read(stream, checkpoint, context);
+        return context;
+    }
+
+    private static List<LoggedRequest> pages(String path) {
+        return sandbox.mindbody().requests().stream().filter(r -> r.path().endsWith(path)).toList();
+    }
+
+    private static List<String> offsets(String path) {
+        return pages(path).stream().map(r -> r.param("request.offset").orElseThrow()).toList();
+    }
+
+    @Test
+    void anEmptyResultIsOneCallAndACompletedScan() throws Exception {
+        RecordingContext context = read("sales", Checkpoint.empty(), Map.of("startDate", "2023-01-01", "endDate", "2023-01-31"));
+
+        assertThat(offsets("/sale/sales")).containsExactly("0");
+        assertThat(context.batches()).hasSize(1);
+        assertThat(context.records()).isEmpty();
+        assertThat(context.lastCheckpoint()).isEqualTo(Checkpoint.of("lastScanAt", clock.instant().toString()));
+    }
+
+    @Test
+    void aListThatIsAnExactMultipleOfThePageSizeEndsWithoutAskingForAnEmptyPage() throws Exception {
+        RecordingContext context = read("classes", Checkpoint.empty(), Map.of("pageSize", 42));
+
+        assertThat(offsets("/class/classdescriptions")).containsExactly("0", "42");
+        assertThat(context.records()).hasSize(StudioFigures.CLASS_DESCRIPTIONS);
+        assertThat(context.batches()).hasSize(2);
+        assertThat(context.batches().get(0).checkpoint().get("offset")).contains("42");
+        assertThat(context.lastCheckpoint().get("offset")).isEmpty();
+    }
+
+    @Test
+    void theLastPageMayBeShort() throws Exception {
+        RecordingContext context = read("classes", Checkpoint.empty(), Map.of("pageSize", 50));
+
+        assertThat(offsets("/class/classdescriptions")).containsExactly("0", "50");
+        assertThat(pages("/class/classdescriptions")).allSatisfy(page -> assertThat(page.param("request.limit")).contains("50"));
+        assertThat(context.batches().get(1).records()).hasSize(34);
+        assertThat(context.commitsById()).hasSize(StudioFigures.CLASS_DESCRIPTIONS);
+    }
+
+    @Test
+    void aCancelledScanResumesAtItsCheckpointWithoutFetchingAnEarlierPage() throws Exception {
+        ConnectorConfig config = MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, Map.of());
+        MindbodyConnector connector = new MindbodyConnector(clock);
+        RecordingContext first = new RecordingContext(config, new TestHost(connector, config).http()).cancelAfter(5);
+        connector.read("clients", Checkpoint.empty(), first);
+        Checkpoint interrupted = first.lastCheckpoint();
+        sandbox.reset();
+
+        RecordingContext resumed = read("clients", interrupted, Map.of());
+
+        assertThat(interrupted.get("offset")).contains("1000");
+        assertThat(offsets("/client/clients")).first().isEqualTo("1000");
+        assertThat(offsets("/client/clients")).allSatisfy(offset -> assertThat(Integer.parseInt(offset)).isGreaterThanOrEqualTo(1000));
+        Set<String> ids = new HashSet<>(first.commitsById().keySet());
+        ids.addAll(resumed.commitsById().keySet());
+        assertThat(ids).hasSize(StudioFigures.CLIENTS);
+        assertThat(first.records().size() + resumed.records().size()).isEqualTo(StudioFigures.CLIENTS);
+        assertThat(resumed.lastCheckpoint().get("since")).isPresent();
+    }
+
+    @Test
+    void clientsAreAskedForIncludingInactiveOnes() throws Exception {
+        RecordingContext context = read("clients", Checkpoint.empty(), Map.of());
+
+        assertThat(pages("/client/clients")).allSatisfy(page -> assertThat(page.param("request.includeInactive")).contains("true"));
+        assertThat(context.records()).hasSize(StudioFigures.CLIENTS);
+        assertThat(context.estimated()).isEqualTo(StudioFigures.CLIENTS);
+    }
+
+    @Test
+    void anIncrementalReadOfSalesReadsTheTrailingLookbackWindowAgain() throws Exception {
+        RecordingContext full = read("sales", Checkpoint.empty(), Map.of());
+        sandbox.reset();
+
+        RecordingContext incremental = read("sales", full.lastCheckpoint(), Map.of("lookbackDays", 30));
+
+        LoggedRequest first = pages("/sale/sales").get(0);
+        assertThat(first.param("request.startSaleDateTime")).contains("2025-10-21T00:00:00");
+        assertThat(first.param("request.endSaleDateTime")).contains("2025-11-14T23:59:59");
+        assertThat(incremental.records()).hasSize(sandbox.mindbody()
+                .streams(LocalDate.of(2025, 10, 21), LocalDate.of(2025, 11, 14)).get("sales").intValue());
+        assertThat(full.records()).hasSize(StudioFigures.SALES);
+    }
+
+    @Test
+    void aWindowWhollyBeforeTheLookbackIsDoneWithoutACall() throws Exception {
+        Checkpoint scannedLongAfter = Checkpoint.of("lastScanAt", "2026-06-01T00:00:00Z");
+
+        RecordingContext context = read("visits", scannedLongAfter, Map.of());
+
+        assertThat(sandbox.mindbody().requests()).isEmpty();
+        assertThat(context.batches()).hasSize(1);
+        assertThat(context.lastCheckpoint()).isEqualTo(Checkpoint.of("lastScanAt", clock.instant().toString()));
+    }
+
+    @Test
+    void withoutAnEndDateTheWindowEndsThirtyDaysAhead() throws Exception {
+        read("class_schedules", Checkpoint.of("lastScanAt", "2025-11-19T00:00:00Z"), Map.of("endDate", ""));
+
+        LoggedRequest first = pages("/class/classes").get(0);
+        assertThat(first.param("request.startDateTime")).contains("2025-10-20T00:00:00");
+        assertThat(first.param("request.endDateTime")).contains("2025-12-20T23:59:59");
+    }
+
+    @Test
+    void visitsAndClassSchedulesReadTheSameClassesAndKeepTheirOwnParts() throws Exception {
+        Map<String, Object> week = Map.of("startDate", "2025-03-03", "endDate", "2025-03-09");
+        RecordingContext classes = read("class_schedules", Checkpoint.empty(), week);
+        RecordingContext visits = read("visits", Checkpoint.empty(), week);
+
+        Map<String, Long> expected = sandbox.mindbody().streams(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 9));
+        assertThat(classes.records()).hasSize(expected.get("class_schedules").intValue())
+                .allSatisfy(record -> assertThat(record.payload()).doesNotContain("\"Visits\"").contains("\"TotalBooked\""));
+        assertThat(visits.records()).hasSize(expected.get("visits").intValue())
+                .allSatisfy(record -> assertThat(record.payload()).contains("\"ClassId\"").contains("\"ClientUniqueId\""));
+        assertThat(visits.records()).allSatisfy(record -> assertThat(record.sourceUpdatedAt()).isNotNull());
+    }
+}

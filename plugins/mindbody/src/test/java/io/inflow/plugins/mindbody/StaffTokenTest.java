@@ -1,0 +1,172 @@
+package io.inflow.plugins.mindbody;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inflow.api.Checkpoint;
+import io.inflow.api.ConnectorConfig;
+import io.inflow.api.ConnectorException;
+import io.inflow.sandbox.LoggedRequest;
+import io.inflow.sandbox.Sandbox;
+import io.inflow.sandbox.SandboxOptions;
+import io.inflow.sandbox.faults.Fault;
+import io.inflow.sandbox.faults.FaultProfile;
+import io.inflow.sandbox.mindbody.MindbodyApi;
+import io.inflow.sandbox.mindbody.MindbodyOptions;
+import io.inflow.sandbox.mindbody.StudioFigures;
+import io.inflow.testkit.TestHost;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Signing in as a staff user: one token per read, renewed before it expires, replaced when Mindbody refuses it
+ * mid-import, and credentials that do not work explained without a secret.
+ */
+class StaffTokenTest {
+
+    private static final Duration LIFETIME = Duration.ofMinutes(10);
+
+    /** Only ever moves forward, so the tests can share it and the sandbox. */
+    private static final MovableClock clock = MovableClock.at("2025-12-01T09:00:00Z");
+    private static Sandbox sandbox;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0).withClock(clock)
+                .withMindbody(MindbodyOptions.defaults().withRequestsPerSecond(0).withTokenLifetime(LIFETIME)));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    private void start(FaultProfile faults) {
+        sandbox.reset();
+        sandbox.faults(faults);
+    }
+
+    private ConnectorConfig config(Map<String, Object> overrides) {
+        return MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, overrides);
+    }
+
+    private RecordingContext context(MindbodyConnector connector, ConnectorConfig config) {
+        return new RecordingContext(config, new TestHost(connector, config).http());
+    }
+
+    private List<LoggedRequest> tokenRequests() {
+        return sandbox.mindbody().requests().stream().filter(r -> r.path().endsWith("/usertoken/issue")).toList();
+    }
+
+    @Test
+    void aReadSignsInOnceAndEveryCallCarriesTheToken() throws Exception {
+        start(FaultProfile.NONE);
+        MindbodyConnector connector = new MindbodyConnector(clock);
+        RecordingContext context = context(connector, config(Map.of()));
+
+        connector.read("clients", Checkpoint.empty(), context);
+
+        assertThat(context.records()).hasSize(StudioFigures.CLIENTS);
+        assertThat(tokenRequests()).hasSize(1);
+        assertThat(sandbox.mindbody().requests().get(0).path()).endsWith("/usertoken/issue");
+        assertThat(sandbox.mindbody().requests()).allSatisfy(request -> assertThat(request.status()).isEqualTo(200));
+        assertThat(tokenRequests().get(0).body().get("Password").asText()).isEqualTo("***");
+    }
+
+    @Test
+    void aTokenAboutToExpireIsRenewedBeforeTheNextCall() throws Exception {
+        start(FaultProfile.NONE);
+        MindbodyConnector connector = new MindbodyConnector(clock);
+        // renewal is due a fifth of the lifetime before expiry: 8 minutes in
+        RecordingContext context = context(connector, config(Map.of())).afterPage(3, () -> clock.advance(Duration.ofMinutes(8)));
+
+        connector.read("clients", Checkpoint.empty(), context);
+
+        assertThat(context.records()).hasSize(StudioFigures.CLIENTS);
+        assertThat(tokenRequests()).hasSize(2);
+        assertThat(sandbox.mindbody().requests()).noneSatisfy(request -> assertThat(request.status()).isEqualTo(401));
+    }
+
+    @Test
+    void aTokenThatExpiredMidImportIsReplacedAndTheRefusedPageReadAgain() throws Exception {
+        start(FaultProfile.NONE);
+        // the connector's clock stands still, so it cannot see expiry coming: Mindbody's 401 tells it
+        MindbodyConnector connector = new MindbodyConnector(new MovableClock(clock.instant()));
+        RecordingContext context = context(connector, config(Map.of())).afterPage(3, () -> clock.advance(LIFETIME));
+
+        connector.read("clients", Checkpoint.empty(), context);
+
+        List<LoggedRequest> pages = sandbox.mindbody().requests().stream()
+                .filter(r -> r.path().endsWith("/client/clients")).toList();
+        assertThat(pages).extracting(LoggedRequest::status).containsOnly(200, 401);
+        LoggedRequest refused = pages.stream().filter(r -> r.status() == 401).findFirst().orElseThrow();
+        assertThat(refused.param("request.offset")).contains("600");
+        assertThat(pages.get(pages.indexOf(refused) + 1).param("request.offset")).contains("600");
+        assertThat(pages.get(pages.indexOf(refused) + 1).status()).isEqualTo(200);
+        assertThat(tokenRequests()).hasSize(2);
+        assertThat(context.commitsById()).hasSize(StudioFigures.CLIENTS).allSatisfy((id, commits) -> assertThat(commits).isOne());
+    }
+
+    @Test
+    void tokensThatMindbodyKeepsExpiringAreReplacedEachTime() throws Exception {
+        start(FaultProfile.NONE.with(Fault.EXPIRED_TOKEN, 0.1));
+        MindbodyConnector connector = new MindbodyConnector(clock);
+        RecordingContext context = context(connector, config(Map.of()));
+
+        connector.read("clients", Checkpoint.empty(), context);
+
+        assertThat(sandbox.mindbody().faultCount(Fault.EXPIRED_TOKEN)).isPositive();
+        assertThat(tokenRequests()).hasSize(1 + (int) sandbox.mindbody().faultCount(Fault.EXPIRED_TOKEN));
+        assertThat(context.commitsById()).hasSize(StudioFigures.CLIENTS).allSatisfy((id, commits) -> assertThat(commits).isOne());
+    }
+
+    @Test
+    void aWrongPasswordFailsTheCheckWithWhatToCheckAndNoSecret() {
+        start(FaultProfile.NONE);
+        ConnectorConfig config = MindbodyContractTest.config(sandbox, "not-the-password", Map.of());
+        TestHost host = new TestHost(new MindbodyConnector(clock), config);
+
+        assertThatThrownBy(host::check).isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("Staff identity authentication failed")
+                .hasMessageContaining("'username' and 'password'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("not-the-password", SandboxOptions.DEFAULT_TOKEN));
+        assertThat(host.http().requests()).isOne();
+    }
+
+    @Test
+    void aWrongApiKeyFailsTheReadAtSignIn() {
+        start(FaultProfile.NONE);
+        ConnectorConfig config = config(Map.of("apiKey", "someone-elses-key"));
+        TestHost host = new TestHost(new MindbodyConnector(clock), config);
+
+        assertThatThrownBy(() -> host.read("sales", Checkpoint.empty())).isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("Invalid API key").hasMessageContaining("'apiKey'")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("someone-elses-key"));
+        assertThat(host.http().requests()).isOne();
+    }
+
+    @Test
+    void anUnknownSiteIsNamedInTheMessage() {
+        start(FaultProfile.NONE);
+        TestHost host = new TestHost(new MindbodyConnector(clock), config(Map.of("siteId", 123456)));
+
+        assertThatThrownBy(host::check).isInstanceOf(ConnectorException.class)
+                .hasMessageContaining("site 123456").hasMessageContaining("'siteId'");
+    }
+
+    @Test
+    void aCheckSignsInAndReadsOneClient() throws Exception {
+        start(FaultProfile.NONE);
+        TestHost host = new TestHost(new MindbodyConnector(clock), config(Map.of()));
+
+        host.check();
+
+        assertThat(sandbox.mindbody().requests()).extracting(LoggedRequest::path)
+                .containsExactly("/mindbody/public/v6/usertoken/issue", "/mindbody/public/v6/client/clients");
+        assertThat(sandbox.mindbody().requests().get(1).param("request.limit")).contains("1");
+    }
+}

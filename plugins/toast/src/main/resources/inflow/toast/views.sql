@@ -1,0 +1,88 @@
+--liquibase formatted sql
+
+--changeset inflow:toast-orders-view runOnChange:true
+--comment: One row per Toast order: its business date, times, guests and totals over its checks.
+-- amount is net sales (after discounts, before tax and tips) of the checks that were not voided or deleted;
+-- tax_amount, total_amount and tip_amount likewise. Voided orders keep their figures: filter on voided.
+CREATE OR REPLACE VIEW toast_orders AS
+SELECT r.connection_id,
+       r.external_id                                         AS id,
+       to_date(r.payload->>'businessDate', 'YYYYMMDD')       AS business_date,
+       (r.payload->>'openedDate')::timestamptz               AS opened_at,
+       (r.payload->>'closedDate')::timestamptz               AS closed_at,
+       (r.payload->>'paidDate')::timestamptz                 AS paid_at,
+       (r.payload->>'modifiedDate')::timestamptz             AS modified_at,
+       r.payload->>'displayNumber'                           AS display_number,
+       r.payload->>'source'                                  AS source,
+       r.payload->>'approvalStatus'                          AS approval_status,
+       r.payload->'diningOption'->>'guid'                    AS dining_option_guid,
+       r.payload->'revenueCenter'->>'guid'                   AS revenue_center_guid,
+       r.payload->'server'->>'guid'                          AS server_guid,
+       (r.payload->>'numberOfGuests')::numeric::integer      AS guests,
+       coalesce(r.payload->'voided' = 'true', false)         AS voided,
+       coalesce(r.payload->'deleted' = 'true', false)        AS deleted,
+       totals.checks,
+       coalesce(totals.amount, 0)                            AS amount,
+       coalesce(totals.tax_amount, 0)                        AS tax_amount,
+       coalesce(totals.total_amount, 0)                      AS total_amount,
+       coalesce(totals.tip_amount, 0)                        AS tip_amount
+FROM records r
+CROSS JOIN LATERAL (
+    SELECT count(*)                                          AS checks,
+           sum((c.value->>'amount')::numeric) FILTER (WHERE c.counted)      AS amount,
+           sum((c.value->>'taxAmount')::numeric) FILTER (WHERE c.counted)   AS tax_amount,
+           sum((c.value->>'totalAmount')::numeric) FILTER (WHERE c.counted) AS total_amount,
+           sum(c.tips) FILTER (WHERE c.counted)                             AS tip_amount
+    FROM (
+        SELECT ch.value,
+               ch.value->'voided' IS DISTINCT FROM 'true' AND ch.value->'deleted' IS DISTINCT FROM 'true' AS counted,
+               (SELECT sum((p.value->>'tipAmount')::numeric)
+                FROM jsonb_array_elements(coalesce(nullif(ch.value->'payments', 'null'), '[]')) AS p(value)) AS tips
+        FROM jsonb_array_elements(coalesce(nullif(r.payload->'checks', 'null'), '[]')) AS ch(value)
+    ) AS c
+) AS totals
+WHERE r.stream = 'orders';
+
+--changeset inflow:toast-checks-view runOnChange:true
+--comment: One row per check of a Toast order.
+CREATE OR REPLACE VIEW toast_checks AS
+SELECT r.connection_id,
+       ch.value->>'guid'                                     AS id,
+       r.external_id                                         AS order_id,
+       to_date(r.payload->>'businessDate', 'YYYYMMDD')       AS business_date,
+       ch.value->>'displayNumber'                            AS display_number,
+       (ch.value->>'openedDate')::timestamptz                AS opened_at,
+       (ch.value->>'closedDate')::timestamptz                AS closed_at,
+       (ch.value->>'paidDate')::timestamptz                  AS paid_at,
+       ch.value->>'paymentStatus'                            AS payment_status,
+       coalesce(ch.value->'voided' = 'true', false)          AS voided,
+       coalesce(ch.value->'deleted' = 'true', false)         AS deleted,
+       jsonb_array_length(CASE jsonb_typeof(ch.value->'selections') WHEN 'array' THEN ch.value->'selections'
+                          ELSE '[]' END)                     AS selections,
+       (ch.value->>'amount')::numeric                        AS amount,
+       (ch.value->>'taxAmount')::numeric                     AS tax_amount,
+       (ch.value->>'totalAmount')::numeric                   AS total_amount
+FROM records r
+CROSS JOIN LATERAL jsonb_array_elements(coalesce(nullif(r.payload->'checks', 'null'), '[]')) AS ch(value)
+WHERE r.stream = 'orders';
+
+--changeset inflow:toast-payments-view runOnChange:true
+--comment: One row per payment of a check of a Toast order.
+CREATE OR REPLACE VIEW toast_payments AS
+SELECT r.connection_id,
+       p.value->>'guid'                                      AS id,
+       r.external_id                                         AS order_id,
+       ch.value->>'guid'                                     AS check_id,
+       to_date(r.payload->>'businessDate', 'YYYYMMDD')       AS business_date,
+       to_date(p.value->>'paidBusinessDate', 'YYYYMMDD')     AS paid_business_date,
+       (p.value->>'paidDate')::timestamptz                   AS paid_at,
+       p.value->>'type'                                      AS type,
+       p.value->>'cardType'                                  AS card_type,
+       p.value->>'paymentStatus'                             AS payment_status,
+       p.value->>'refundStatus'                              AS refund_status,
+       (p.value->>'amount')::numeric                         AS amount,
+       (p.value->>'tipAmount')::numeric                      AS tip_amount
+FROM records r
+CROSS JOIN LATERAL jsonb_array_elements(coalesce(nullif(r.payload->'checks', 'null'), '[]')) AS ch(value)
+CROSS JOIN LATERAL jsonb_array_elements(coalesce(nullif(ch.value->'payments', 'null'), '[]')) AS p(value)
+WHERE r.stream = 'orders';
