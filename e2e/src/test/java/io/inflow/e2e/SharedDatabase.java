@@ -21,8 +21,11 @@ final class SharedDatabase implements AutoCloseable {
 
     static SharedDatabase start() {
         try {
-            return new SharedDatabase(EmbeddedDatabase.start(Files.createTempDirectory("inflow-shared-pg")
-                    .resolve("postgres"), 0));
+            SharedDatabase database = new SharedDatabase(EmbeddedDatabase.start(
+                    Files.createTempDirectory("inflow-shared-pg").resolve("postgres"), 0));
+            // stopped when the test JVM ends, after the nodes using it have stopped
+            Runtime.getRuntime().addShutdownHook(new Thread(database::close, "shared-database-stop"));
+            return database;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,6 +29,7 @@ final class TestServer {
     final DropwizardAppExtension<InflowConfiguration> app;
 
     private TestServer(Path dataDir, Path pluginsDir, int postgresPort, ConfigOverride... extra) {
+        forgetOverridesOfEarlierServers();
         this.dataDir = dataDir;
         this.pluginsDir = pluginsDir;
         this.postgresPort = postgresPort;
@@ -39,6 +40,16 @@ final class TestServer {
                 java.util.Arrays.stream(extra)).toArray(ConfigOverride[]::new);
         this.app = new DropwizardAppExtension<>(InflowApplication.class,
                 ResourceHelpers.resourceFilePath("inflow-test.yml"), overrides);
+    }
+
+    /**
+     * Dropwizard's config overrides live in {@code dw.*} system properties; a test class that restarts its servers
+     * by hand can leave some behind, which would point the next class's server at another database.
+     */
+    private static void forgetOverridesOfEarlierServers() {
+        System.getProperties().stringPropertyNames().stream()
+                .filter(name -> name.startsWith("dw."))
+                .forEach(System::clearProperty);
     }
 
     /** A node named {@code nodeName} on a database it shares with other nodes. */
