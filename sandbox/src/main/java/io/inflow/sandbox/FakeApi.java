@@ -2,8 +2,10 @@ package io.inflow.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inflow.sandbox.faults.Fault;
 import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
+import java.util.List;
 
 /**
  * One faked upstream API, served under {@code /<name>} and administered under
@@ -25,6 +27,26 @@ public interface FakeApi {
     Reply handle(Request request);
 
     ApiTraffic traffic();
+
+    /** Every request this API answered since the last reset, whatever its status. */
+    default long requestCount() {
+        return traffic().requestCount();
+    }
+
+    /** Requests refused for breaking the API's real limits; an injected 429 is never one. */
+    default long violationCount() {
+        return traffic().violationCount();
+    }
+
+    /** How many faults of this kind were injected since the last reset; records for malformedRecord. */
+    default long faultCount(Fault fault) {
+        return traffic().faultCount(fault);
+    }
+
+    /** The request log, oldest first, as {@code GET /_sandbox/requests?api=<name>} shows it. */
+    default List<LoggedRequest> requests() {
+        return traffic().requests();
+    }
 
     /** This API's entry in {@code GET /_sandbox/stats}. */
     ObjectNode stats();

@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inflow.sandbox.ApiTraffic;
 import io.inflow.sandbox.FakeApi;
 import io.inflow.sandbox.FaultReplies;
-import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.RequestLog;
-import io.inflow.sandbox.faults.Fault;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.PathPattern;
 import io.inflow.sandbox.http.Reply;
@@ -135,15 +133,6 @@ public final class AirtableApi implements FakeApi {
         return traffic;
     }
 
-    /** Every request to {@code /airtable/...}, whatever its status and whether or not it named a base. */
-    public long requestCount() {
-        return traffic.requestCount();
-    }
-
-    public long violationCount() {
-        return traffic.violationCount();
-    }
-
     /** The requests whose path named this base, whatever their status. */
     public long requestCount(String baseId) {
         return served(baseId).counter().requests();
@@ -152,16 +141,6 @@ public final class AirtableApi implements FakeApi {
     /** The rate-limit violations among the requests that named this base, by its limit or the token's. */
     public long violationCount(String baseId) {
         return served(baseId).counter().violations();
-    }
-
-    /** How many faults of this kind were injected since the last reset; records for malformedRecord. */
-    public long faultCount(Fault fault) {
-        return traffic.faultCount(fault);
-    }
-
-    /** The request log, oldest first, as {@code GET /_sandbox/requests?api=airtable} shows it. */
-    public List<LoggedRequest> requests() {
-        return traffic.requests();
     }
 
     /** The main base, {@value ConversationsGenerator#BASE_ID}. */

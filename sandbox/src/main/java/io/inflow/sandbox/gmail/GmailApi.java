@@ -5,10 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inflow.sandbox.ApiTraffic;
 import io.inflow.sandbox.FakeApi;
 import io.inflow.sandbox.FaultReplies;
-import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.RequestLog;
-import io.inflow.sandbox.faults.Fault;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
@@ -113,24 +111,6 @@ public final class GmailApi implements FakeApi {
     @Override
     public ApiTraffic traffic() {
         return traffic;
-    }
-
-    public long requestCount() {
-        return traffic.requestCount();
-    }
-
-    /** Calls refused for breaking the per-user quota, never an injected 429. */
-    public long violationCount() {
-        return traffic.violationCount();
-    }
-
-    public long faultCount(Fault fault) {
-        return traffic.faultCount(fault);
-    }
-
-    /** The request log, oldest first, as {@code GET /_sandbox/requests?api=gmail} shows it. */
-    public List<LoggedRequest> requests() {
-        return traffic.requests();
     }
 
     /** The figures of the messages outside Spam and Trash, as they stand. */

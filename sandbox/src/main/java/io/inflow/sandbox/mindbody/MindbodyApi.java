@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inflow.sandbox.ApiTraffic;
 import io.inflow.sandbox.FakeApi;
 import io.inflow.sandbox.FaultReplies;
-import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.RequestLog;
-import io.inflow.sandbox.faults.Fault;
 import io.inflow.sandbox.http.Handler;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.Reply;
@@ -149,24 +147,6 @@ public final class MindbodyApi implements FakeApi {
     @Override
     public ApiTraffic traffic() {
         return traffic;
-    }
-
-    /** Every request to {@code /mindbody/...}, whatever its status. */
-    public long requestCount() {
-        return traffic.requestCount();
-    }
-
-    /** Requests refused for breaking the per-second limit, or the daily quota when it blocks. */
-    public long violationCount() {
-        return traffic.violationCount();
-    }
-
-    public long faultCount(Fault fault) {
-        return traffic.faultCount(fault);
-    }
-
-    public List<LoggedRequest> requests() {
-        return traffic.requests();
     }
 
     /** Staff user tokens issued since the sandbox started. */

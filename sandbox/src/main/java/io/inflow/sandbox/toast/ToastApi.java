@@ -6,10 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inflow.sandbox.ApiTraffic;
 import io.inflow.sandbox.FakeApi;
 import io.inflow.sandbox.FaultReplies;
-import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.RequestLog;
-import io.inflow.sandbox.faults.Fault;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
@@ -19,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -102,25 +99,6 @@ public final class ToastApi implements FakeApi {
     @Override
     public ApiTraffic traffic() {
         return traffic;
-    }
-
-    /** Every request to {@code /toast/...}, whatever its status. */
-    public long requestCount() {
-        return traffic.requestCount();
-    }
-
-    /** The requests refused with a 429 because they broke one of Toast's limits (never an injected 429). */
-    public long violationCount() {
-        return traffic.violationCount();
-    }
-
-    public long faultCount(Fault fault) {
-        return traffic.faultCount(fault);
-    }
-
-    /** The request log, oldest first, as {@code GET /_sandbox/requests?api=toast} shows it. */
-    public List<LoggedRequest> requests() {
-        return traffic.requests();
     }
 
     /** The logins in the request log, whatever their answer. */
