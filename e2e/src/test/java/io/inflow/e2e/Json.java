@@ -9,11 +9,28 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** A tiny JSON-over-HTTP client for tests: every call answers the status and the parsed body. */
+/**
+ * A tiny JSON-over-HTTP client for tests: every call answers the status and the parsed body. It sends an API key
+ * as {@code Authorization: Bearer}: the admin key unless made with {@link #withKey} ({@code null}: no header).
+ */
 final class Json {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();
+    private final String apiKey;
+
+    Json() {
+        this(TestKeys.ADMIN);
+    }
+
+    private Json(String apiKey) {
+        this.apiKey = apiKey;
+    }
+
+    /** A client sending {@code apiKey}, or no key at all when it is {@code null}. */
+    static Json withKey(String apiKey) {
+        return new Json(apiKey);
+    }
 
     record Answer(int status, JsonNode body, java.net.http.HttpHeaders headers) {
     }
@@ -52,7 +69,10 @@ final class Json {
         }
     }
 
-    private Answer send(HttpRequest request) {
+    private Answer send(HttpRequest unsigned) {
+        HttpRequest request = apiKey == null ? unsigned
+                : HttpRequest.newBuilder(unsigned, (name, value) -> true)
+                        .header("Authorization", "Bearer " + apiKey).build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
