@@ -6,6 +6,7 @@
 #   bash scripts/demo.sh
 #
 # Ports can be changed with INFLOW_PORT, INFLOW_ADMIN_PORT and SANDBOX_PORT; SKIP_BUILD=1 reuses the jars.
+# The server gets a fresh random admin API key (or INFLOW_ADMIN_KEY when set), which every call below sends.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,6 +16,8 @@ SANDBOX_PORT=${SANDBOX_PORT:-9090}
 WORK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/inflow-demo.XXXXXX")
 API="http://localhost:${INFLOW_PORT}/api/v1"
 SANDBOX="http://localhost:${SANDBOX_PORT}"
+INFLOW_ADMIN_KEY=${INFLOW_ADMIN_KEY:-inflow_demo_$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')}
+export INFLOW_ADMIN_KEY
 server_pid=""
 sandbox_pid=""
 
@@ -34,9 +37,13 @@ stop_all() {
 }
 trap stop_all EXIT
 
+inflow() { # curl against the Inflow API, with the admin key
+  curl -fsS -H "Authorization: Bearer $INFLOW_ADMIN_KEY" "$@"
+}
+
 wait_for() { # url, what, log file
   for _ in $(seq 1 120); do
-    if curl -fsS -o /dev/null "$1" 2>/dev/null; then return 0; fi
+    if inflow -o /dev/null "$1" 2>/dev/null; then return 0; fi
     sleep 0.5
   done
   echo "--- last lines of $3 ---" >&2; tail -n 40 "$3" >&2 || true
@@ -50,7 +57,7 @@ json_field() { # body, field: the value of the first "field":value pair (a strin
 await_run() { # run id: prints the run once it succeeded, fails the demo if it did not
   local body status
   for _ in $(seq 1 900); do
-    body=$(curl -fsS "$API/imports/$1")
+    body=$(inflow "$API/imports/$1")
     status=$(json_field "$body" status)
     case "$status" in
       succeeded) printf '%s\n' "$body"; return 0 ;;
@@ -63,7 +70,7 @@ await_run() { # run id: prints the run once it succeeded, fails the demo if it d
 
 import_and_wait() { # connection id, mode
   local run
-  run=$(curl -fsS -X POST -H 'Content-Type: application/json' \
+  run=$(inflow -X POST -H 'Content-Type: application/json' \
         -d "{\"mode\":\"$2\",\"notes\":\"demo\"}" "$API/connections/$1/imports")
   await_run "$(json_field "$run" id)"
 }
@@ -86,14 +93,14 @@ INFLOW_PORT=$INFLOW_PORT INFLOW_ADMIN_PORT=$INFLOW_ADMIN_PORT INFLOW_DATA_DIR="$
   java -jar server/target/inflow-server.jar server config.yml >"$WORK_DIR/server.log" 2>&1 &
 server_pid=$!
 wait_for "$API/health" "the server" "$WORK_DIR/server.log"
-curl -fsS "$API/plugins" | grep -o '"id":"[^"]*","version":"[^"]*","state":"[^"]*"' | sed 's/^/plugin: /'
+inflow "$API/plugins" | grep -o '"id":"[^"]*","version":"[^"]*","state":"[^"]*"' | sed 's/^/plugin: /'
 
 say "Creating one connection per sandbox API, from the sandbox's ready-made bodies"
 apis=$(curl -fsS "$SANDBOX/_sandbox/connections" | grep -o '"[a-z0-9-]*":{"plugin"' | sed -E 's/"([^"]*)".*/\1/')
 declare -A connection_of
 for api in $apis; do
   created=$(curl -fsS "$SANDBOX/_sandbox/connections/$api" \
-    | curl -fsS -X POST -H 'Content-Type: application/json' --data-binary @- "$API/connections")
+    | inflow -X POST -H 'Content-Type: application/json' --data-binary @- "$API/connections")
   connection_of[$api]=$(json_field "$created" id)
   echo "connection ${connection_of[$api]}: $api"
 done
@@ -102,7 +109,7 @@ airtable_id=${connection_of[airtable]:?the sandbox offers no airtable connection
 say "Full imports of every connection, side by side (Airtable: 201 pages at its real 5 requests/second)"
 declare -A run_of
 for api in $apis; do
-  queued=$(curl -fsS -X POST -H 'Content-Type: application/json' -d '{"mode":"full","notes":"demo"}' \
+  queued=$(inflow -X POST -H 'Content-Type: application/json' -d '{"mode":"full","notes":"demo"}' \
     "$API/connections/${connection_of[$api]}/imports")
   run_of[$api]=$(json_field "$queued" id)
 done
@@ -118,7 +125,7 @@ echo "second import: $(counts_of "$second") in $(timing_of "$second")"
 
 say "Each connection's stats (records per stream, the plugin's own figures)"
 for api in $apis; do
-  printf '%s: ' "$api"; curl -fsS "$API/connections/${connection_of[$api]}/stats"; echo
+  printf '%s: ' "$api"; inflow "$API/connections/${connection_of[$api]}/stats"; echo
 done
 
 say "Sandbox statistics"

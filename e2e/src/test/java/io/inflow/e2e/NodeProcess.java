@@ -46,7 +46,8 @@ final class NodeProcess implements AutoCloseable {
                     "INFLOW_DATABASE_USER", database.user(),
                     "INFLOW_DATA_DIR", plugins.resolveSibling("data").toString(),
                     "INFLOW_PLUGINS_DIR", plugins.toString(),
-                    "INFLOW_NODE_NAME", nodeName));
+                    "INFLOW_NODE_NAME", nodeName,
+                    "INFLOW_ADMIN_KEY", TestKeys.ADMIN));
             NodeProcess node = new NodeProcess(builder.start(), port, log);
             node.awaitHealthy(Duration.ofSeconds(90));
             return node;
@@ -75,7 +76,8 @@ final class NodeProcess implements AutoCloseable {
                 throw new IllegalStateException("the node exited at start-up:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(api("/health"))).build(),
+                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(api("/health")))
+                                .header("Authorization", "Bearer " + TestKeys.ADMIN).build(),
                         HttpResponse.BodyHandlers.discarding());
                 if (health.statusCode() == 200) {
                     return;

@@ -13,6 +13,10 @@ import io.dropwizard.db.ManagedDataSource;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.inflow.server.api.ApiResources;
+import io.inflow.server.api.ApiSettings;
+import io.inflow.server.auth.AdminPortKeyFilter;
+import io.inflow.server.auth.ApiKeyRing;
+import io.inflow.server.auth.GenerateKeyCommand;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
@@ -22,7 +26,9 @@ import io.inflow.server.store.Database;
 import io.inflow.server.store.PluginSchemas;
 import io.inflow.server.store.SchemaMigrator;
 import io.inflow.server.store.Store;
+import jakarta.servlet.DispatcherType;
 import java.time.Clock;
+import java.util.EnumSet;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -51,6 +57,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         // a field the API does not know is a client's mistake to report, not to ignore
         bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         bootstrap.addBundle(new InflowMigrationsBundle());
+        bootstrap.addCommand(new GenerateKeyCommand());
     }
 
     @Override
@@ -59,17 +66,24 @@ public final class InflowApplication extends Application<InflowConfiguration> {
             // every error is Inflow's JSON {code, message, details}: ApiResources registers the mappers
             server.setRegisterDefaultExceptionMappers(false);
         }
+        // before anything starts: a server without a key refuses to run rather than serve an open API
+        ApiKeyRing keys = ApiKeyRing.of(config.auth());
+        if (config.auth().protectAdminPort()) {
+            environment.admin().addFilter("api-key", new AdminPortKeyFilter(keys, environment.getObjectMapper()))
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        }
         Database database = Database.open(config.database(), config.dataDir());
         environment.lifecycle().manage(onStop(database::close));
         try {
-            wire(config, environment, database);
+            wire(config, environment, database, keys);
         } catch (RuntimeException e) {
             database.close();
             throw e;
         }
     }
 
-    private static void wire(InflowConfiguration config, Environment environment, Database database) {
+    private static void wire(InflowConfiguration config, Environment environment, Database database,
+                             ApiKeyRing keys) {
         new SchemaMigrator(database.endpoint()).migrate();
         DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections());
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
@@ -87,7 +101,8 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                 config.jobs(), dataSource, Clock.systemUTC());
         environment.lifecycle().manage(jobs.scheduler());
 
-        ApiResources.create(store, plugins, connections, jobs, upstreams, database.isEmbedded(),
+        ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
+        ApiResources.create(store, plugins, connections, jobs, upstreams, settings,
                         environment.getObjectMapper(), Clock.systemUTC())
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));

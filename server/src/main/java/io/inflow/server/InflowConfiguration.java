@@ -2,6 +2,8 @@ package io.inflow.server;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
+import io.inflow.server.api.ApiConfiguration;
+import io.inflow.server.auth.AuthConfiguration;
 import io.inflow.server.jobs.JobsConfiguration;
 import io.inflow.server.resilience.UpstreamConfiguration;
 import io.inflow.server.store.DatabaseConfiguration;
@@ -34,6 +36,24 @@ public class InflowConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private UpstreamConfiguration upstream = new UpstreamConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private AuthConfiguration auth = new AuthConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private ApiConfiguration api = new ApiConfiguration();
+
+    public AuthConfiguration auth() {
+        return auth;
+    }
+
+    public ApiConfiguration api() {
+        return api;
+    }
 
     public DatabaseConfiguration database() {
         return database;

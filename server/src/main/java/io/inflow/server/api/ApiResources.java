@@ -1,13 +1,16 @@
 package io.inflow.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.server.auth.ApiAuthFeature;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.Store;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /** Builds every REST resource and provider of {@code /api/v1} from the services they call. */
 public final class ApiResources {
@@ -16,10 +19,16 @@ public final class ApiResources {
     }
 
     public static List<Object> create(Store store, PluginRegistry plugins, ConnectionService connections,
-                                      JobEngine jobs, UpstreamClients upstreams, boolean embeddedDatabase,
+                                      JobEngine jobs, UpstreamClients upstreams, ApiSettings settings,
                                       ObjectMapper json, Clock clock) {
         RunViews runViews = new RunViews(store.runs(), clock);
+        Set<Class<?>> open = new HashSet<>();
+        if (settings.auth().openHealth()) {
+            open.add(HealthResource.class);
+        }
         return List.of(
+                new ApiAuthFeature(settings.keys(), open),
+                new RequestBodyLimitFilter(settings.api().maxRequestBodySize().toBytes()),
                 new InflowExceptionMapper(),
                 new JsonErrorMapper(),
                 new WebErrorMapper(),
@@ -33,6 +42,6 @@ public final class ApiResources {
                 new StatusResource(jobs.control(), store.runs(), connections, runViews, clock),
                 new DeadLettersResource(store.deadLetters(), jobs.deadLetters()),
                 new ConnectionStatsResource(store, connections, plugins, upstreams.quotaWindow(), clock),
-                new HealthResource(store, plugins, upstreams, embeddedDatabase));
+                new HealthResource(store, plugins, upstreams, settings.embeddedDatabase()));
     }
 }

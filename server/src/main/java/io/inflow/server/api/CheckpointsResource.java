@@ -1,5 +1,7 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,6 +29,7 @@ import java.util.Map;
 @Path("/api/v1/connections/{id}/checkpoints")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public final class CheckpointsResource {
 
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
@@ -58,6 +61,7 @@ public final class CheckpointsResource {
     }
 
     /** Sets one stream's checkpoint; the next import of the stream starts from it. */
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     @Path("{stream}")
     public CheckpointView put(@PathParam("id") String id, @PathParam("stream") String stream,
@@ -71,6 +75,7 @@ public final class CheckpointsResource {
     }
 
     /** Resets one stream: its next import reads everything. */
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     @Path("{stream}")
     public Map<String, Object> reset(@PathParam("id") String id, @PathParam("stream") String stream) {
@@ -79,6 +84,7 @@ public final class CheckpointsResource {
     }
 
     /** Resets every stream of the connection: its next incremental import is a full one. */
+    @RolesAllowed(Roles.ADMIN)
     @DELETE
     public Map<String, Object> resetAll(@PathParam("id") String id) {
         Connection connection = idle(id);

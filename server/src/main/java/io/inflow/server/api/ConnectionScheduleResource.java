@@ -1,5 +1,7 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.connections.JobSettings;
 import io.inflow.server.jobs.ConnectionSchedules;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 @Path("/api/v1/connections/{id}/schedule")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public final class ConnectionScheduleResource {
 
     private final ConnectionSchedules schedules;
@@ -29,6 +32,7 @@ public final class ConnectionScheduleResource {
         return ScheduleView.of(connectionId, settings, schedules.nextFires(settings));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @PUT
     public ScheduleView put(@PathParam("id") String id, ScheduleRequest request) {
         if (request == null) {

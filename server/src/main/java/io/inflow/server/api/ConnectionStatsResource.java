@@ -1,5 +1,7 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.inflow.api.Limits;
 import io.inflow.api.stats.StatQuery;
 import io.inflow.server.store.StatRunner;
@@ -30,6 +32,7 @@ import java.util.Map;
  */
 @Path("/api/v1/connections/{id}/stats")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public final class ConnectionStatsResource {
 
     private final Store store;

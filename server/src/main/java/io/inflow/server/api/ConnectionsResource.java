@@ -1,5 +1,7 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.ImportService;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
@@ -21,6 +24,7 @@ import java.util.List;
 @Path("/api/v1/connections")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public final class ConnectionsResource {
 
     private final ConnectionService connections;
@@ -33,6 +37,7 @@ public final class ConnectionsResource {
         this.runViews = runViews;
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     public Response create(CreateConnectionRequest request, @Context UriInfo uri) {
         if (request == null) {
@@ -59,13 +64,14 @@ public final class ConnectionsResource {
      * Queues an import of every stream of the connection: 202 with the queued run; 409 when one is active;
      * 429 with {@code Retry-After} inside the connection's cooldown unless {@code force=true}.
      */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{id}/imports")
     public Response triggerImport(@PathParam("id") String id, @QueryParam("force") String force,
-                                  TriggerImportRequest body) {
+                                  TriggerImportRequest body, @Context SecurityContext security) {
         TriggerImportRequest request = body == null ? TriggerImportRequest.DEFAULT : body;
         RunRow run = imports.trigger(Requests.id(id, "connection"), request.modeOrDefault(), request.notes(),
-                "api", Requests.flag(force, "force"));
+                Requests.caller(security), Requests.flag(force, "force"));
         return Response.accepted(runViews.of(run)).build();
     }
 

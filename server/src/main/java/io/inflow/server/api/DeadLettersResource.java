@@ -1,5 +1,7 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.jobs.DeadLetterReplay;
 import io.inflow.server.jobs.ReplayResult;
@@ -18,6 +20,7 @@ import java.util.Map;
 /** {@code /api/v1/dead-letters}: records that could not be mapped or stored, and their replay. */
 @Path("/api/v1/dead-letters")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public final class DeadLettersResource {
 
     private static final int DEFAULT_LIMIT = 100;
@@ -61,6 +64,7 @@ public final class DeadLettersResource {
     }
 
     /** Tries one letter again: 200 with whether the record is now stored. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{id}/replay")
     public ReplayResult replay(@PathParam("id") String id) throws InterruptedException {
@@ -68,6 +72,7 @@ public final class DeadLettersResource {
     }
 
     /** Tries every open letter of a run again ({@code run} is required). */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("replay")
     public Replayed replayRun(@QueryParam("run") String run) throws InterruptedException {

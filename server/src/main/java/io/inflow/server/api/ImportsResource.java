@@ -1,5 +1,7 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.jobs.ImportService;
 import io.inflow.server.store.ImportRunDao;
@@ -14,12 +16,15 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
 /** {@code /api/v1/imports}: import runs, their progress and their history; cancel and resume. */
 @Path("/api/v1/imports")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public final class ImportsResource {
 
     private static final int DEFAULT_LIMIT = 50;
@@ -63,6 +68,7 @@ public final class ImportsResource {
     }
 
     /** Stops a run at its next page, keeping its checkpoint: 200 with the run, now cancelling or cancelled. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{id}/cancel")
     public RunView cancel(@PathParam("id") String id) {
@@ -70,10 +76,12 @@ public final class ImportsResource {
     }
 
     /** Queues a {@code resume} run from the checkpoints of a failed, interrupted or cancelled run: 202. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{id}/resume")
-    public Response resume(@PathParam("id") String id, @QueryParam("force") String force) {
-        RunRow resumed = imports.resume(find(id).id(), null, "api", Requests.flag(force, "force"));
+    public Response resume(@PathParam("id") String id, @QueryParam("force") String force,
+                           @Context SecurityContext security) {
+        RunRow resumed = imports.resume(find(id).id(), null, Requests.caller(security), Requests.flag(force, "force"));
         return Response.accepted(views.of(resumed)).build();
     }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.inflow.server.errors.InflowException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -23,6 +24,12 @@ public final class JsonErrorMapper implements ExceptionMapper<JsonProcessingExce
 
     @Override
     public Response toResponse(JsonProcessingException exception) {
+        for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InflowException inflow) {
+                // e.g. a body cut off at its size limit while Jackson read it
+                return new InflowExceptionMapper().toResponse(inflow);
+            }
+        }
         return Response.status(400).type(MediaType.APPLICATION_JSON_TYPE).entity(view(exception)).build();
     }
 

@@ -1,5 +1,7 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.errors.InflowException;
 import jakarta.ws.rs.GET;
@@ -13,6 +15,7 @@ import java.util.List;
 /** {@code /api/v1/plugins}: what the plugins folder holds, what became of each jar; rescan, disable, enable. */
 @Path("/api/v1/plugins")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public final class PluginsResource {
 
     private final PluginRegistry plugins;
@@ -27,6 +30,7 @@ public final class PluginsResource {
     }
 
     /** Loads jars added to the folder, unloads removed ones and retries failed ones, without a restart. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("rescan")
     public PluginRegistry.Rescan rescan() {
@@ -34,12 +38,14 @@ public final class PluginsResource {
     }
 
     /** Stops a plugin, also after restarts: its connections cannot import and their schedules skip. */
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{id}/disable")
     public PluginView disable(@PathParam("id") String id) {
         return PluginView.of(plugins.disable(id).orElseThrow(() -> InflowException.notFound("plugin", id)));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{id}/enable")
     public PluginView enable(@PathParam("id") String id) {

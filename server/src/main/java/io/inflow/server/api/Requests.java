@@ -1,6 +1,8 @@
 package io.inflow.server.api;
 
 import io.inflow.server.errors.InflowException;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
 import java.util.Map;
 
 /** Parsing of path and query parameters, with errors that say what was wrong. */
@@ -10,6 +12,12 @@ final class Requests {
     }
 
     /** An id from a path: an unknown or malformed one is 404, like any path that names nothing. */
+    /** Who asked, for the record of runs and scheduler switches: the API key's name. */
+    static String caller(SecurityContext security) {
+        Principal principal = security == null ? null : security.getUserPrincipal();
+        return principal == null ? "api" : principal.getName();
+    }
+
     static long id(String raw, String what) {
         try {
             long id = Long.parseLong(raw);

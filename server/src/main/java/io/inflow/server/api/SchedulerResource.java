@@ -1,5 +1,7 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.ConnectionSchedules;
@@ -10,6 +12,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.SecurityContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -21,6 +25,7 @@ import java.util.List;
  */
 @Path("/api/v1/scheduler")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public final class SchedulerResource {
 
     private final SchedulerControl control;
@@ -38,16 +43,18 @@ public final class SchedulerResource {
         return view(control.state());
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("stop")
-    public SchedulerView stop() {
-        return view(control.stop("api"));
+    public SchedulerView stop(@Context SecurityContext security) {
+        return view(control.stop(Requests.caller(security)));
     }
 
+    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("start")
-    public SchedulerView start() {
-        return view(control.start("api"));
+    public SchedulerView start(@Context SecurityContext security) {
+        return view(control.start(Requests.caller(security)));
     }
 
     private SchedulerView view(SchedulerStateRow state) {

@@ -1,5 +1,7 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
+import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.SchedulerControl;
@@ -20,6 +22,7 @@ import java.util.stream.Collectors;
 /** {@code /api/v1/status}: what the cluster is doing now. */
 @Path("/api/v1/status")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VIEWER)
 public final class StatusResource {
 
     private final SchedulerControl control;

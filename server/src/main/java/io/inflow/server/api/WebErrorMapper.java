@@ -15,6 +15,9 @@ public final class WebErrorMapper implements ExceptionMapper<WebApplicationExcep
     @Override
     public Response toResponse(WebApplicationException exception) {
         Response original = exception.getResponse();
+        if (original.getEntity() instanceof ErrorView) {
+            return original;
+        }
         int status = original.getStatus();
         Response.Status known = Response.Status.fromStatusCode(status);
         String reason = known == null ? "error" : known.getReasonPhrase();

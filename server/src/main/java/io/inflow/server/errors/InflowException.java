@@ -13,8 +13,10 @@ public class InflowException extends RuntimeException {
     /** The kind of failure, which decides the HTTP status. */
     public enum Kind {
         INVALID(400),
+        FORBIDDEN(403),
         NOT_FOUND(404),
         CONFLICT(409),
+        PAYLOAD_TOO_LARGE(413),
         TOO_MANY_REQUESTS(429),
         UNAVAILABLE(503);
 
