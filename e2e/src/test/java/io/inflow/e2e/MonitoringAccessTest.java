@@ -1,0 +1,57 @@
+package io.inflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The switches of {@code auth}: health open on the application port, the admin port keyed. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class MonitoringAccessTest {
+
+    private static final TestServer SERVER = TestServer.withPlugins(plugins -> { },
+            ConfigOverride.config("auth.openHealth", "true"),
+            ConfigOverride.config("auth.protectAdminPort", "true"));
+
+    @SuppressWarnings("unused") // registered through DropwizardExtensionsSupport
+    private static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = SERVER.app;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void healthAnswersWithoutAKeyWhenOpenedWhileTheRestStaysKeyed() {
+        Json anonymous = Json.withKey(null);
+
+        Json.Answer health = anonymous.get(SERVER.api("/health"));
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("database").path("ok").asBoolean()).as(health.body().toString()).isTrue();
+        assertThat(anonymous.get(SERVER.api("/status")).status()).isEqualTo(401);
+        assertThat(anonymous.get(SERVER.api("/connections")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aProtectedAdminPortAsksForAnyValidKey() throws Exception {
+        assertThat(admin("/ping", null).statusCode()).isEqualTo(401);
+        assertThat(admin("/ping", null).headers().firstValue("WWW-Authenticate")).contains("Bearer realm=\"inflow\"");
+        assertThat(Json.parse(admin("/ping", null).body()).path("code").asText()).isEqualTo("unauthorized");
+        assertThat(admin("/ping", "Bearer nope-nope-nope-nope-nope").statusCode()).isEqualTo(401);
+        assertThat(admin("/ping", "Bearer " + TestKeys.VIEWER).statusCode()).isEqualTo(200);
+        assertThat(admin("/healthcheck", "bearer " + TestKeys.ADMIN).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> admin(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                URI.create("http://localhost:" + SERVER.app.getAdminPort() + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
