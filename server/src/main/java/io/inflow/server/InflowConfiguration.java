@@ -3,6 +3,7 @@ package io.inflow.server;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.inflow.server.jobs.JobsConfiguration;
+import io.inflow.server.plugins.PluginsConfiguration;
 import io.inflow.server.resilience.UpstreamConfiguration;
 import io.inflow.server.store.DatabaseConfiguration;
 import jakarta.validation.Valid;
@@ -28,6 +29,11 @@ public class InflowConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private PluginsConfiguration plugins = new PluginsConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private JobsConfiguration jobs = new JobsConfiguration();
 
     @Valid
@@ -45,6 +51,10 @@ public class InflowConfiguration extends Configuration {
 
     public Path pluginsDir() {
         return Path.of(pluginsDir).toAbsolutePath().normalize();
+    }
+
+    public PluginsConfiguration plugins() {
+        return plugins;
     }
 
     public JobsConfiguration jobs() {
