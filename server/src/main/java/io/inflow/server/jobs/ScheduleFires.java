@@ -58,6 +58,7 @@ final class ScheduleFires {
         }
         Optional<Connection> found = connections.find(connectionId);
         if (found.isEmpty() || found.get().jobs().activeCron().isEmpty()) {
+            skipping.remove(connectionId);
             return;
         }
         Connection connection = found.get();
