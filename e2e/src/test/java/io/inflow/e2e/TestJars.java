@@ -5,6 +5,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.jar.Attributes;
 import java.util.jar.JarOutputStream;
@@ -53,25 +55,56 @@ final class TestJars {
 
     /** Compiles one plugin class against the test classpath and packs it with a PF4J manifest. */
     private static void writePlugin(Path jar, String pluginId, String pluginClass, String source) throws IOException {
+        writePlugin(jar, Map.of("Plugin-Id", pluginId, "Plugin-Version", "1.0.0", "Plugin-Class", pluginClass),
+                Map.of(pluginClass, source), List.of());
+    }
+
+    /**
+     * A plugin as a plugin author's build makes it: its classes (a {@code Connector} and whatever library it
+     * bundles) compiled against the test classpath, where plugin-api and PF4J come from as they would from
+     * {@code provided} scope, a PF4J manifest, and the extension index PF4J's annotation processor would write.
+     *
+     * @param sources Java source by fully qualified class name
+     * @param extensions the classes PF4J offers as extensions
+     */
+    static void writeConnectorPlugin(Path jar, String pluginId, String version, Map<String, String> sources,
+                                     List<String> extensions) throws IOException {
+        writePlugin(jar, Map.of("Plugin-Id", pluginId, "Plugin-Version", version, "Plugin-Provider", "e2e tests"),
+                sources, extensions);
+    }
+
+    private static void writePlugin(Path jar, Map<String, String> manifestEntries, Map<String, String> sources,
+                                    List<String> extensions) throws IOException {
+        String pluginId = manifestEntries.get("Plugin-Id");
         Path work = Files.createTempDirectory("plugin-" + pluginId);
-        Path sourceFile = work.resolve(pluginClass.substring(pluginClass.lastIndexOf('.') + 1) + ".java");
-        Files.writeString(sourceFile, source);
+        List<String> sourceFiles = new ArrayList<>();
+        for (Map.Entry<String, String> source : sources.entrySet()) {
+            Path sourceFile = work.resolve("src").resolve(source.getKey().replace('.', '/') + ".java");
+            Files.createDirectories(sourceFile.getParent());
+            Files.writeString(sourceFile, source.getValue());
+            sourceFiles.add(sourceFile.toString());
+        }
         Path classes = Files.createDirectories(work.resolve("classes"));
+        List<String> arguments = new ArrayList<>(List.of("-proc:none", "-d", classes.toString(),
+                "-cp", System.getProperty("java.class.path")));
+        arguments.addAll(sourceFiles);
         JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-        int exit = compiler.run(null, null, null, "-proc:none", "-d", classes.toString(),
-                "-cp", System.getProperty("java.class.path"), sourceFile.toString());
+        int exit = compiler.run(null, null, null, arguments.toArray(String[]::new));
         if (exit != 0) {
             throw new IOException("could not compile the test plugin " + pluginId);
         }
         Manifest manifest = new Manifest();
         Attributes attributes = manifest.getMainAttributes();
         attributes.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        Map.of("Plugin-Id", pluginId, "Plugin-Version", "1.0.0", "Plugin-Class", pluginClass)
-                .forEach((key, value) -> attributes.put(new Attributes.Name(key), value));
+        manifestEntries.forEach((key, value) -> attributes.put(new Attributes.Name(key), value));
         try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest);
              Stream<Path> compiled = Files.walk(classes)) {
-            for (Path classFile : compiled.filter(Files::isRegularFile).toList()) {
+            for (Path classFile : compiled.filter(Files::isRegularFile).sorted().toList()) {
                 add(out, classes.relativize(classFile).toString().replace('\\', '/'), Files.readAllBytes(classFile));
+            }
+            if (!extensions.isEmpty()) {
+                add(out, "META-INF/extensions.idx", (String.join("\n", extensions) + "\n")
+                        .getBytes(StandardCharsets.UTF_8));
             }
         }
     }

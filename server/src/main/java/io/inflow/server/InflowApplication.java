@@ -20,6 +20,7 @@ import io.inflow.server.auth.GenerateKeyCommand;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
+import io.inflow.server.plugins.PluginFolderWatcher;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.Database;
@@ -93,6 +94,11 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), new PluginSchemas(database.endpoint())::apply);
         plugins.loadAll();
         environment.lifecycle().manage(plugins);
+        if (config.plugins().watch()) {
+            // managed after the registry, so it stops first: no rescan runs while the plugins are unloaded
+            environment.lifecycle().manage(new PluginFolderWatcher(config.pluginsDir(), config.plugins().quietPeriod(),
+                    plugins::rescan));
+        }
 
         ConnectionService connections = new ConnectionService(store.connections(), plugins,
                 environment.getObjectMapper());

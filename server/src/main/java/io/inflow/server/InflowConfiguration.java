@@ -5,6 +5,7 @@ import io.dropwizard.core.Configuration;
 import io.inflow.server.api.ApiConfiguration;
 import io.inflow.server.auth.AuthConfiguration;
 import io.inflow.server.jobs.JobsConfiguration;
+import io.inflow.server.plugins.PluginsConfiguration;
 import io.inflow.server.resilience.UpstreamConfiguration;
 import io.inflow.server.store.DatabaseConfiguration;
 import jakarta.validation.Valid;
@@ -26,6 +27,11 @@ public class InflowConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private String pluginsDir = "./plugins";
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private PluginsConfiguration plugins = new PluginsConfiguration();
 
     @Valid
     @NotNull
@@ -65,6 +71,10 @@ public class InflowConfiguration extends Configuration {
 
     public Path pluginsDir() {
         return Path.of(pluginsDir).toAbsolutePath().normalize();
+    }
+
+    public PluginsConfiguration plugins() {
+        return plugins;
     }
 
     public JobsConfiguration jobs() {

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.ImportService;
+import io.inflow.server.plugins.PluginAvailability;
 import io.inflow.server.store.RunRow;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -76,7 +77,9 @@ public final class ConnectionsResource {
     }
 
     private ConnectionView view(Connection connection) {
+        PluginAvailability plugin = connections.pluginOf(connection);
         return new ConnectionView(connection.id(), connection.pluginId(), connection.name(),
-                connections.redactedConfig(connection), connection.createdAt(), connection.updatedAt());
+                connections.redactedConfig(connection), connection.createdAt(), connection.updatedAt(),
+                plugin.state().code(), plugin.message());
     }
 }

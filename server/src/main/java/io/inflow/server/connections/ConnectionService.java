@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorSpec;
 import io.inflow.server.errors.InflowException;
+import io.inflow.server.plugins.PluginAvailability;
 import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.ConnectionDao;
@@ -80,6 +81,11 @@ public final class ConnectionService {
 
     public List<Connection> list() {
         return dao.list().stream().map(this::toConnection).toList();
+    }
+
+    /** Whether the connection's plugin can run its imports now. */
+    public PluginAvailability pluginOf(Connection connection) {
+        return plugins.availability(connection.pluginId());
     }
 
     /** The configuration as it may be shown: secret values masked. */

@@ -59,9 +59,7 @@ public final class DeadLetterReplay {
 
     private ReplayResult replay(DeadLetterRow letter) throws InterruptedException {
         Connection connection = connections.get(letter.connectionId());
-        LoadedConnector connector = plugins.connector(connection.pluginId())
-                .orElseThrow(() -> new InflowException(InflowException.Kind.CONFLICT, "plugin_unavailable",
-                        "plugin '" + connection.pluginId() + "' is not loaded", Map.of()));
+        LoadedConnector connector = plugins.require(connection.pluginId());
         boolean reread = false;
         try {
             Optional<Record> fresh = letter.externalId() == null ? Optional.empty() : reread(connector, connection, letter);

@@ -98,7 +98,7 @@ final class ImportRunner {
         Connection connection = connections.get(run.connectionId());
         Optional<LoadedConnector> loaded = plugins.connector(connection.pluginId());
         if (loaded.isEmpty()) {
-            return Outcome.failed("plugin '" + connection.pluginId() + "' is not loaded; see GET /api/v1/plugins");
+            return Outcome.failed(plugins.availability(connection.pluginId()).message());
         }
         LoadedConnector connector = loaded.get();
         UpstreamClient http = upstreams.forConnection(connection.id(), connection.config(), connector);

@@ -63,10 +63,7 @@ final class RunPlans {
     }
 
     private List<String> streamsOf(Connection connection) {
-        LoadedConnector connector = plugins.connector(connection.pluginId())
-                .orElseThrow(() -> new InflowException(InflowException.Kind.CONFLICT, "plugin_unavailable",
-                        "plugin '" + connection.pluginId() + "' of connection " + connection.id() + " is not loaded",
-                        Map.of("plugin", connection.pluginId())));
+        LoadedConnector connector = plugins.require(connection.pluginId());
         List<String> streams = connector.call(plugin -> plugin.streams(connection.config()));
         if (streams == null || streams.isEmpty()) {
             throw new InflowException(InflowException.Kind.CONFLICT, "no_streams",

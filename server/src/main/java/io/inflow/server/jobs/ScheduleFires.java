@@ -4,19 +4,23 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentS
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
+import io.inflow.server.plugins.PluginAvailability;
 import io.inflow.server.store.RunMode;
 import io.inflow.server.store.RunTrigger;
 import io.inflow.server.store.SchedulerStateDao;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * db-scheduler's {@code connection-schedule} task: one recurring execution per scheduled connection, its cron
  * expression in its data. Each fire queues an incremental import, unless the scheduler is stopped, the
- * connection is in its cooldown, or it already has an active run; a fire handled twice (its node died
- * half-way) still makes one run, as {@code import_runs} takes one run per connection and fire time.
+ * connection is in its cooldown, its plugin is not active (disabled, missing or failed), or it already has an
+ * active run; a fire handled twice (its node died half-way) still makes one run, as {@code import_runs} takes
+ * one run per connection and fire time.
  */
 final class ScheduleFires {
 
@@ -27,6 +31,8 @@ final class ScheduleFires {
     private final Cooldown cooldown;
     private final RunPlans plans;
     private final RunLauncher launcher;
+    /** The connections whose fires are being skipped, with the plugin state last logged for each. */
+    private final Map<Long, PluginAvailability.State> skipping = new ConcurrentHashMap<>();
 
     ScheduleFires(ConnectionService connections, SchedulerStateDao state, Cooldown cooldown, RunPlans plans,
                   RunLauncher launcher) {
@@ -52,9 +58,13 @@ final class ScheduleFires {
         }
         Optional<Connection> found = connections.find(connectionId);
         if (found.isEmpty() || found.get().jobs().activeCron().isEmpty()) {
+            skipping.remove(connectionId);
             return;
         }
         Connection connection = found.get();
+        if (!pluginReady(connection)) {
+            return;
+        }
         Optional<java.time.Duration> waiting = cooldown.remaining(connection);
         if (waiting.isPresent()) {
             LOG.info("Connection {} is in its cooldown for {} more; skipping the {} fire", connectionId,
@@ -68,5 +78,26 @@ final class ScheduleFires {
         } catch (InflowException e) {
             LOG.info("Skipping the {} fire of connection {}: {}", fireTime, connectionId, e.getMessage());
         }
+    }
+
+    /**
+     * Whether the connection's plugin can run an import. A schedule may fire every second for as long as its
+     * plugin is disabled or missing, so the skip is logged when it starts (or its reason changes) and when the
+     * plugin is back, not at each fire.
+     */
+    private boolean pluginReady(Connection connection) {
+        PluginAvailability plugin = connections.pluginOf(connection);
+        if (plugin.isActive()) {
+            if (skipping.remove(connection.id()) != null) {
+                LOG.info("Plugin '{}' is back: the schedule of connection {} fires again", connection.pluginId(),
+                        connection.id());
+            }
+            return true;
+        }
+        if (skipping.put(connection.id(), plugin.state()) != plugin.state()) {
+            LOG.warn("The schedule of connection {} creates no run until its plugin is back: {}", connection.id(),
+                    plugin.message());
+        }
+        return false;
     }
 }

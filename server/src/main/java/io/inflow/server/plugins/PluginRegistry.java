@@ -3,6 +3,7 @@ package io.inflow.server.plugins;
 import io.dropwizard.lifecycle.Managed;
 import io.inflow.api.Connector;
 import io.inflow.api.ConnectorSpec;
+import io.inflow.server.errors.InflowException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * it is listed with state {@code FAILED} and the reason.
  *
  * <p>{@link #rescan()} brings the registry in line with the folder while the server runs: new jars are loaded,
- * removed jars unloaded, failed jars tried again. An admin can disable a plugin (PF4J remembers it in the
+ * removed jars unloaded, replaced jars (another size or modification time) loaded again, failed jars tried
+ * again. Rescan, disable and enable are serialized, so the folder watcher's rescans and the admin's calls never
+ * interleave. An admin can disable a plugin (PF4J remembers it in the
  * folder's {@code disabled.txt}) and enable it again.
  */
 public final class PluginRegistry implements Managed {
@@ -41,6 +44,8 @@ public final class PluginRegistry implements Managed {
     private final PluginManager manager;
     private final Function<LoadedConnector, Optional<String>> prepare;
     private final Map<String, PluginInfo> plugins = new ConcurrentHashMap<>();
+    /** The {@link #stamp} of each jar when it was loaded. */
+    private final Map<Path, String> stamps = new ConcurrentHashMap<>();
 
     /**
      * @param prepare readies a started plugin (applies its schema), answering why it failed, if it did
@@ -70,9 +75,11 @@ public final class PluginRegistry implements Managed {
         for (PluginInfo plugin : List.copyOf(plugins.values())) {
             boolean gone = plugin.jar() == null || !present.contains(plugin.jar().toAbsolutePath());
             boolean retry = PluginInfo.FAILED.equals(plugin.state());
-            if (gone || retry) {
+            boolean replaced = !gone && !retry
+                    && !stamp(plugin.jar()).equals(stamps.get(plugin.jar().toAbsolutePath()));
+            if (gone || retry || replaced) {
                 forget(plugin);
-                if (gone) {
+                if (gone || replaced) {
                     unloaded.add(plugin.id());
                 }
             }
@@ -102,6 +109,35 @@ public final class PluginRegistry implements Managed {
     /** The connector of a usable plugin. */
     public Optional<LoadedConnector> connector(String pluginId) {
         return find(pluginId).flatMap(PluginInfo::connector);
+    }
+
+    /**
+     * The connector of a plugin a connection needs now.
+     *
+     * @throws InflowException CONFLICT {@code plugin_unavailable}, saying whether the plugin is disabled, missing
+     *                         or failed, with {@code plugin} and {@code pluginState} in its details
+     */
+    public LoadedConnector require(String pluginId) {
+        return connector(pluginId).orElseThrow(() -> {
+            PluginAvailability availability = availability(pluginId);
+            return new InflowException(InflowException.Kind.CONFLICT, "plugin_unavailable", availability.message(),
+                    Map.of("plugin", pluginId, "pluginState", availability.state().code()));
+        });
+    }
+
+    /** Whether connections of {@code pluginId} can import now, and why not. */
+    public PluginAvailability availability(String pluginId) {
+        PluginInfo plugin = plugins.get(pluginId);
+        if (plugin == null) {
+            return PluginAvailability.missing(pluginId);
+        }
+        if (plugin.isUsable()) {
+            return PluginAvailability.active();
+        }
+        if (DISABLED.equals(plugin.state())) {
+            return PluginAvailability.disabled(pluginId);
+        }
+        return PluginAvailability.failed(pluginId, plugin.failure());
     }
 
     /** Stops a plugin and keeps it stopped across restarts; its connections cannot import until enabled. */
@@ -141,12 +177,13 @@ public final class PluginRegistry implements Managed {
     }
 
     @Override
-    public void stop() {
+    public synchronized void stop() {
         manager.stopPlugins();
         manager.unloadPlugins();
     }
 
     private PluginInfo load(Path jar) {
+        stamps.put(jar.toAbsolutePath(), stamp(jar));
         String pluginId;
         try {
             pluginId = manager.loadPlugin(jar);
@@ -180,6 +217,9 @@ public final class PluginRegistry implements Managed {
 
     private void forget(PluginInfo plugin) {
         plugins.remove(plugin.id());
+        if (plugin.jar() != null) {
+            stamps.remove(plugin.jar().toAbsolutePath());
+        }
         if (manager.getPlugin(plugin.id()) != null) {
             try {
                 manager.unloadPlugin(plugin.id());
@@ -193,6 +233,15 @@ public final class PluginRegistry implements Managed {
         String name = jar.getFileName().toString();
         LOG.error("Plugin jar {} failed to load: {}", name, reason);
         return PluginInfo.failed(name, null, jar, reason);
+    }
+
+    /** Size and modification time: a jar copied over a loaded one changes them, and is loaded again. */
+    private static String stamp(Path jar) {
+        try {
+            return Files.size(jar) + "@" + Files.getLastModifiedTime(jar).toMillis();
+        } catch (IOException e) {
+            return "unreadable";
+        }
     }
 
     private List<Path> jars() {
