@@ -3,11 +3,13 @@ package io.inflow.server.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.store.CheckpointRow;
 import io.inflow.server.store.Store;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import java.util.Map;
  * overwrite them with its next page.
  */
 @Path("/api/v1/connections/{id}/checkpoints")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class CheckpointsResource {
@@ -59,6 +62,7 @@ public final class CheckpointsResource {
 
     /** Sets one stream's checkpoint; the next import of the stream starts from it. */
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("{stream}")
     public CheckpointView put(@PathParam("id") String id, @PathParam("stream") String stream,
                               CheckpointRequest request) {
@@ -72,6 +76,7 @@ public final class CheckpointsResource {
 
     /** Resets one stream: its next import reads everything. */
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("{stream}")
     public Map<String, Object> reset(@PathParam("id") String id, @PathParam("stream") String stream) {
         Connection connection = idle(id);
@@ -80,6 +85,7 @@ public final class CheckpointsResource {
 
     /** Resets every stream of the connection: its next incremental import is a full one. */
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> resetAll(@PathParam("id") String id) {
         Connection connection = idle(id);
         return Map.of("connection", connection.id(), "reset", store.checkpoints().deleteAll(connection.id()));

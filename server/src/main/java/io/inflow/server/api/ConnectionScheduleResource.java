@@ -1,7 +1,9 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.JobSettings;
 import io.inflow.server.jobs.ConnectionSchedules;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code /api/v1/connections/{id}/schedule}: when a connection imports by itself, and its cooldown. */
 @Path("/api/v1/connections/{id}/schedule")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public final class ConnectionScheduleResource {
@@ -30,6 +33,7 @@ public final class ConnectionScheduleResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     public ScheduleView put(@PathParam("id") String id, ScheduleRequest request) {
         if (request == null) {
             throw Requests.bodyRequired();

@@ -1,10 +1,12 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.jobs.DeadLetterReplay;
 import io.inflow.server.jobs.ReplayResult;
 import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.DeadLetterRow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,6 +19,7 @@ import java.util.Map;
 
 /** {@code /api/v1/dead-letters}: records that could not be mapped or stored, and their replay. */
 @Path("/api/v1/dead-letters")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 public final class DeadLettersResource {
 
@@ -62,6 +65,7 @@ public final class DeadLettersResource {
 
     /** Tries one letter again: 200 with whether the record is now stored. */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}/replay")
     public ReplayResult replay(@PathParam("id") String id) throws InterruptedException {
         return replay.replay(Requests.id(id, "dead letter"));
@@ -69,6 +73,7 @@ public final class DeadLettersResource {
 
     /** Tries every open letter of a run again ({@code run} is required). */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("replay")
     public Replayed replayRun(@QueryParam("run") String run) throws InterruptedException {
         Long runId = Requests.optionalLong(run, "run");

@@ -1,5 +1,6 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.jobs.ImportService;
 import io.inflow.server.store.ImportRunDao;
@@ -7,6 +8,7 @@ import io.inflow.server.store.RunQuery;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.RunStatus;
 import io.inflow.server.store.RunTrigger;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,6 +21,7 @@ import java.util.List;
 
 /** {@code /api/v1/imports}: import runs, their progress and their history; cancel and resume. */
 @Path("/api/v1/imports")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 public final class ImportsResource {
 
@@ -64,6 +67,7 @@ public final class ImportsResource {
 
     /** Stops a run at its next page, keeping its checkpoint: 200 with the run, now cancelling or cancelled. */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}/cancel")
     public RunView cancel(@PathParam("id") String id) {
         return views.of(imports.cancel(find(id).id()));
@@ -71,6 +75,7 @@ public final class ImportsResource {
 
     /** Queues a {@code resume} run from the checkpoints of a failed, interrupted or cancelled run: 202. */
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}/resume")
     public Response resume(@PathParam("id") String id, @QueryParam("force") String force) {
         RunRow resumed = imports.resume(find(id).id(), null, "api", Requests.flag(force, "force"));

@@ -1,10 +1,12 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.ConnectionSchedules;
 import io.inflow.server.jobs.SchedulerControl;
 import io.inflow.server.store.SchedulerStateRow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -20,6 +22,7 @@ import java.util.List;
  * starts a scheduled or start-up import until it is started again; manual imports still run.
  */
 @Path("/api/v1/scheduler")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 public final class SchedulerResource {
 
@@ -39,12 +42,14 @@ public final class SchedulerResource {
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("stop")
     public SchedulerView stop() {
         return view(control.stop("api"));
     }
 
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("start")
     public SchedulerView start() {
         return view(control.start("api"));

@@ -1,11 +1,13 @@
 package io.inflow.server.api;
 
+import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.SchedulerControl;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.SchedulerStateRow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +21,7 @@ import java.util.stream.Collectors;
 
 /** {@code /api/v1/status}: what the cluster is doing now. */
 @Path("/api/v1/status")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 public final class StatusResource {
 
