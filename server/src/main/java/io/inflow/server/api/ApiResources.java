@@ -34,7 +34,7 @@ public final class ApiResources {
                 new WebErrorMapper(),
                 new UnexpectedErrorMapper(),
                 new PluginsResource(plugins),
-                new ConnectionsResource(connections, jobs.imports(), runViews),
+                new ConnectionsResource(connections, jobs.imports(), runViews, jobs.checks(), jobs.removals()),
                 new ConnectionScheduleResource(jobs.schedules()),
                 new CheckpointsResource(store, connections, json),
                 new ImportsResource(store.runs(), jobs.imports(), runViews),
@@ -42,6 +42,7 @@ public final class ApiResources {
                 new StatusResource(jobs.control(), store.runs(), connections, runViews, clock),
                 new DeadLettersResource(store.deadLetters(), jobs.deadLetters()),
                 new ConnectionStatsResource(store, connections, plugins, upstreams.quotaWindow(), clock),
-                new HealthResource(store, plugins, upstreams, settings.embeddedDatabase()));
+                new HealthResource(store, plugins, upstreams, settings.embeddedDatabase()),
+                new OpenApiResource(OpenApiDocument.load()));
     }
 }

@@ -1,15 +1,15 @@
 package io.inflow.server.api;
 
-import io.inflow.server.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.store.CheckpointRow;
 import io.inflow.server.store.Store;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -27,9 +27,9 @@ import java.util.Map;
  * overwrite them with its next page.
  */
 @Path("/api/v1/connections/{id}/checkpoints")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.VIEWER)
 public final class CheckpointsResource {
 
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
@@ -61,8 +61,8 @@ public final class CheckpointsResource {
     }
 
     /** Sets one stream's checkpoint; the next import of the stream starts from it. */
-    @RolesAllowed(Roles.ADMIN)
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     @Path("{stream}")
     public CheckpointView put(@PathParam("id") String id, @PathParam("stream") String stream,
                               CheckpointRequest request) {
@@ -75,8 +75,8 @@ public final class CheckpointsResource {
     }
 
     /** Resets one stream: its next import reads everything. */
-    @RolesAllowed(Roles.ADMIN)
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     @Path("{stream}")
     public Map<String, Object> reset(@PathParam("id") String id, @PathParam("stream") String stream) {
         Connection connection = idle(id);
@@ -84,8 +84,8 @@ public final class CheckpointsResource {
     }
 
     /** Resets every stream of the connection: its next incremental import is a full one. */
-    @RolesAllowed(Roles.ADMIN)
     @DELETE
+    @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> resetAll(@PathParam("id") String id) {
         Connection connection = idle(id);
         return Map.of("connection", connection.id(), "reset", store.checkpoints().deleteAll(connection.id()));

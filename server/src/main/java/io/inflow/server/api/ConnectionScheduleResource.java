@@ -1,9 +1,9 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.connections.JobSettings;
 import io.inflow.server.jobs.ConnectionSchedules;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -14,9 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 
 /** {@code /api/v1/connections/{id}/schedule}: when a connection imports by itself, and its cooldown. */
 @Path("/api/v1/connections/{id}/schedule")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.VIEWER)
 public final class ConnectionScheduleResource {
 
     private final ConnectionSchedules schedules;
@@ -32,8 +32,8 @@ public final class ConnectionScheduleResource {
         return ScheduleView.of(connectionId, settings, schedules.nextFires(settings));
     }
 
-    @RolesAllowed(Roles.ADMIN)
     @PUT
+    @RolesAllowed(Roles.ADMIN)
     public ScheduleView put(@PathParam("id") String id, ScheduleRequest request) {
         if (request == null) {
             throw Requests.bodyRequired();

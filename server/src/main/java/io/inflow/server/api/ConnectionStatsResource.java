@@ -1,29 +1,29 @@
 package io.inflow.server.api;
 
-import io.inflow.server.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.inflow.api.Limits;
 import io.inflow.api.stats.StatQuery;
-import io.inflow.server.store.StatRunner;
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
+import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.HostSettings;
 import io.inflow.server.store.RecordCount;
+import io.inflow.server.store.StatRunner;
 import io.inflow.server.store.Store;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,8 +31,8 @@ import java.util.Map;
  * figures, and whether the figures the connection expects were reached.
  */
 @Path("/api/v1/connections/{id}/stats")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
+@Produces(MediaType.APPLICATION_JSON)
 public final class ConnectionStatsResource {
 
     private final Store store;

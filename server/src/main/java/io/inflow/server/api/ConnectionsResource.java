@@ -1,45 +1,57 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.errors.InflowException;
+import io.inflow.server.jobs.CheckResult;
+import io.inflow.server.jobs.ConnectionCheck;
+import io.inflow.server.jobs.ConnectionRemoval;
 import io.inflow.server.jobs.ImportService;
 import io.inflow.server.plugins.PluginAvailability;
 import io.inflow.server.store.RunRow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import jakarta.ws.rs.core.Context;
 import java.util.List;
+import java.util.Map;
 
 /** {@code /api/v1/connections}: configured instances of plugins, and the imports they are asked for. */
 @Path("/api/v1/connections")
+@RolesAllowed(Roles.VIEWER)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
-@RolesAllowed(Roles.VIEWER)
 public final class ConnectionsResource {
 
     private final ConnectionService connections;
     private final ImportService imports;
     private final RunViews runViews;
+    private final ConnectionCheck checks;
+    private final ConnectionRemoval removals;
 
-    ConnectionsResource(ConnectionService connections, ImportService imports, RunViews runViews) {
+    ConnectionsResource(ConnectionService connections, ImportService imports, RunViews runViews,
+                        ConnectionCheck checks, ConnectionRemoval removals) {
         this.connections = connections;
         this.imports = imports;
         this.runViews = runViews;
+        this.checks = checks;
+        this.removals = removals;
     }
 
-    @RolesAllowed(Roles.ADMIN)
     @POST
+    @RolesAllowed(Roles.ADMIN)
     public Response create(CreateConnectionRequest request, @Context UriInfo uri) {
         if (request == null) {
             throw Requests.bodyRequired();
@@ -62,12 +74,56 @@ public final class ConnectionsResource {
     }
 
     /**
+     * Replaces the connection's configuration (checked like a new one's; secrets sent masked or left out are kept)
+     * and its name when given. A run already started keeps the configuration it read.
+     */
+    @PUT
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public ConnectionView update(@PathParam("id") String id, UpdateConnectionRequest request) {
+        long connectionId = Requests.id(id, "connection");
+        if (request == null) {
+            throw Requests.bodyRequired();
+        }
+        if (request.plugin() != null) {
+            String plugin = connections.get(connectionId).pluginId();
+            if (!plugin.equals(request.plugin())) {
+                throw InflowException.invalid("plugin_immutable", "connection " + connectionId + " is of plugin '"
+                        + plugin + "' and cannot change plugin; create another connection",
+                        Map.of("plugin", plugin));
+            }
+        }
+        return view(connections.update(connectionId, request.name(), request.config()));
+    }
+
+    /**
+     * 204: the connection leaves the API and its schedule stops; its records stay unless {@code purge=true}.
+     * 409 while one of its runs is active.
+     */
+    @DELETE
+    @Path("{id}")
+    @RolesAllowed(Roles.ADMIN)
+    public Response delete(@PathParam("id") String id, @QueryParam("purge") String purge) {
+        boolean purging = Requests.flag(purge, "purge");
+        removals.delete(Requests.id(id, "connection"), purging);
+        return Response.noContent().build();
+    }
+
+    /** 200 with whether the stored configuration reaches the upstream: a failed check is an answer, not an error. */
+    @POST
+    @Path("{id}/check")
+    @RolesAllowed(Roles.ADMIN)
+    public CheckResult check(@PathParam("id") String id) throws InterruptedException {
+        return checks.check(Requests.id(id, "connection"));
+    }
+
+    /**
      * Queues an import of every stream of the connection: 202 with the queued run; 409 when one is active;
      * 429 with {@code Retry-After} inside the connection's cooldown unless {@code force=true}.
      */
-    @RolesAllowed(Roles.ADMIN)
     @POST
     @Path("{id}/imports")
+    @RolesAllowed(Roles.ADMIN)
     public Response triggerImport(@PathParam("id") String id, @QueryParam("force") String force,
                                   TriggerImportRequest body, @Context SecurityContext security) {
         TriggerImportRequest request = body == null ? TriggerImportRequest.DEFAULT : body;

@@ -1,12 +1,12 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.jobs.DeadLetterReplay;
 import io.inflow.server.jobs.ReplayResult;
 import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.DeadLetterRow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,8 +19,8 @@ import java.util.Map;
 
 /** {@code /api/v1/dead-letters}: records that could not be mapped or stored, and their replay. */
 @Path("/api/v1/dead-letters")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
+@Produces(MediaType.APPLICATION_JSON)
 public final class DeadLettersResource {
 
     private static final int DEFAULT_LIMIT = 100;
@@ -64,16 +64,16 @@ public final class DeadLettersResource {
     }
 
     /** Tries one letter again: 200 with whether the record is now stored. */
-    @RolesAllowed(Roles.ADMIN)
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}/replay")
     public ReplayResult replay(@PathParam("id") String id) throws InterruptedException {
         return replay.replay(Requests.id(id, "dead letter"));
     }
 
     /** Tries every open letter of a run again ({@code run} is required). */
-    @RolesAllowed(Roles.ADMIN)
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("replay")
     public Replayed replayRun(@QueryParam("run") String run) throws InterruptedException {
         Long runId = Requests.optionalLong(run, "run");

@@ -1,12 +1,12 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.RecordCount;
 import io.inflow.server.store.Store;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,8 +19,8 @@ import java.util.List;
  * the server unhealthy (it serves every other plugin) but is listed, and makes the status {@code degraded}.
  */
 @Path("/api/v1/health")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
+@Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
     private final Store store;

@@ -1,7 +1,6 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.jobs.ImportService;
 import io.inflow.server.store.ImportRunDao;
@@ -9,6 +8,7 @@ import io.inflow.server.store.RunQuery;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.RunStatus;
 import io.inflow.server.store.RunTrigger;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -23,8 +23,8 @@ import java.util.List;
 
 /** {@code /api/v1/imports}: import runs, their progress and their history; cancel and resume. */
 @Path("/api/v1/imports")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
+@Produces(MediaType.APPLICATION_JSON)
 public final class ImportsResource {
 
     private static final int DEFAULT_LIMIT = 50;
@@ -68,16 +68,16 @@ public final class ImportsResource {
     }
 
     /** Stops a run at its next page, keeping its checkpoint: 200 with the run, now cancelling or cancelled. */
-    @RolesAllowed(Roles.ADMIN)
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}/cancel")
     public RunView cancel(@PathParam("id") String id) {
         return views.of(imports.cancel(find(id).id()));
     }
 
     /** Queues a {@code resume} run from the checkpoints of a failed, interrupted or cancelled run: 202. */
-    @RolesAllowed(Roles.ADMIN)
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("{id}/resume")
     public Response resume(@PathParam("id") String id, @QueryParam("force") String force,
                            @Context SecurityContext security) {

@@ -1,12 +1,12 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.ConnectionSchedules;
 import io.inflow.server.jobs.SchedulerControl;
 import io.inflow.server.store.SchedulerStateRow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,8 +24,8 @@ import java.util.List;
  * starts a scheduled or start-up import until it is started again; manual imports still run.
  */
 @Path("/api/v1/scheduler")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
+@Produces(MediaType.APPLICATION_JSON)
 public final class SchedulerResource {
 
     private final SchedulerControl control;
@@ -43,15 +43,15 @@ public final class SchedulerResource {
         return view(control.state());
     }
 
-    @RolesAllowed(Roles.ADMIN)
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("stop")
     public SchedulerView stop(@Context SecurityContext security) {
         return view(control.stop(Requests.caller(security)));
     }
 
-    @RolesAllowed(Roles.ADMIN)
     @POST
+    @RolesAllowed(Roles.ADMIN)
     @Path("start")
     public SchedulerView start(@Context SecurityContext security) {
         return view(control.start(Requests.caller(security)));

@@ -1,13 +1,13 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
-import jakarta.annotation.security.RolesAllowed;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.SchedulerControl;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.SchedulerStateRow;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -21,8 +21,8 @@ import java.util.stream.Collectors;
 
 /** {@code /api/v1/status}: what the cluster is doing now. */
 @Path("/api/v1/status")
-@Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VIEWER)
+@Produces(MediaType.APPLICATION_JSON)
 public final class StatusResource {
 
     private final SchedulerControl control;

@@ -9,6 +9,8 @@ public final class Roles {
 
     public static final String VIEWER = "viewer";
     public static final String ADMIN = "admin";
+    /** Not a role: what {@code @PermitAll} methods require, i.e. no key at all. */
+    public static final String NONE = "none";
 
     private Roles() {
     }

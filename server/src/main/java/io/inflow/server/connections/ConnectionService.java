@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
-/** Creates and finds connections, checking each configuration against its plugin's schema. */
+/** Creates, changes and finds connections, checking each configuration against its plugin's schema. */
 public final class ConnectionService {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
@@ -69,6 +69,53 @@ public final class ConnectionService {
             }
             throw e;
         }
+    }
+
+    /**
+     * Replaces a connection's configuration, and its name when one is given. The configuration is checked like
+     * a new connection's. A secret field left out or sent as {@link ConfigRedactor#MASK} keeps its stored value,
+     * so a client can send back what it read, edited. A run already started keeps the configuration it read.
+     *
+     * @throws InflowException NOT_FOUND; INVALID naming each bad field; CONFLICT when the name is taken or the
+     *                         plugin is not usable (its schema is needed to check the configuration)
+     */
+    public Connection update(long id, String name, Map<String, Object> config) {
+        Connection current = get(id);
+        if (name != null && name.isBlank()) {
+            throw InflowException.invalid("invalid_request", "name must not be blank",
+                    Map.of("errors", List.of(new FieldError("name", "must not be blank"))));
+        }
+        if (config == null) {
+            throw InflowException.invalid("invalid_request", "config is required",
+                    Map.of("errors", List.of(new FieldError("config", "is required"))));
+        }
+        ConnectorSpec spec = plugins.find(current.pluginId()).flatMap(PluginInfo::spec)
+                .orElseThrow(() -> new InflowException(InflowException.Kind.CONFLICT, "plugin_unavailable",
+                        "plugin '" + current.pluginId() + "' of connection " + id + " is not loaded, so its "
+                                + "configuration cannot be checked", Map.of("plugin", current.pluginId())));
+        Map<String, Object> given = SecretsKept.merge(spec.config(), config, current.config().asMap());
+        List<FieldError> errors = ConfigValidator.validate(spec.config(), given);
+        if (!errors.isEmpty()) {
+            throw InflowException.invalid("invalid_config",
+                    "the configuration does not fit plugin '" + current.pluginId() + "': " + describe(errors),
+                    Map.of("errors", errors));
+        }
+        String newName = name == null ? current.name() : name.trim();
+        if (!newName.equals(current.name()) && dao.findByName(newName).isPresent()) {
+            throw nameTaken(newName);
+        }
+        String complete = toJson(ConfigValidator.withDefaults(spec.config(), given));
+        try {
+            if (!dao.update(id, newName, complete)) {
+                throw InflowException.notFound("connection", id);
+            }
+        } catch (UnableToExecuteStatementException e) {
+            if (dao.findByName(newName).filter(other -> other.id() != id).isPresent()) {
+                throw nameTaken(newName);
+            }
+            throw e;
+        }
+        return get(id);
     }
 
     public Connection get(long id) {

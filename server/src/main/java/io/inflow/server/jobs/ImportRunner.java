@@ -33,6 +33,11 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs one import on this node: claims the queued run, reads each of its streams through the connector from the
  * right checkpoint, and records how it ended. Never throws: every outcome ends up in {@code import_runs}.
+ *
+ * <p>The connection's configuration is read once, when the run starts on this node, and every stream of the run
+ * reads with that copy: a {@code PUT /connections/{id}} meanwhile applies to the next run. A {@code resume} run,
+ * and a run that continues after waiting for its daily quota, start again and so read the configuration as it is
+ * then, which is what lets an admin fix a rejected API key and resume.
  */
 final class ImportRunner {
 
@@ -95,7 +100,11 @@ final class ImportRunner {
     }
 
     private Outcome readStreams(RunRow run) {
-        Connection connection = connections.get(run.connectionId());
+        Optional<Connection> found = connections.find(run.connectionId());
+        if (found.isEmpty()) {
+            return Outcome.failed("connection " + run.connectionId() + " was deleted");
+        }
+        Connection connection = found.get();
         Optional<LoadedConnector> loaded = plugins.connector(connection.pluginId());
         if (loaded.isEmpty()) {
             return Outcome.failed(plugins.availability(connection.pluginId()).message());

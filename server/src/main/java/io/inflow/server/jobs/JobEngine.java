@@ -10,11 +10,12 @@ import javax.sql.DataSource;
 
 /**
  * The job engine of one node, wired: what the API calls ({@link ImportService}, {@link ConnectionSchedules},
- * {@link SchedulerControl}, {@link DeadLetterReplay}) and the {@link JobScheduler} whose lifecycle the application
+ * {@link SchedulerControl}, {@link DeadLetterReplay}, {@link ConnectionCheck}, {@link ConnectionRemoval}) and the {@link JobScheduler} whose lifecycle the application
  * manages.
  */
 public record JobEngine(ImportService imports, ConnectionSchedules schedules, SchedulerControl control,
-                        DeadLetterReplay deadLetters, JobScheduler scheduler) {
+                        DeadLetterReplay deadLetters, ConnectionCheck checks, ConnectionRemoval removals,
+                        JobScheduler scheduler) {
 
     public static JobEngine create(Store store, ConnectionService connections, PluginRegistry plugins,
                                    UpstreamClients upstreams, ObjectMapper json, JobsConfiguration config,
@@ -35,6 +36,8 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
                 new ConnectionSchedules(connections, store.connections(), scheduler.client(), clock),
                 new SchedulerControl(store.schedulerState()),
                 new DeadLetterReplay(store.deadLetters(), store.sink(), connections, plugins, upstreams),
+                new ConnectionCheck(connections, plugins, upstreams, clock),
+                new ConnectionRemoval(store, scheduler.client()),
                 scheduler);
     }
 }

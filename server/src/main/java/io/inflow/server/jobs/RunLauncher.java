@@ -41,7 +41,8 @@ final class RunLauncher {
     Optional<RunRow> launch(NewRun run, Scheduling scheduling) {
         long runId;
         try {
-            runId = runs.insertQueued(run);
+            runId = runs.insertQueued(run)
+                    .orElseThrow(() -> InflowException.notFound("connection", run.connectionId()));
         } catch (UnableToExecuteStatementException e) {
             if (!(e.getCause() instanceof SQLException sql) || !UNIQUE_VIOLATION.equals(sql.getSQLState())) {
                 throw e;

@@ -8,7 +8,10 @@ import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** The {@code connections} table. */
+/**
+ * The {@code connections} table. A deleted connection keeps its row ({@code deleted_at} set) so that what refers
+ * to it stays valid; every query here sees only the connections not deleted.
+ */
 @RegisterConstructorMapper(ConnectionRow.class)
 public interface ConnectionDao {
 
@@ -19,21 +22,54 @@ public interface ConnectionDao {
     @GetGeneratedKeys("id")
     long insert(@Bind("pluginId") String pluginId, @Bind("name") String name, @Bind("config") String configJson);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE id = :id")
+    @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND deleted_at IS NULL")
     Optional<ConnectionRow> find(@Bind("id") long id);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE name = :name")
+    @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE name = :name AND deleted_at IS NULL")
     Optional<ConnectionRow> findByName(@Bind("name") String name);
 
-    @SqlQuery("SELECT " + COLUMNS + " FROM connections ORDER BY id")
+    @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE deleted_at IS NULL ORDER BY id")
     List<ConnectionRow> list();
 
     @SqlUpdate("UPDATE connections SET schedule_cron = :cron, schedule_timezone = :timezone, schedule_enabled = :enabled, "
-            + "import_on_startup = :importOnStartup, cooldown_seconds = :cooldownSeconds, updated_at = now() WHERE id = :id")
+            + "import_on_startup = :importOnStartup, cooldown_seconds = :cooldownSeconds, updated_at = now() "
+            + "WHERE id = :id AND deleted_at IS NULL")
     boolean updateJobSettings(@Bind("id") long id, @Bind("cron") String cron, @Bind("timezone") String timezone,
                               @Bind("enabled") boolean enabled, @Bind("importOnStartup") boolean importOnStartup,
                               @Bind("cooldownSeconds") long cooldownSeconds);
 
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM records WHERE connection_id = :id)")
     boolean hasRecords(@Bind("id") long id);
+
+    /** Replaces a connection's name and configuration; false when it does not exist or was deleted. */
+    @SqlUpdate("UPDATE connections SET name = :name, config = CAST(:config AS jsonb), updated_at = now() "
+            + "WHERE id = :id AND deleted_at IS NULL")
+    boolean update(@Bind("id") long id, @Bind("name") String name, @Bind("config") String configJson);
+
+    /**
+     * Locks a connection not deleted against concurrent changes and new runs (a run's insert takes a key-share
+     * lock on its connection), for the rest of the transaction; false when there is none.
+     */
+    @SqlQuery("SELECT id FROM connections WHERE id = :id AND deleted_at IS NULL FOR UPDATE")
+    Optional<Long> lockLive(@Bind("id") long id);
+
+    /**
+     * Deletes a connection softly: it leaves every query of this DAO, its schedule is switched off and its
+     * configuration, secrets included, is dropped; its row stays for the records and runs that refer to it.
+     */
+    @SqlUpdate("UPDATE connections SET deleted_at = now(), updated_at = now(), config = '{}'::jsonb, "
+            + "schedule_enabled = false, import_on_startup = false WHERE id = :id AND deleted_at IS NULL")
+    boolean softDelete(@Bind("id") long id);
+
+    @SqlUpdate("DELETE FROM records WHERE connection_id = :id")
+    int purgeRecords(@Bind("id") long id);
+
+    @SqlUpdate("DELETE FROM checkpoints WHERE connection_id = :id")
+    int purgeCheckpoints(@Bind("id") long id);
+
+    @SqlUpdate("DELETE FROM dead_letters WHERE connection_id = :id")
+    int purgeDeadLetters(@Bind("id") long id);
+
+    @SqlUpdate("DELETE FROM quota_usage WHERE connection_id = :id")
+    int purgeQuotaUsage(@Bind("id") long id);
 }

@@ -30,13 +30,25 @@ public interface ImportRunDao {
      * Records a queued run and its streams. Fails with a unique violation of
      * {@code import_runs_one_active_per_connection} when the connection already has an active run, and of
      * {@code import_runs_one_per_fire} when the same cron fire was handled already.
+     *
+     * @return the run's id, or empty when the connection does not exist or was deleted
      */
     @Transaction
-    default long insertQueued(NewRun run) {
+    default Optional<Long> insertQueued(NewRun run) {
+        if (lockLiveConnection(run.connectionId()).isEmpty()) {
+            return Optional.empty();
+        }
         long runId = insertRun(run);
         insertStreams(runId, run.streams(), IntStream.range(0, run.streams().size()).boxed().toList());
-        return runId;
+        return Optional.of(runId);
     }
+
+    /**
+     * Holds a connection that is not deleted until the transaction ends; a deletion waiting for it then finds the
+     * new run active, and a run asked for while a deletion commits finds the connection gone.
+     */
+    @SqlQuery("SELECT id FROM connections WHERE id = :id AND deleted_at IS NULL FOR KEY SHARE")
+    Optional<Long> lockLiveConnection(@Bind("id") long connectionId);
 
     @SqlUpdate("INSERT INTO import_runs (connection_id, trigger, mode, status, notes, requested_by, resumed_from, "
             + "scheduled_for) VALUES (:connectionId, :trigger, :mode, 'queued', :notes, :requestedBy, :resumedFrom, "

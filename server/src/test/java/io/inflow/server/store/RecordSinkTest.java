@@ -166,7 +166,7 @@ class RecordSinkTest {
 
     private long startRun() {
         long id = database.store().runs().insertQueued(new NewRun(connectionId, RunTrigger.MANUAL, RunMode.FULL, null,
-                "test", null, null, List.of(STREAM)));
+                "test", null, null, List.of(STREAM))).orElseThrow();
         database.store().runs().start(id, NODE);
         return id;
     }

@@ -1,0 +1,76 @@
+package io.inflow.server.jobs;
+
+import io.inflow.api.ConnectorException;
+import io.inflow.api.QuotaExhaustedException;
+import io.inflow.server.connections.Connection;
+import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.errors.InflowException;
+import io.inflow.server.plugins.LoadedConnector;
+import io.inflow.server.plugins.PluginInfo;
+import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.resilience.UpstreamClients;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Asks a connection's connector whether its stored configuration reaches the upstream. The call goes through the
+ * connection's own {@code UpstreamClient}, as an import's do, so it keeps the same rate limit, counts against the
+ * same daily quota and feeds the same circuit breaker.
+ */
+public final class ConnectionCheck {
+
+    private final ConnectionService connections;
+    private final PluginRegistry plugins;
+    private final UpstreamClients upstreams;
+    private final Clock clock;
+
+    ConnectionCheck(ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams, Clock clock) {
+        this.connections = connections;
+        this.plugins = plugins;
+        this.upstreams = upstreams;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code Connector.check} with the connection's stored configuration.
+     *
+     * @throws InflowException NOT_FOUND; CONFLICT {@code plugin_unavailable} when its plugin is missing, disabled
+     *                         or failed
+     */
+    public CheckResult check(long connectionId) throws InterruptedException {
+        Connection connection = connections.get(connectionId);
+        LoadedConnector connector = plugins.connector(connection.pluginId())
+                .orElseThrow(() -> unavailable(connection));
+        HostConnectorContext context = new HostConnectorContext(connection.config(),
+                upstreams.forConnection(connection.id(), connection.config(), connector),
+                new PluginLogger(connector.pluginId(), "connection " + connection.id() + " check"));
+        try {
+            connector.callUpstream(plugin -> {
+                plugin.check(context);
+                return null;
+            });
+            return result(true, "the connector reached the upstream with this configuration");
+        } catch (ConnectorException | QuotaExhaustedException e) {
+            return result(false, e.getMessage());
+        } catch (IOException e) {
+            return result(false, "could not reach the upstream: " + e.getMessage());
+        } catch (RuntimeException | LinkageError e) {
+            return result(false, "the connector failed: " + e);
+        }
+    }
+
+    private CheckResult result(boolean ok, String message) {
+        return new CheckResult(ok, message, clock.instant());
+    }
+
+    private InflowException unavailable(Connection connection) {
+        String state = plugins.find(connection.pluginId())
+                .map(plugin -> plugin.state() + (plugin.failure() == null ? "" : ": " + plugin.failure()))
+                .orElse("not installed");
+        return new InflowException(InflowException.Kind.CONFLICT, "plugin_unavailable",
+                "plugin '" + connection.pluginId() + "' of connection " + connection.id() + " is " + state,
+                Map.of("plugin", connection.pluginId(), "state", plugins.find(connection.pluginId())
+                        .map(PluginInfo::state).orElse("MISSING")));
+    }
+}

@@ -1,0 +1,73 @@
+package io.inflow.server.jobs;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
+import io.inflow.server.errors.InflowException;
+import io.inflow.server.store.ConnectionDao;
+import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.RunRow;
+import io.inflow.server.store.Store;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Deletes connections. A deleted connection leaves the API and its schedule stops firing; its row stays, with its
+ * configuration dropped, so the records, runs and dead letters that refer to it stay valid. A purge also deletes
+ * what was imported through it: records, checkpoints, dead letters and quota counts. Its run history stays either
+ * way: it is the account of what this server did and who asked, holds no imported data, and
+ * {@code GET /api/v1/imports?connection=} keeps answering it.
+ */
+public final class ConnectionRemoval {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionRemoval.class);
+
+    private final Store store;
+    private final SchedulerClient scheduler;
+
+    ConnectionRemoval(Store store, SchedulerClient scheduler) {
+        this.store = store;
+        this.scheduler = scheduler;
+    }
+
+    /**
+     * Deletes a connection in one transaction, which holds its row locked so that no run can be queued for it
+     * meanwhile.
+     *
+     * @param purge also delete its records, checkpoints, dead letters and quota counts
+     * @throws InflowException NOT_FOUND; CONFLICT {@code run_active} (with {@code activeRunId}) while a run of it
+     *                         is queued, running, waiting or cancelling
+     */
+    public void delete(long connectionId, boolean purge) {
+        store.jdbi().useTransaction(handle -> {
+            ConnectionDao connections = handle.attach(ConnectionDao.class);
+            if (connections.lockLive(connectionId).isEmpty()) {
+                throw InflowException.notFound("connection", connectionId);
+            }
+            Optional<RunRow> active = handle.attach(ImportRunDao.class).findActive(connectionId);
+            if (active.isPresent()) {
+                throw new InflowException(InflowException.Kind.CONFLICT, "run_active", "connection " + connectionId
+                        + " has an active import (run " + active.get().id() + "); cancel it or let it end first",
+                        Map.of("activeRunId", active.get().id()));
+            }
+            if (purge) {
+                connections.purgeRecords(connectionId);
+                connections.purgeCheckpoints(connectionId);
+                connections.purgeDeadLetters(connectionId);
+                connections.purgeQuotaUsage(connectionId);
+            }
+            connections.softDelete(connectionId);
+        });
+        stopSchedule(connectionId);
+    }
+
+    /** A fire that comes anyway finds no connection and queues nothing (see {@link ScheduleFires}). */
+    private void stopSchedule(long connectionId) {
+        try {
+            scheduler.cancel(Tasks.CONNECTION_SCHEDULE.instanceId(ScheduledConnection.instanceId(connectionId)));
+        } catch (TaskInstanceException e) {
+            LOG.info("The schedule of deleted connection {} was not cancelled: {}", connectionId, e.getMessage());
+        }
+    }
+}
