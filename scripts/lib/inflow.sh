@@ -55,11 +55,13 @@ inflow_call() {
 # inflow_print_error WHAT STATUS BODY: the server's error on stderr, as "error: HTTP 404 code: message" and
 # one line per detail; a body that is not a JSON error is shown as it is.
 inflow_print_error() {
-  local what=$1 status=$2 body=$3 flat message
+  local what=$1 status=$2 body=$3 flat message code
   flat=$(printf '%s' "$body" | inflow_json 2>/dev/null) || flat=""
   message=$(inflow_get "$flat" message)
+  code=$(inflow_get "$flat" code)
+  [[ ! $code =~ ^[0-9]*$ ]] || code=""
   if [[ -n $message ]]; then
-    printf 'error: HTTP %s %s: %s\n' "$status" "$(inflow_get "$flat" code)" "$message" >&2
+    printf 'error: HTTP %s%s: %s\n' "$status" "${code:+ $code}" "$message" >&2
     printf '%s\n' "$flat" | LC_ALL=C awk -F'\t' '$1 ~ /^details\./ && $2 != "{}" { print "  " substr($1, 9) ": " $2 }' >&2
   else
     printf 'error: HTTP %s from %s %s\n' "$status" "$what" "$INFLOW_URL" >&2
