@@ -88,10 +88,11 @@ class ShellLibraryTest {
     @Test
     void readsOneValueByItsPath() {
         Scripts.Result result = SCRIPTS.library(
-                "flat=$(inflow_json); inflow_get \"$flat\" 'runs[1].counts.inserted'; inflow_get \"$flat\" missing",
-                "{\"runs\":[{\"counts\":{\"inserted\":1}},{\"counts\":{\"inserted\":20077}}]}");
+                "flat=$(inflow_json); inflow_get \"$flat\" 'runs[1].counts.inserted';"
+                        + " echo \"[$(inflow_get \"$flat\" missing)] [$(inflow_get \"$flat\" next)]\"",
+                "{\"runs\":[{\"counts\":{\"inserted\":1}},{\"counts\":{\"inserted\":20077}}],\"next\":null}");
 
-        assertThat(result.out()).isEqualTo("20077\n\n");
+        assertThat(result.out()).isEqualTo("20077\n[] []\n");
     }
 
     @Test
