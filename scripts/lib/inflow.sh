@@ -29,13 +29,11 @@ inflow_call() {
   local method=$1 path=$2 url="$INFLOW_URL/api/v1$2" answer status body reason rc=0
   local args=(--silent --show-error --connect-timeout 10 --max-time 120 -X "$method"
               -H 'Accept: application/json' --write-out '\n%{http_code}')
-  if [[ -n ${INFLOW_API_KEY:-} ]]; then
-    args+=(-H "Authorization: Bearer $INFLOW_API_KEY")
-  fi
   if [[ $# -ge 3 ]]; then
     args+=(-H 'Content-Type: application/json' --data-binary "$3")
   fi
-  answer=$(curl "${args[@]}" "$url" 2>&1) || rc=$?
+  # the key's header is read from a file descriptor, so the key does not show in the process list
+  answer=$(curl "${args[@]}" -H @<(inflow_auth_header) "$url" 2>&1) || rc=$?
   status=${answer##*$'\n'}
   body=${answer%$'\n'*}
   [[ "$answer" == *$'\n'* ]] || body=""
@@ -50,6 +48,11 @@ inflow_call() {
     return 1
   fi
   printf '%s\n' "$body"
+}
+
+# The Authorization header for INFLOW_API_KEY; nothing when it is not set.
+inflow_auth_header() {
+  [[ -z ${INFLOW_API_KEY:-} ]] || printf 'Authorization: Bearer %s\n' "$INFLOW_API_KEY"
 }
 
 # inflow_print_error WHAT STATUS BODY: the server's error on stderr, as "error: HTTP 404 code: message" and

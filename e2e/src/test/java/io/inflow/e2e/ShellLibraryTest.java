@@ -107,6 +107,39 @@ class ShellLibraryTest {
                 """);
     }
 
+    @Test
+    void sendsTheApiKeyAsABearerTokenOnlyWhenItIsSet() throws Exception {
+        List<String> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress("localhost", 0), 0);
+        server.createContext("/", exchange -> {
+            seen.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+            byte[] body = exchange.getRequestURI().getPath().endsWith("/teapot")
+                    ? "<html>I'm a teapot</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8)
+                    : "{\"ok\":true}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(body.length > 12 ? 418 : 200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://localhost:" + server.getAddress().getPort();
+            Scripts withKey = new Scripts(Map.of("INFLOW_URL", url, "INFLOW_API_KEY", "k3y"));
+            Scripts withoutKey = new Scripts(Map.of("INFLOW_URL", url + "/"));
+
+            assertThat(withKey.library("inflow_call GET /status", "").out()).isEqualTo("{\"ok\":true}\n");
+            assertThat(withoutKey.library("inflow_call POST /scheduler/stop", "").exitCode()).isZero();
+            Scripts.Result teapot = withKey.library("inflow_call GET /teapot", "");
+
+            assertThat(seen).containsExactly("Bearer k3y", "null", "Bearer k3y");
+            assertThat(teapot.exitCode()).isEqualTo(1);
+            assertThat(teapot.err()).isEqualTo("error: HTTP 418 from GET /teapot " + url + "\n"
+                    + "<html>I'm a teapot</html>\n");
+        } finally {
+            server.stop(0);
+        }
+    }
+
     private static List<String> flatten(String path, JsonNode node, List<String> lines) {
         if (node.isObject()) {
             if (node.isEmpty()) {
