@@ -40,10 +40,10 @@ body='{}'
 run=$(inflow_call POST "/connections/$id/imports" "$body" | inflow_json)
 run_id=$(inflow_get "$run" id)
 
-inflow_view "$run" 'END {
-  print "import run " v["id"] " of connection " v["connection"] " (" name "): " v["mode"] ", " v["status"] \
+INFLOW_NAME=$connection inflow_view "$run" 'END {
+  print "import run " v["id"] " of connection " v["connection"] " (" ENVIRON["INFLOW_NAME"] "): " v["mode"] ", " v["status"] \
         " at " instant(v["createdAt"])
-}' -v name="$connection"
+}'
 [[ $wait == 1 ]] || exit 0
 
 # One progress line from the run and, while it is active, its percent and ETA in GET /status.

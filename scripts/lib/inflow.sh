@@ -79,15 +79,16 @@ inflow_json() {
 
 # inflow_get FLAT PATH: the value at PATH in flattened JSON (empty when missing or null).
 inflow_get() {
-  printf '%s\n' "$1" | LC_ALL=C awk -F'\t' -v path="$2" '$1 == path { print substr($0, length($1) + 2); exit }'
+  # through the environment, not -v, which would read backslashes in it as escapes
+  printf '%s\n' "$1" | INFLOW_PATH=$2 LC_ALL=C awk -F'\t' \
+    '$1 == ENVIRON["INFLOW_PATH"] { print substr($0, length($1) + 2); exit }'
 }
 
-# inflow_view FLAT PROGRAM [awk -v assignments...]: runs an awk PROGRAM (its END block builds the output) on
-# flattened JSON, with view.awk's helpers (v[path], size, val, group, instant, duration, clip, row).
+# inflow_view FLAT PROGRAM: runs an awk PROGRAM (its END block builds the output) on flattened JSON, with
+# view.awk's helpers (v[path], size, val, group, instant, duration, clip, row). Pass it text through the
+# environment (ENVIRON["NAME"]): awk -v would read backslashes as escapes.
 inflow_view() {
-  local flat=$1 program=$2
-  shift 2
-  printf '%s\n' "$flat" | LC_ALL=C awk -F'\t' "$@" "$INFLOW_VIEW_AWK"$'\n'"$program"
+  printf '%s\n' "$1" | LC_ALL=C awk -F'\t' "$INFLOW_VIEW_AWK"$'\n'"$2"
 }
 
 # Prints the tab-separated rows on stdin (header first) as an aligned table.
@@ -104,9 +105,9 @@ inflow_connection_id() {
     return 0
   fi
   flat=$(inflow_call GET /connections | inflow_json) || return 1
-  id=$(printf '%s\n' "$flat" | LC_ALL=C awk -F'\t' -v wanted="$wanted" '
+  id=$(printf '%s\n' "$flat" | INFLOW_WANTED=$wanted LC_ALL=C awk -F'\t' '
     $1 ~ /^\[[0-9]+\]\.id$/ { id[substr($1, 1, index($1, "]"))] = $2 }
-    $1 ~ /^\[[0-9]+\]\.name$/ && substr($0, length($1) + 2) == wanted { found = substr($1, 1, index($1, "]")) }
+    $1 ~ /^\[[0-9]+\]\.name$/ && substr($0, length($1) + 2) == ENVIRON["INFLOW_WANTED"] { found = substr($1, 1, index($1, "]")) }
     END { if (found != "") print id[found] }')
   if [[ -z $id ]]; then
     names=$(printf '%s\n' "$flat" | LC_ALL=C awk -F'\t' '$1 ~ /^\[[0-9]+\]\.name$/ { printf "%s%s", sep, $2; sep = ", " }')

@@ -67,18 +67,26 @@ class CurlScriptsTest {
     }
 
     @Test
-    void importWithoutWaitPrintsTheQueuedRunInTheServersDefaultMode() {
-        long connection = IMPORTS.createConnection(connection("clinic-queued"));
+    void importWithoutWaitPrintsTheQueuedRunInTheServersDefaultModeAndNamesMayHoldAnyCharacter() {
+        String name = "clinic \\ \"queued\" ☕";
+        long connection = IMPORTS.createConnection(connection(name));
 
-        Scripts.Result result = scripts().run("inflow-import.sh", Long.toString(connection));
+        Scripts.Result byName = scripts().run("inflow-import.sh", name);
 
-        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(byName.exitCode()).as(byName.all()).isZero();
         JsonNode run = newestRun(connection);
-        assertThat(result.out().lines().toList()).singleElement().asString()
-                .startsWith("import run " + run.path("id").asLong() + " of connection " + connection + " ("
-                        + connection + "): incremental, queued at ");
+        assertThat(byName.out().lines().toList()).singleElement().asString()
+                .startsWith("import run " + run.path("id").asLong() + " of connection " + connection + " (" + name
+                        + "): incremental, queued at ");
         assertThat(IMPORTS.awaitEnd(run.path("id").asLong()).path("counts").path("inserted").asLong())
                 .as("the first incremental import reads everything").isEqualTo(20_077);
+
+        Scripts.Result byId = scripts().run("inflow-import.sh", Long.toString(connection));
+
+        assertThat(byId.exitCode()).as(byId.all()).isZero();
+        assertThat(byId.out()).startsWith("import run " + newestRun(connection).path("id").asLong() + " of connection "
+                + connection + " (" + connection + "): incremental, queued at ");
+        IMPORTS.awaitEnd(newestRun(connection).path("id").asLong());
     }
 
     @Test
