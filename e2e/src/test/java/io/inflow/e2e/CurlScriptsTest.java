@@ -1,0 +1,297 @@
+package io.inflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import io.inflow.sandbox.Sandbox;
+import io.inflow.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The curl scripts of {@code scripts/} against a live server and the sandbox, run with bash the way a user runs
+ * them: what they print must be what the API says, and their exit codes must tell success from failure.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class CurlScriptsTest {
+
+    private static final String TABLE_RECORDS = "20,077";
+
+    private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
+            .withAirtableRequestsPerSecond(2_000).withAirtableRequestsPerSecondPerToken(10_000));
+    private static final TestServer SERVER = TestServer.withPlugins(plugins -> { });
+    private static final SandboxAdmin SANDBOX_ADMIN = new SandboxAdmin(SANDBOX);
+    private static final Imports IMPORTS = new Imports(SERVER);
+
+    @SuppressWarnings("unused") // registered through DropwizardExtensionsSupport
+    private static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = SERVER.app;
+
+    @AfterAll
+    static void stopSandbox() {
+        SANDBOX.close();
+    }
+
+    @Test
+    void importByNameWithWaitFollowsTheRunToTheEndAndPrintsItsCounts() {
+        // 100 requests/second: 201 pages take a few seconds, long enough to show progress
+        long connection = IMPORTS.createConnection(connection("clinic-wait", "requestsPerSecond", "100"));
+
+        Scripts.Result result = scripts().run("inflow-import.sh", "clinic-wait", "--full", "--wait");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        long runId = newestRun(connection).path("id").asLong();
+        assertThat(result.out()).startsWith("import run " + runId + " of connection " + connection
+                + " (clinic-wait): full, queued at ");
+        assertThat(result.out().lines().filter(line -> line.startsWith("run " + runId + " running ")))
+                .as("progress lines, one per 5 seconds when stdout is not a terminal").isNotEmpty()
+                .allMatch(line -> line.matches("run \\d+ running .*[\\d,]+ records \\([\\d,]+ inserted, 0 updated, "
+                        + "0 unchanged, 0 failed\\)"));
+        assertThat(result.out()).doesNotContain("\r").contains("run " + runId + " succeeded in ");
+        assertThat(result.row("STREAM")).containsExactly("STREAM", "STATUS", "INSERTED", "UPDATED", "UNCHANGED",
+                "FAILED");
+        assertThat(result.row("Conversations")).containsExactly("Conversations", "succeeded", TABLE_RECORDS, "0",
+                "0", "0");
+        assertThat(result.row("TOTAL")).containsExactly("TOTAL", "-", TABLE_RECORDS, "0", "0", "0");
+        assertThat(result.err()).isEmpty();
+        JsonNode run = IMPORTS.run(runId);
+        assertThat(run.path("status").asText()).isEqualTo("succeeded");
+        assertThat(run.path("mode").asText()).isEqualTo("full");
+        assertThat(run.path("counts").path("inserted").asLong()).isEqualTo(20_077);
+    }
+
+    @Test
+    void importWithoutWaitPrintsTheQueuedRunInTheServersDefaultModeAndNamesMayHoldAnyCharacter() {
+        String name = "clinic \\ \"queued\" ☕";
+        long connection = IMPORTS.createConnection(connection(name));
+
+        Scripts.Result byName = scripts().run("inflow-import.sh", name);
+
+        assertThat(byName.exitCode()).as(byName.all()).isZero();
+        JsonNode run = newestRun(connection);
+        assertThat(byName.out().lines().toList()).singleElement().asString()
+                .startsWith("import run " + run.path("id").asLong() + " of connection " + connection + " (" + name
+                        + "): incremental, queued at ");
+        assertThat(IMPORTS.awaitEnd(run.path("id").asLong()).path("counts").path("inserted").asLong())
+                .as("the first incremental import reads everything").isEqualTo(20_077);
+
+        Scripts.Result byId = scripts().run("inflow-import.sh", Long.toString(connection));
+
+        assertThat(byId.exitCode()).as(byId.all()).isZero();
+        assertThat(byId.out()).startsWith("import run " + newestRun(connection).path("id").asLong() + " of connection "
+                + connection + " (" + connection + "): incremental, queued at ");
+        IMPORTS.awaitEnd(newestRun(connection).path("id").asLong());
+    }
+
+    @Test
+    void aFailedImportExitsNonZeroWithTheRunsError() {
+        IMPORTS.createConnection(connection("clinic-bad-token", "apiToken", "not-the-token"));
+
+        Scripts.Result result = scripts().run("inflow-import.sh", "clinic-bad-token", "--full", "--wait");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(result.row("TOTAL")).containsExactly("TOTAL", "-", "0", "0", "0", "0");
+        assertThat(result.row("Conversations")).containsExactly("Conversations", "failed", "0", "0", "0", "0");
+        assertThat(result.err()).matches("(?s)error: run \\d+ failed: .*Airtable rejected the API token.*\n")
+                .doesNotContain("not-the-token");
+    }
+
+    @Test
+    void historyListsTheRunsOfAConnectionWithTheirCounts() {
+        long connection = IMPORTS.createConnection(connection("clinic-history"));
+        JsonNode first = IMPORTS.run(connection, "full");
+        JsonNode second = IMPORTS.run(connection, "full");
+
+        Scripts.Result result = scripts().run("inflow-history.sh", "clinic-history");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        assertThat(result.out().lines().toList()).hasSize(3);
+        assertThat(result.row("RUN")).containsExactly("RUN", "CONNECTION", "TRIGGER", "MODE", "STATUS", "CREATED",
+                "DURATION", "INSERTED", "UPDATED", "UNCHANGED", "FAILED", "ERROR");
+        List<String> newest = result.row(second.path("id").asText());
+        assertThat(newest.subList(0, 5)).containsExactly(second.path("id").asText(), "clinic-history", "manual",
+                "full", "succeeded");
+        assertThat(newest.subList(7, 12)).containsExactly("0", "0", TABLE_RECORDS, "0", "-");
+        assertThat(result.row(first.path("id").asText()).subList(7, 12))
+                .containsExactly(TABLE_RECORDS, "0", "0", "0", "-");
+        assertThat(result.out().indexOf(second.path("id").asText() + "  clinic-history"))
+                .as("newest first").isLessThan(result.out().indexOf(first.path("id").asText() + "  clinic-history"));
+
+        Scripts.Result limited = scripts().run("inflow-history.sh", Long.toString(connection), "--limit", "1",
+                "--status", "succeeded");
+
+        assertThat(limited.exitCode()).as(limited.all()).isZero();
+        assertThat(limited.out().lines().toList()).hasSize(3);
+        assertThat(limited.row(second.path("id").asText()).get(4)).isEqualTo("succeeded");
+        assertThat(limited.out()).endsWith("(older runs exist: raise --limit to see them)\n");
+
+        Scripts.Result none = scripts().run("inflow-history.sh", "clinic-history", "--status", "failed");
+        assertThat(none.exitCode()).isZero();
+        assertThat(none.out()).isEqualTo("no import runs\n");
+    }
+
+    @Test
+    void statusShowsTheSchedulerAndEachConnectionsLastRun() {
+        long connection = IMPORTS.createConnection(connection("clinic-status"));
+        JsonNode run = IMPORTS.run(connection, "full");
+
+        Scripts.Result result = scripts().run("inflow-status.sh");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        JsonNode status = IMPORTS.get("/status").body();
+        assertThat(result.out()).startsWith("scheduler: " + status.path("scheduler").asText() + " (since ");
+        List<String> last = result.after("Last runs:").row(Long.toString(connection));
+        assertThat(last.subList(0, 4)).containsExactly(Long.toString(connection), "clinic-status",
+                run.path("id").asText(), "succeeded");
+        assertThat(last.get(4)).isEqualTo(run.path("finishedAt").asText().replaceFirst("\\.\\d+Z$", "Z")
+                .replace('T', ' '));
+        assertThat(last.subList(6, 11)).containsExactly(TABLE_RECORDS, "0", "0", "0", "-");
+    }
+
+    @Test
+    void connectionsListsNamesPluginsSchedulesAndLastRuns() {
+        long scheduled = IMPORTS.createConnection(connection("clinic-listed"));
+        assertThat(IMPORTS.put("/connections/" + scheduled + "/schedule",
+                "{\"cron\":\"0 0 1 1 *\",\"timezone\":\"Europe/Paris\"}").status()).isEqualTo(200);
+        String unicodeName = "café ☕ \"quoted\" \\ back";
+        long unicode = IMPORTS.createConnection(connection(unicodeName));
+        JsonNode run = IMPORTS.run(unicode, "full");
+
+        Scripts.Result result = scripts().run("inflow-connections.sh");
+
+        assertThat(result.exitCode()).as(result.all()).isZero();
+        String nextFire = IMPORTS.get("/connections/" + scheduled + "/schedule").body().path("nextFireTimes")
+                .get(0).asText().replace('T', ' ');
+        assertThat(result.row(Long.toString(scheduled))).containsExactly(Long.toString(scheduled), "clinic-listed",
+                "airtable", "0 0 1 1 * (Europe/Paris)", nextFire, "never");
+        assertThat(result.row(Long.toString(unicode)).subList(0, 5)).containsExactly(Long.toString(unicode),
+                unicodeName, "airtable", "-", "-");
+        assertThat(result.row(Long.toString(unicode)).get(5)).startsWith("#" + run.path("id").asText() + " succeeded ");
+        List<String> lines = result.out().lines().toList();
+        int pluginColumn = lines.get(0).indexOf("PLUGIN");
+        assertThat(lines).as("columns line up, counting characters, not UTF-8 bytes").hasSizeGreaterThan(2)
+                .allMatch(line -> line.startsWith("PLUGIN", pluginColumn) || line.startsWith("airtable", pluginColumn));
+    }
+
+    @Test
+    void schedulerStopStatusAndStartSayWhatTheApiSays() {
+        long connection = IMPORTS.createConnection(connection("clinic-scheduled"));
+        IMPORTS.put("/connections/" + connection + "/schedule", "{\"cron\":\"0 0 1 1 *\",\"timezone\":\"UTC\"}");
+        try {
+            Scripts.Result stopped = scripts().run("inflow-scheduler.sh", "stop");
+
+            assertThat(stopped.exitCode()).as(stopped.all()).isZero();
+            assertThat(stopped.out()).startsWith("scheduler: stopped (since ").contains(" by api)");
+            assertThat(IMPORTS.get("/scheduler").body().path("state").asText()).isEqualTo("stopped");
+            assertThat(stopped.row(Long.toString(connection))).containsExactly(Long.toString(connection),
+                    "clinic-scheduled", "0 0 1 1 *", "UTC", java.time.Year.now(java.time.ZoneOffset.UTC)
+                            .plusYears(1).getValue() + "-01-01 00:00:00Z");
+
+            Scripts.Result status = scripts().run("inflow-scheduler.sh", "status");
+            assertThat(status.exitCode()).isZero();
+            assertThat(status.out()).startsWith("scheduler: stopped (since ");
+            assertThat(scripts().run("inflow-status.sh").out()).startsWith("scheduler: stopped");
+        } finally {
+            Scripts.Result started = scripts().run("inflow-scheduler.sh", "start");
+            assertThat(started.exitCode()).as(started.all()).isZero();
+            assertThat(started.out()).startsWith("scheduler: running (since ");
+        }
+        assertThat(IMPORTS.get("/scheduler").body().path("state").asText()).isEqualTo("running");
+    }
+
+    @Test
+    void anUnknownConnectionOrABadFilterFailsWithAMessage() {
+        Scripts.Result byName = scripts().run("inflow-import.sh", "no-such-connection", "--wait");
+        Scripts.Result byId = scripts().run("inflow-import.sh", "999999");
+        Scripts.Result badStatus = scripts().run("inflow-history.sh", "--status", "sideways");
+
+        assertThat(byName.exitCode()).isEqualTo(1);
+        assertThat(byName.err()).startsWith("error: no connection is named 'no-such-connection' (connections: ");
+        assertThat(byId.exitCode()).isEqualTo(1);
+        assertThat(byId.out()).isEmpty();
+        assertThat(byId.err()).isEqualTo("error: HTTP 404 connection_not_found: no connection has id 999999\n");
+        assertThat(badStatus.exitCode()).isEqualTo(1);
+        assertThat(badStatus.err()).isEqualTo("error: HTTP 400 invalid_parameter: status must be one of [queued, "
+                + "running, waiting, cancelling, cancelled, succeeded, failed, interrupted], was 'sideways'\n"
+                + "  parameter: status\n");
+    }
+
+    @Test
+    void aServerThatIsDownIsAClearFailure() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Scripts down = new Scripts(Map.of("INFLOW_URL", "http://localhost:" + closedPort));
+
+        for (String[] command : List.of(new String[] {"inflow-status.sh"}, new String[] {"inflow-connections.sh"},
+                new String[] {"inflow-import.sh", "clinic", "--wait"}, new String[] {"inflow-scheduler.sh", "status"},
+                new String[] {"inflow-history.sh"})) {
+            Scripts.Result result = down.run(command[0], java.util.Arrays.copyOfRange(command, 1, command.length));
+
+            assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).startsWith("error: cannot reach Inflow at http://localhost:" + closedPort + ": ")
+                    .contains("is the server running? Set INFLOW_URL");
+        }
+    }
+
+    @Test
+    void wrongUsageExitsWithTwoAndHelpWithZero() {
+        for (String script : List.of("inflow-import.sh", "inflow-status.sh", "inflow-history.sh",
+                "inflow-scheduler.sh", "inflow-connections.sh")) {
+            Scripts.Result help = scripts().run(script, "--help");
+            assertThat(help.exitCode()).as(help.all()).isZero();
+            assertThat(help.out()).startsWith("Usage: " + script);
+        }
+        assertUsageError(scripts().run("inflow-import.sh"), "error: the connection to import is required");
+        assertUsageError(scripts().run("inflow-import.sh", "clinic", "--fast"), "error: unknown option: --fast");
+        assertUsageError(scripts().run("inflow-history.sh", "--limit", "0"),
+                "error: --limit must be a positive number, was '0'");
+        assertUsageError(scripts().run("inflow-scheduler.sh", "pause"), "error: unknown command: pause");
+        assertUsageError(scripts().run("inflow-scheduler.sh"), "error: a command is required");
+        assertUsageError(scripts().run("inflow-status.sh", "now"), "error: unexpected argument: now");
+    }
+
+    @Test
+    void aWrongApiKeyIsA401WithTheServersMessage() {
+        Scripts wrongKey = new Scripts(Map.of("INFLOW_URL", "http://localhost:" + SERVER.app.getLocalPort(),
+                "INFLOW_API_KEY", "not-a-key"));
+
+        Scripts.Result result = wrongKey.run("inflow-connections.sh");
+
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith("error: HTTP 401");
+        Json.Answer direct = Json.withKey("not-a-key").get(SERVER.api("/connections"));
+        assertThat(direct.status()).isEqualTo(401);
+        assertThat(result.err()).contains(direct.body().path("message").asText());
+    }
+
+    private static void assertUsageError(Scripts.Result result, String message) {
+        assertThat(result.exitCode()).as(result.all()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err()).startsWith(message).contains("\nUsage: ");
+    }
+
+    private static Scripts scripts() {
+        return new Scripts(Map.of("INFLOW_URL", "http://localhost:" + SERVER.app.getLocalPort(),
+                "INFLOW_API_KEY", TestKeys.ADMIN));
+    }
+
+    private static JsonNode connection(String name, String... configPairs) {
+        String[] pairs = configPairs.length > 0 ? configPairs : new String[] {"requestsPerSecond", "1000"};
+        return Imports.airtableConnection(SANDBOX_ADMIN.connections(), name, pairs);
+    }
+
+    private static JsonNode newestRun(long connection) {
+        JsonNode runs = IMPORTS.get("/imports?connection=" + connection + "&limit=1").body().path("runs");
+        assertThat(runs).hasSize(1);
+        return runs.get(0);
+    }
+}

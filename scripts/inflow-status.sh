@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# What the cluster is doing now (GET /api/v1/status): the scheduler, the runs in progress, each connection's last run.
+set -euo pipefail
+# shellcheck source=lib/inflow.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/inflow.sh"
+
+usage() {
+  cat <<'USAGE'
+Usage: inflow-status.sh
+
+Shows the scheduler's state, the imports in progress (with percent and ETA when they can be estimated) and the
+last run of each connection. Environment: INFLOW_URL (default http://localhost:8080), INFLOW_API_KEY.
+USAGE
+}
+
+case "${1-}" in
+  -h|--help) usage; exit 0 ;;
+  "") ;;
+  *) inflow_usage_error "unexpected argument: $1" ;;
+esac
+
+status=$(inflow_call GET /status | inflow_json)
+names=$(inflow_call GET /connections | inflow_json | sed 's/^/connections/')
+
+inflow_view "$status" 'END { print "scheduler: " v["scheduler"] " (since " instant(v["schedulerChangedAt"]) ")" }'
+
+echo
+echo "In progress:"
+if [[ $(inflow_view "$status" 'END { print size("inProgress") }') == 0 ]]; then
+  echo "  none"
+else
+  inflow_view "$status"$'\n'"$names" '
+  END {
+    for (i = 0; i < size("connections"); i++) name[v["connections[" i "].id"]] = v["connections[" i "].name"]
+    row("RUN", "CONNECTION", "MODE", "STATUS", "PROGRESS", "ETA", "RECORDS", "INSERTED", "UPDATED", "UNCHANGED",
+        "FAILED", "STARTED")
+    for (i = 0; i < size("inProgress"); i++) {
+      p = "inProgress[" i "]"
+      r = p ".run"
+      records = v[r ".counts.inserted"] + v[r ".counts.updated"] + v[r ".counts.unchanged"] + v[r ".counts.failed"]
+      row(v[r ".id"], name[v[r ".connection"]], v[r ".mode"], v[r ".status"],
+          v[p ".percent"] == "" ? "-" : v[p ".percent"] "%", v[p ".etaSeconds"] == "" ? "-" : duration(v[p ".etaSeconds"]),
+          group(records), group(v[r ".counts.inserted"]), group(v[r ".counts.updated"]),
+          group(v[r ".counts.unchanged"]), group(v[r ".counts.failed"]), instant(val(r ".startedAt")))
+    }
+  }' | inflow_table | sed 's/^/  /'
+fi
+
+echo
+echo "Last runs:"
+if [[ $(inflow_view "$status" 'END { print size("lastRuns") }') == 0 ]]; then
+  echo "  none"
+else
+  inflow_view "$status" '
+  END {
+    row("CONNECTION", "NAME", "RUN", "STATUS", "FINISHED", "DURATION", "INSERTED", "UPDATED", "UNCHANGED", "FAILED",
+        "ERROR")
+    for (i = 0; i < size("lastRuns"); i++) {
+      p = "lastRuns[" i "]"
+      r = p ".run"
+      row(v[p ".connection"], val(p ".name"), v[r ".id"], v[r ".status"], instant(val(r ".finishedAt")),
+          duration(val(r ".durationSeconds")), group(v[r ".counts.inserted"]), group(v[r ".counts.updated"]),
+          group(v[r ".counts.unchanged"]), group(v[r ".counts.failed"]), clip(val(r ".error"), 60))
+    }
+  }' | inflow_table | sed 's/^/  /'
+fi
