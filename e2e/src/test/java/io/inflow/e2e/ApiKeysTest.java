@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
+import io.inflow.server.auth.ApiAuthFeature;
+import io.inflow.server.auth.Roles;
 import io.inflow.sandbox.SandboxOptions;
 import jakarta.ws.rs.HttpMethod;
 import jakarta.ws.rs.Path;
@@ -43,7 +45,7 @@ class ApiKeysTest {
     @SuppressWarnings("unused") // registered through DropwizardExtensionsSupport
     private static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = SERVER.app;
 
-    private record Route(String method, String path) {
+    private record Route(String method, String path, String role) {
 
         boolean mutates() {
             return !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
@@ -64,12 +66,20 @@ class ApiKeysTest {
     void everyRouteAsksForAKeyAndEveryChangeForAnAdminKey() {
         List<Route> routes = registeredRoutes();
         assertThat(routes).as("the server's routes, found through Jersey").hasSizeGreaterThan(25)
-                .contains(new Route("POST", "/api/v1/connections/{id}/imports"),
-                        new Route("GET", "/api/v1/imports"), new Route("POST", "/api/v1/scheduler/stop"));
+                .contains(new Route("POST", "/api/v1/connections/{id}/imports", Roles.ADMIN),
+                        new Route("GET", "/api/v1/imports", Roles.VIEWER),
+                        new Route("POST", "/api/v1/scheduler/stop", Roles.ADMIN),
+                        new Route("GET", "/api/v1/openapi.json", Roles.NONE));
+        assertThat(routes).as("a route that changes something needs an admin key")
+                .filteredOn(Route::mutates).extracting(Route::role).containsOnly(Roles.ADMIN);
         List<Route> mutating = routes.stream().filter(Route::mutates).toList();
         assertThat(mutating).hasSizeGreaterThan(12);
 
         for (Route route : routes) {
+            if (route.role().equals(Roles.NONE)) {
+                assertThat(send(ANONYMOUS, route).status()).as("%s is open", route).isEqualTo(200);
+                continue;
+            }
             Json.Answer anonymous = send(ANONYMOUS, route);
             assertThat(anonymous.status()).as("%s without a key", route).isEqualTo(401);
             assertThat(anonymous.body().path("code").asText()).isEqualTo("unauthorized");
@@ -173,7 +183,8 @@ class ApiKeysTest {
                         .ifPresent(http -> {
                             Path sub = method.getAnnotation(Path.class);
                             String path = root.value() + (sub == null ? "" : "/" + sub.value());
-                            routes.add(new Route(http.value(), path.replace("//", "/")));
+                            routes.add(new Route(http.value(), path.replace("//", "/"),
+                                    ApiAuthFeature.requiredRole(type, method)));
                         });
             }
         }

@@ -186,7 +186,7 @@ class CurlScriptsTest {
             Scripts.Result stopped = scripts().run("inflow-scheduler.sh", "stop");
 
             assertThat(stopped.exitCode()).as(stopped.all()).isZero();
-            assertThat(stopped.out()).startsWith("scheduler: stopped (since ").contains(" by api)");
+            assertThat(stopped.out()).startsWith("scheduler: stopped (since ").contains(" by test-admin)");
             assertThat(IMPORTS.get("/scheduler").body().path("state").asText()).isEqualTo("stopped");
             assertThat(stopped.row(Long.toString(connection))).containsExactly(Long.toString(connection),
                     "clinic-scheduled", "0 0 1 1 *", "UTC", java.time.Year.now(java.time.ZoneOffset.UTC)
