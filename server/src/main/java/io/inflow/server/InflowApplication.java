@@ -16,12 +16,19 @@ import io.inflow.server.api.ApiResources;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
+import io.inflow.server.metrics.ImportMetrics;
+import io.inflow.server.metrics.MetricsResource;
+import io.inflow.server.metrics.StoredStateGauges;
+import io.inflow.server.metrics.UpstreamMetrics;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.Database;
 import io.inflow.server.store.PluginSchemas;
 import io.inflow.server.store.SchemaMigrator;
 import io.inflow.server.store.Store;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 
@@ -31,6 +38,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Everything is wired here by hand, in the order it must start; Dropwizard stops managed objects in the
  * reverse order, so the job scheduler stops (its imports reaching a checkpoint) before plugins, plugins before
  * the connection pool, and the pool before the embedded PostgreSQL.
+ *
+ * <p>Each server has its own {@link PrometheusRegistry}, never the library's default one: several servers run in
+ * one test JVM, and each must show only its own series.
  */
 public final class InflowApplication extends Application<InflowConfiguration> {
 
@@ -82,15 +92,34 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
         ConnectionService connections = new ConnectionService(store.connections(), plugins,
                 environment.getObjectMapper());
-        UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(), Clock.systemUTC());
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(), Clock.systemUTC(),
+                new UpstreamMetrics(prometheus));
         JobEngine jobs = JobEngine.create(store, connections, plugins, upstreams, environment.getObjectMapper(),
-                config.jobs(), dataSource, Clock.systemUTC());
+                config.jobs(), dataSource, Clock.systemUTC(), new ImportMetrics(prometheus));
         environment.lifecycle().manage(jobs.scheduler());
 
         ApiResources.create(store, plugins, connections, jobs, upstreams, database.isEmbedded(),
                         environment.getObjectMapper(), Clock.systemUTC())
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
+
+        new StoredStateGauges(connections, plugins, upstreams, store.deadLetters()).register(prometheus);
+        exposeMetrics(config, environment, prometheus);
+    }
+
+    /**
+     * {@code /metrics} in the Prometheus format, with Dropwizard's own metrics (JVM, Jetty, Jersey, the connection
+     * pool) bridged in. On the admin port its exact mapping takes the path from the admin servlet's {@code /*},
+     * replacing Dropwizard's JSON metrics there.
+     */
+    private static void exposeMetrics(InflowConfiguration config, Environment environment,
+                                      PrometheusRegistry prometheus) {
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/metrics");
+        if (config.prometheus().onApplicationPort()) {
+            environment.jersey().register(new MetricsResource(prometheus));
+        }
     }
 
     private static Managed onStop(Runnable action) {

@@ -3,6 +3,7 @@ package io.inflow.server;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.inflow.server.jobs.JobsConfiguration;
+import io.inflow.server.metrics.PrometheusConfiguration;
 import io.inflow.server.resilience.UpstreamConfiguration;
 import io.inflow.server.store.DatabaseConfiguration;
 import jakarta.validation.Valid;
@@ -35,6 +36,12 @@ public class InflowConfiguration extends Configuration {
     @JsonProperty
     private UpstreamConfiguration upstream = new UpstreamConfiguration();
 
+    /** Not {@code metrics}: that key is Dropwizard's own. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private PrometheusConfiguration prometheus = new PrometheusConfiguration();
+
     public DatabaseConfiguration database() {
         return database;
     }
@@ -53,5 +60,9 @@ public class InflowConfiguration extends Configuration {
 
     public UpstreamConfiguration upstream() {
         return upstream;
+    }
+
+    public PrometheusConfiguration prometheus() {
+        return prometheus;
     }
 }
