@@ -61,6 +61,9 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         // a field the API does not know is a client's mistake to report, not to ignore
         bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         bootstrap.addBundle(new InflowMigrationsBundle());
+        // the JVM's gauges, which /metrics bridges: Application.run registers them too (it is idempotent), but an
+        // application started another way, such as dropwizard-testing's, would have none
+        bootstrap.registerMetrics();
     }
 
     @Override

@@ -59,6 +59,21 @@ class ResilientUpstreamClientTest {
     }
 
     @Test
+    void theTimeCallsWaitForTheRateLimiterIsCounted() throws Exception {
+        try (ScriptedUpstream upstream = new ScriptedUpstream(Answer.of(200, "a"), Answer.of(200, "b"))) {
+            UpstreamClient onePerSecond = client(1, SlidingWindowRateLimiter.perSecond(1, 0));
+
+            onePerSecond.fetch(get(upstream), response -> response.body());
+            assertThat(samples.counter("inflow_ratelimit_wait_seconds_total", "connection", "clinic")).isLessThan(0.5);
+            onePerSecond.fetch(get(upstream), response -> response.body());
+
+            // the second call may start one window (1 s + 5 ms) after the first one's answer
+            assertThat(samples.counter("inflow_ratelimit_wait_seconds_total", "connection", "clinic"))
+                    .isGreaterThan(0.9).isLessThan(1.5);
+        }
+    }
+
+    @Test
     void aCallThatGetsNoAnswerIsCountedAsAnIoError() throws Exception {
         int closedPort;
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
@@ -146,9 +161,13 @@ class ResilientUpstreamClientTest {
     }
 
     private UpstreamClient client(int attempts) {
+        return client(attempts, SlidingWindowRateLimiter.perSecond(1_000, 0));
+    }
+
+    private UpstreamClient client(int attempts, SlidingWindowRateLimiter limiter) {
         RetryPolicy retry = new RetryPolicy(attempts, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5),
                 Clock.systemUTC());
-        return new ResilientUpstreamClient(HttpClient.newHttpClient(), SlidingWindowRateLimiter.perSecond(1_000, 0),
+        return new ResilientUpstreamClient(HttpClient.newHttpClient(), limiter,
                 breaker, Optional.empty(), retry, Duration.ofSeconds(5), "connection 1", new UpstreamMetrics(registry), "clinic");
     }
 
