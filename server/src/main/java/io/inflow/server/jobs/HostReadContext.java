@@ -27,7 +27,8 @@ final class HostReadContext implements ReadContext {
     private boolean cancelRequested;
 
     HostReadContext(RunTarget target, String stream, ConnectorConfig config, UpstreamClient http, System.Logger log,
-                    RecordSink sink, ImportRunDao runs, BooleanSupplier nodeStopping, ImportMetrics.StreamRecords counted) {
+                    RecordSink sink, ImportRunDao runs, BooleanSupplier nodeStopping,
+                    ImportMetrics.StreamRecords counted) {
         this.target = target;
         this.stream = stream;
         this.config = config;
