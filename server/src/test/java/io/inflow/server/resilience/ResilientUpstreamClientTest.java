@@ -168,7 +168,8 @@ class ResilientUpstreamClientTest {
         RetryPolicy retry = new RetryPolicy(attempts, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(5),
                 Clock.systemUTC());
         return new ResilientUpstreamClient(HttpClient.newHttpClient(), limiter,
-                breaker, Optional.empty(), retry, Duration.ofSeconds(5), "connection 1", new UpstreamMetrics(registry), "clinic");
+                breaker, Optional.empty(), retry, Duration.ofSeconds(5), "connection 1", new UpstreamMetrics(registry),
+                "clinic");
     }
 
     private static HttpRequest get(ScriptedUpstream upstream) {
