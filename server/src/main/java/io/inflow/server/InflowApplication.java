@@ -21,6 +21,10 @@ import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.plugins.PluginFolderWatcher;
+import io.inflow.server.metrics.ImportMetrics;
+import io.inflow.server.metrics.MetricsResource;
+import io.inflow.server.metrics.StoredStateGauges;
+import io.inflow.server.metrics.UpstreamMetrics;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.Database;
@@ -28,6 +32,9 @@ import io.inflow.server.store.PluginSchemas;
 import io.inflow.server.store.SchemaMigrator;
 import io.inflow.server.store.Store;
 import jakarta.servlet.DispatcherType;
+import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
+import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.EnumSet;
 import org.jdbi.v3.core.Jdbi;
@@ -38,6 +45,9 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Everything is wired here by hand, in the order it must start; Dropwizard stops managed objects in the
  * reverse order, so the job scheduler stops (its imports reaching a checkpoint) before plugins, plugins before
  * the connection pool, and the pool before the embedded PostgreSQL.
+ *
+ * <p>Each server has its own {@link PrometheusRegistry}, never the library's default one: several servers run in
+ * one test JVM, and each must show only its own series.
  */
 public final class InflowApplication extends Application<InflowConfiguration> {
 
@@ -59,6 +69,9 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         bootstrap.addBundle(new InflowMigrationsBundle());
         bootstrap.addCommand(new GenerateKeyCommand());
+        // the JVM's gauges, which /metrics bridges: Application.run registers them too (it is idempotent), but an
+        // application started another way, such as dropwizard-testing's, would have none
+        bootstrap.registerMetrics();
     }
 
     @Override
@@ -102,9 +115,11 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
         ConnectionService connections = new ConnectionService(store.connections(), plugins,
                 environment.getObjectMapper());
-        UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(), Clock.systemUTC());
+        PrometheusRegistry prometheus = new PrometheusRegistry();
+        UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(), Clock.systemUTC(),
+                new UpstreamMetrics(prometheus));
         JobEngine jobs = JobEngine.create(store, connections, plugins, upstreams, environment.getObjectMapper(),
-                config.jobs(), dataSource, Clock.systemUTC());
+                config.jobs(), dataSource, Clock.systemUTC(), new ImportMetrics(prometheus));
         environment.lifecycle().manage(jobs.scheduler());
 
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
@@ -112,6 +127,23 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                         environment.getObjectMapper(), Clock.systemUTC())
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
+
+        new StoredStateGauges(connections, plugins, upstreams, store.deadLetters()).register(prometheus);
+        exposeMetrics(config, environment, prometheus);
+    }
+
+    /**
+     * {@code /metrics} in the Prometheus format, with Dropwizard's own metrics (JVM, Jetty, Jersey, the connection
+     * pool) bridged in. On the admin port its exact mapping takes the path from the admin servlet's {@code /*},
+     * replacing Dropwizard's JSON metrics there.
+     */
+    private static void exposeMetrics(InflowConfiguration config, Environment environment,
+                                      PrometheusRegistry prometheus) {
+        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/metrics");
+        if (config.prometheus().onApplicationPort()) {
+            environment.jersey().register(new MetricsResource(prometheus));
+        }
     }
 
     private static Managed onStop(Runnable action) {

@@ -6,6 +6,7 @@ import io.inflow.server.api.ApiConfiguration;
 import io.inflow.server.auth.AuthConfiguration;
 import io.inflow.server.jobs.JobsConfiguration;
 import io.inflow.server.plugins.PluginsConfiguration;
+import io.inflow.server.metrics.PrometheusConfiguration;
 import io.inflow.server.resilience.UpstreamConfiguration;
 import io.inflow.server.store.DatabaseConfiguration;
 import jakarta.validation.Valid;
@@ -60,6 +61,11 @@ public class InflowConfiguration extends Configuration {
     public ApiConfiguration api() {
         return api;
     }
+    /** Not {@code metrics}: that key is Dropwizard's own. */
+    @Valid
+    @NotNull
+    @JsonProperty
+    private PrometheusConfiguration prometheus = new PrometheusConfiguration();
 
     public DatabaseConfiguration database() {
         return database;
@@ -83,5 +89,9 @@ public class InflowConfiguration extends Configuration {
 
     public UpstreamConfiguration upstream() {
         return upstream;
+    }
+
+    public PrometheusConfiguration prometheus() {
+        return prometheus;
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.auth.ApiAuthFeature;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.JobEngine;
+import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.Store;
@@ -25,6 +26,9 @@ public final class ApiResources {
         Set<Class<?>> open = new HashSet<>();
         if (settings.auth().openHealth()) {
             open.add(HealthResource.class);
+        }
+        if (settings.auth().openMetrics()) {
+            open.add(MetricsResource.class);
         }
         return List.of(
                 new ApiAuthFeature(settings.keys(), open),

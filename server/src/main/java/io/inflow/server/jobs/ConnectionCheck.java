@@ -43,7 +43,7 @@ public final class ConnectionCheck {
         LoadedConnector connector = plugins.connector(connection.pluginId())
                 .orElseThrow(() -> unavailable(connection));
         HostConnectorContext context = new HostConnectorContext(connection.config(),
-                upstreams.forConnection(connection.id(), connection.config(), connector),
+                upstreams.forConnection(connection, connector),
                 new PluginLogger(connector.pluginId(), "connection " + connection.id() + " check"));
         try {
             connector.callUpstream(plugin -> {

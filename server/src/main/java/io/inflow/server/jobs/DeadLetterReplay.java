@@ -76,7 +76,7 @@ public final class DeadLetterReplay {
     private Optional<Record> reread(LoadedConnector connector, Connection connection, DeadLetterRow letter)
             throws IOException, InterruptedException {
         HostConnectorContext context = new HostConnectorContext(connection.config(),
-                upstreams.forConnection(connection.id(), connection.config(), connector),
+                upstreams.forConnection(connection, connector),
                 new PluginLogger(connector.pluginId(), "connection " + connection.id() + " dead letter " + letter.id()));
         return connector.callUpstream(plugin -> plugin.reread(letter.stream(), letter.externalId(), context));
     }

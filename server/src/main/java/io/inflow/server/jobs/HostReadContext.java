@@ -6,6 +6,7 @@ import io.inflow.api.ReadContext;
 import io.inflow.api.UpstreamClient;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
+import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.store.CommitOutcome;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RecordSink;
@@ -22,10 +23,12 @@ final class HostReadContext implements ReadContext {
     private final RecordSink sink;
     private final ImportRunDao runs;
     private final BooleanSupplier nodeStopping;
+    private final ImportMetrics.StreamRecords counted;
     private boolean cancelRequested;
 
     HostReadContext(RunTarget target, String stream, ConnectorConfig config, UpstreamClient http, System.Logger log,
-                    RecordSink sink, ImportRunDao runs, BooleanSupplier nodeStopping) {
+                    RecordSink sink, ImportRunDao runs, BooleanSupplier nodeStopping,
+                    ImportMetrics.StreamRecords counted) {
         this.target = target;
         this.stream = stream;
         this.config = config;
@@ -34,6 +37,7 @@ final class HostReadContext implements ReadContext {
         this.sink = sink;
         this.runs = runs;
         this.nodeStopping = nodeStopping;
+        this.counted = counted;
     }
 
     @Override
@@ -60,6 +64,7 @@ final class HostReadContext implements ReadContext {
             }
         }
         CommitOutcome outcome = sink.commit(target.connectionId(), target.runId(), target.node(), stream, batch);
+        counted.count(outcome);
         cancelRequested |= outcome.cancelRequested();
         if (isCancelled()) {
             throw new ReadCancelledException();

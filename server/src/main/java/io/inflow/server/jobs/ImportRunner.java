@@ -10,6 +10,7 @@ import io.inflow.api.ReadCancelledException;
 import io.inflow.api.UpstreamClient;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
@@ -25,6 +26,7 @@ import io.inflow.server.store.RunTrigger;
 import io.inflow.server.store.Store;
 import io.inflow.server.store.StreamStatus;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -52,9 +54,10 @@ final class ImportRunner {
     private final ObjectMapper json;
     private final String node;
     private final NodeSignals signals;
+    private final ImportMetrics metrics;
 
     ImportRunner(Store store, ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
-                 ObjectMapper json, String node, NodeSignals signals) {
+                 ObjectMapper json, String node, NodeSignals signals, ImportMetrics metrics) {
         this.store = store;
         this.connections = connections;
         this.plugins = plugins;
@@ -62,6 +65,7 @@ final class ImportRunner {
         this.json = json;
         this.node = node;
         this.signals = signals;
+        this.metrics = metrics;
     }
 
     /**
@@ -77,6 +81,20 @@ final class ImportRunner {
             return Optional.empty();
         }
         RunRow run = runs.find(runId).orElseThrow();
+        metrics.runStarted();
+        Optional<Outcome> outcome = Optional.empty();
+        try {
+            outcome = execute(run);
+            return outcome;
+        } finally {
+            metrics.runStopped();
+            outcome.filter(ended -> !ended.status().isActive()).ifPresent(ended -> countEnd(run, ended.status()));
+        }
+    }
+
+    private Optional<Outcome> execute(RunRow run) {
+        long runId = run.id();
+        ImportRunDao runs = store.runs();
         try {
             Outcome outcome = readStreams(run);
             boolean recorded = outcome.status() == RunStatus.WAITING
@@ -99,6 +117,21 @@ final class ImportRunner {
         }
     }
 
+    /** Counts a run that ended, timed from its first start to its end as the database recorded both. */
+    private void countEnd(RunRow run, RunStatus status) {
+        try {
+            String connection = connections.find(run.connectionId()).map(Connection::name)
+                    .orElse(Long.toString(run.connectionId()));
+            RunRow ended = store.runs().find(run.id()).orElseThrow();
+            Duration took = ended.startedAt() == null || ended.finishedAt() == null ? Duration.ZERO
+                    : Duration.between(ended.startedAt(), ended.finishedAt());
+            metrics.runEnded(connection, status, took);
+        } catch (RuntimeException e) {
+            // the run's outcome is recorded; only its metrics are lost
+            LOG.warn("Run {} ended {} but could not be counted in the metrics", run.id(), status.code(), e);
+        }
+    }
+
     private Outcome readStreams(RunRow run) {
         Optional<Connection> found = connections.find(run.connectionId());
         if (found.isEmpty()) {
@@ -110,13 +143,14 @@ final class ImportRunner {
             return Outcome.failed(plugins.availability(connection.pluginId()).message());
         }
         LoadedConnector connector = loaded.get();
-        UpstreamClient http = upstreams.forConnection(connection.id(), connection.config(), connector);
+        UpstreamClient http = upstreams.forConnection(connection, connector);
         RunTarget target = new RunTarget(connection.id(), run.id(), node);
         for (RunStreamRow stream : store.runs().streams(run.id())) {
             if (stream.status() == StreamStatus.SUCCEEDED) {
                 continue;
             }
-            Outcome outcome = readStream(run, connector, connection, http, target, stream);
+            Outcome outcome = readStream(run, connector, connection, http, target, stream,
+                    metrics.stream(connection.name(), stream.stream()));
             if (outcome.status() != RunStatus.SUCCEEDED) {
                 return outcome;
             }
@@ -125,7 +159,7 @@ final class ImportRunner {
     }
 
     private Outcome readStream(RunRow run, LoadedConnector connector, Connection connection, UpstreamClient http,
-                               RunTarget target, RunStreamRow streamRow) {
+                               RunTarget target, RunStreamRow streamRow, ImportMetrics.StreamRecords counted) {
         String stream = streamRow.stream();
         Checkpoint start = startingCheckpoint(run, streamRow, connection.id());
         store.runs().startStream(run.id(), stream);
@@ -135,7 +169,7 @@ final class ImportRunner {
         System.Logger log = new PluginLogger(connector.pluginId(),
                 "connection " + connection.id() + " run " + run.id() + " stream " + stream);
         HostReadContext context = new HostReadContext(target, stream, connection.config(), http, log, store.sink(),
-                store.runs(), signals::stopping);
+                store.runs(), signals::stopping, counted);
         try {
             connector.callUpstream(plugin -> {
                 plugin.read(stream, start, context);

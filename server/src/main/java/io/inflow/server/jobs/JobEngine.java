@@ -2,6 +2,7 @@ package io.inflow.server.jobs;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.Store;
@@ -19,12 +20,13 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
 
     public static JobEngine create(Store store, ConnectionService connections, PluginRegistry plugins,
                                    UpstreamClients upstreams, ObjectMapper json, JobsConfiguration config,
-                                   DataSource dataSource, Clock clock) {
+                                   DataSource dataSource, Clock clock, ImportMetrics metrics) {
         NodeSignals signals = new NodeSignals();
         RunPlans plans = new RunPlans(plugins, store.runs());
         RunLauncher launcher = new RunLauncher(store.runs(), clock);
         Cooldown cooldown = new Cooldown(store.runs(), clock);
-        ImportRunner runner = new ImportRunner(store, connections, plugins, upstreams, json, config.nodeName(), signals);
+        ImportRunner runner = new ImportRunner(store, connections, plugins, upstreams, json, config.nodeName(), signals,
+                metrics);
         RunRecovery recovery = new RunRecovery(store.runs(), plans, launcher, config.autoResume());
         ScheduleFires fires = new ScheduleFires(connections, store.schedulerState(), cooldown, plans, launcher);
         StartupImports startup = new StartupImports(connections, store.connections(), store.schedulerState(),

@@ -3,6 +3,7 @@ package io.inflow.server.resilience;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.inflow.api.ResponseReader;
 import io.inflow.api.UpstreamClient;
+import io.inflow.server.metrics.UpstreamMetrics;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * with the configured timeouts. 429, 5xx, timeouts, broken connections and unreadable answers are retried
  * after a backoff or the upstream's {@code Retry-After}; every retry goes through the quota and the rate limiter
  * again, so retries never break a limit. 5xx and transport failures count against the breaker; 429 does not
- * (the upstream is alive, only busy).
+ * (the upstream is alive, only busy). Every attempt that is sent is counted in the {@link UpstreamMetrics}.
  */
 final class ResilientUpstreamClient implements UpstreamClient {
 
@@ -28,9 +29,16 @@ final class ResilientUpstreamClient implements UpstreamClient {
     private final RetryPolicy retry;
     private final Duration readTimeout;
     private final String label;
+    private final UpstreamMetrics metrics;
+    private final String connectionName;
 
+    /**
+     * @param label how messages name the connection
+     * @param connectionName the connection's name, as the metrics label it
+     */
     ResilientUpstreamClient(HttpClient http, SlidingWindowRateLimiter limiter, CircuitBreaker breaker,
-                            Optional<QuotaGate> quota, RetryPolicy retry, Duration readTimeout, String label) {
+                            Optional<QuotaGate> quota, RetryPolicy retry, Duration readTimeout, String label,
+                            UpstreamMetrics metrics, String connectionName) {
         this.http = http;
         this.limiter = limiter;
         this.breaker = breaker;
@@ -38,6 +46,8 @@ final class ResilientUpstreamClient implements UpstreamClient {
         this.retry = retry;
         this.readTimeout = readTimeout;
         this.label = label;
+        this.metrics = metrics;
+        this.connectionName = connectionName;
     }
 
     @Override
@@ -126,17 +136,25 @@ final class ResilientUpstreamClient implements UpstreamClient {
             throw spent;
         }
         SlidingWindowRateLimiter.Permit permit;
+        long waitStarted = System.nanoTime();
         try {
             permit = limiter.acquire();
         } catch (InterruptedException interrupted) {
             breaker.releasePermission();
             throw interrupted;
+        } finally {
+            metrics.waitedForRateLimit(connectionName, System.nanoTime() - waitStarted);
         }
         long started = System.nanoTime();
         try (permit) {
-            return new Sent<>(http.send(request, bodyHandler), null, System.nanoTime() - started);
+            HttpResponse<B> response = http.send(request, bodyHandler);
+            long nanos = System.nanoTime() - started;
+            metrics.answered(connectionName, response.statusCode(), nanos);
+            return new Sent<>(response, null, nanos);
         } catch (IOException failure) {
-            return new Sent<>(null, failure, System.nanoTime() - started);
+            long nanos = System.nanoTime() - started;
+            metrics.failed(connectionName, failure, nanos);
+            return new Sent<>(null, failure, nanos);
         } catch (InterruptedException interrupted) {
             breaker.releasePermission();
             throw interrupted;

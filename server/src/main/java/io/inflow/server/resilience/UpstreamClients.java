@@ -6,6 +6,8 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.Limits;
 import io.inflow.api.UpstreamClient;
+import io.inflow.server.connections.Connection;
+import io.inflow.server.metrics.UpstreamMetrics;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.store.QuotaDao;
 import java.net.http.HttpClient;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -27,14 +30,16 @@ public final class UpstreamClients {
     private final UpstreamConfiguration config;
     private final QuotaDao quotas;
     private final Clock clock;
+    private final UpstreamMetrics metrics;
     private final RetryPolicy retry;
     private final CircuitBreakerRegistry breakers;
     private final Map<String, SlidingWindowRateLimiter> limiters = new ConcurrentHashMap<>();
 
-    public UpstreamClients(UpstreamConfiguration config, QuotaDao quotas, Clock clock) {
+    public UpstreamClients(UpstreamConfiguration config, QuotaDao quotas, Clock clock, UpstreamMetrics metrics) {
         this.config = config;
         this.quotas = quotas;
         this.clock = clock;
+        this.metrics = metrics;
         this.retry = RetryPolicy.of(config);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -53,9 +58,23 @@ public final class UpstreamClients {
     }
 
     /** The client for a connection of {@code connector}, with the limits it declares unless overridden. */
-    public UpstreamClient forConnection(long connectionId, ConnectorConfig connectionConfig, LoadedConnector connector) {
-        String scope = connector.call(plugin -> plugin.rateLimitScope(connectionConfig));
-        return forConnection(connectionId, connector.pluginId(), scope, connectionConfig, connector.spec().limits());
+    public UpstreamClient forConnection(Connection connection, LoadedConnector connector) {
+        String scope = connector.call(plugin -> plugin.rateLimitScope(connection.config()));
+        return forConnection(connection.id(), connection.name(), connector.pluginId(), scope, connection.config(),
+                connector.spec().limits());
+    }
+
+    /**
+     * The calls a connection may still make in the current quota window, as its quota gate counts them: empty
+     * when it has no daily quota, zero when spent (overage included).
+     */
+    public OptionalLong quotaRemaining(long connectionId, ConnectorConfig connectionConfig, Limits defaults) {
+        long quota = HostSettings.dailyQuota(connectionConfig, defaults);
+        if (quota <= 0) {
+            return OptionalLong.empty();
+        }
+        long used = quotas.used(connectionId, QuotaGate.windowStart(clock.instant(), config.quotaWindow()));
+        return OptionalLong.of(Math.max(0, quota - used));
     }
 
     /**
@@ -63,7 +82,7 @@ public final class UpstreamClients {
      *
      * @param rateLimitScope what the upstream counts its limit by, or null for the connection alone
      */
-    UpstreamClient forConnection(long connectionId, String pluginId, String rateLimitScope,
+    UpstreamClient forConnection(long connectionId, String connectionName, String pluginId, String rateLimitScope,
                                  ConnectorConfig connectionConfig, Limits defaults) {
         double rate = HostSettings.requestsPerSecond(connectionConfig, defaults);
         String scope = rateLimitScope == null ? "connection-" + connectionId : pluginId + ":" + rateLimitScope;
@@ -73,7 +92,7 @@ public final class UpstreamClients {
         Optional<QuotaGate> gate = quota <= 0 ? Optional.empty() : Optional.of(new QuotaGate(connectionId, quotas,
                 quota, HostSettings.allowOverage(connectionConfig), config.quotaWindow(), clock));
         return new ResilientUpstreamClient(http, limiter, breaker(connectionId), gate, retry, config.readTimeout(),
-                "connection " + connectionId);
+                "connection " + connectionId, metrics, connectionName);
     }
 
     /** The state of each connection's circuit breaker that has seen calls: CLOSED, OPEN or HALF_OPEN. */

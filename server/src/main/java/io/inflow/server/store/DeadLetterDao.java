@@ -1,8 +1,11 @@
 package io.inflow.server.store;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -41,4 +44,11 @@ public interface DeadLetterDao {
 
     @SqlQuery("SELECT count(*) FROM dead_letters WHERE replayed_at IS NULL")
     long openCount();
+
+    /** Letters not yet replayed, by connection id; connections without any are absent. */
+    @SqlQuery("SELECT connection_id, count(*) AS letters FROM dead_letters WHERE replayed_at IS NULL "
+            + "GROUP BY connection_id")
+    @KeyColumn("connection_id")
+    @ValueColumn("letters")
+    Map<Long, Long> openCountByConnection();
 }
