@@ -168,8 +168,11 @@ class MetricsTest {
     @Test
     void theApplicationPortServesTheSameSeriesWhenConfiguredTo() {
         Scrape admin = Scrape.of(adminMetrics(SERVER));
-        Scrape application = Scrape.of("http://localhost:" + SERVER.app.getLocalPort() + "/metrics");
+        String url = "http://localhost:" + SERVER.app.getLocalPort() + "/metrics";
+        Scrape application = Scrape.of(url, TestKeys.VIEWER);
 
+        assertThat(Json.withKey(null).get(url).status()).as("keyed on the application port by default")
+                .isEqualTo(401);
         assertThat(application.status).isEqualTo(200);
         assertThat(application.contentType).startsWith("text/plain").contains("version=0.0.4");
         assertThat(application.families().keySet()).containsAll(admin.families().keySet().stream()

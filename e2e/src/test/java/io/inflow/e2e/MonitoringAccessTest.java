@@ -11,13 +11,15 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The switches of {@code auth}: health open on the application port, the admin port keyed. */
+/** The switches of {@code auth}: health and metrics open on the application port, the admin port keyed. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MonitoringAccessTest {
 
     private static final TestServer SERVER = TestServer.withPlugins(plugins -> { },
             ConfigOverride.config("auth.openHealth", "true"),
-            ConfigOverride.config("auth.protectAdminPort", "true"));
+            ConfigOverride.config("auth.protectAdminPort", "true"),
+            ConfigOverride.config("prometheus.onApplicationPort", "true"),
+            ConfigOverride.config("auth.openMetrics", "true"));
 
     @SuppressWarnings("unused") // registered through DropwizardExtensionsSupport
     private static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = SERVER.app;
@@ -34,6 +36,14 @@ class MonitoringAccessTest {
         assertThat(health.body().path("database").path("ok").asBoolean()).as(health.body().toString()).isTrue();
         assertThat(anonymous.get(SERVER.api("/status")).status()).isEqualTo(401);
         assertThat(anonymous.get(SERVER.api("/connections")).status()).isEqualTo(401);
+    }
+
+    @Test
+    void metricsAnswerWithoutAKeyOnTheApplicationPortWhenOpened() {
+        Scrape scrape = Scrape.of("http://localhost:" + SERVER.app.getLocalPort() + "/metrics");
+
+        assertThat(scrape.status).isEqualTo(200);
+        assertThat(scrape.families()).containsKey("inflow_import_runs_active");
     }
 
     @Test

@@ -58,9 +58,18 @@ final class Scrape {
 
     /** GETs {@code url} without credentials, as Prometheus scrapes it. */
     static Scrape of(String url) {
+        return of(url, null);
+    }
+
+    /** A scrape sending {@code apiKey} as a bearer token, as Prometheus's {@code authorization} setting does. */
+    static Scrape of(String url, String apiKey) {
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create(url)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).GET();
+            if (apiKey != null) {
+                request.header("Authorization", "Bearer " + apiKey);
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new Scrape(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.body());
         } catch (IOException e) {
