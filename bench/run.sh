@@ -127,13 +127,14 @@ start_server() { # name: a server on a fresh data folder with a GC log; sets API
   STARTUP_SECONDS=$(calc "$(now) - $start" 2)
   DB_PORT=$(grep -o 'Embedded PostgreSQL is up on port [0-9]*' "$WORK/$name.log" | grep -o '[0-9]*$' | head -n 1)
   local plugins
-  plugins=$(inflow "$API/plugins" | grep -o '"state":"started"' | wc -l)
-  echo "server $name up in $STARTUP_SECONDS s with $plugins plugins started (PostgreSQL on port $DB_PORT)"
+  plugins=$(inflow "$API/plugins" | grep -o '"state":"[A-Za-z_]*"' | sort | uniq -c | tr -s ' ' | tr '\n' ' ' || true)
+  echo "server $name up in $STARTUP_SECONDS s; plugins by state: $plugins(PostgreSQL on port $DB_PORT)"
 }
 
-connect() { # sandbox url, extra config JSON (e.g. ,"requestsPerSecond":1000000): prints the new connection's id
+connect() { # sandbox url, name, extra config JSON (e.g. "requestsPerSecond":1000000,): prints the new connection's id
   local body
-  body=$(curl -fsS "$1/_sandbox/connections/airtable" | sed "s/\"tables\":/${2}\"tables\":/")
+  body=$(curl -fsS "$1/_sandbox/connections/airtable" \
+    | sed -e "s/\"tables\":/${3}\"tables\":/" -e "s/\"name\":\"[^\"]*\"/\"name\":\"$2\"/")
   json_field "$(inflow -X POST -H 'Content-Type: application/json' -d "$body" "$API/connections")" id
 }
 
@@ -202,7 +203,7 @@ start_sandbox sandbox-100k --airtable-rps 0 --airtable-token-rps 0 --airtable-re
 sandbox_100k_pid=${pids[-1]}
 start_server server-100k
 server_100k_pid=$SERVER_PID
-conn=$(connect "$SANDBOX_URL" '"requestsPerSecond":1000000,')
+conn=$(connect "$SANDBOX_URL" bench-100k '"requestsPerSecond":1000000,')
 run=$(await_run "$(start_import "$conn" full)")
 read -r HEAP_100K LIVE_100K GCS_100K COMMITTED_100K <<<"$(heap_of "$WORK/server-100k-gc.log" "$run")"
 echo "100k import: $(counts_of "$run") in $(json_field "$run" durationSeconds) s; peak heap $HEAP_100K MB" \
@@ -218,7 +219,7 @@ start_sandbox sandbox-real   # Airtable's real limits and its default table
 SANDBOX_REAL=$SANDBOX_URL
 start_server server
 STARTUP=$STARTUP_SECONDS
-conn=$(connect "$SANDBOX_SCALE" '"requestsPerSecond":1000000,')
+conn=$(connect "$SANDBOX_SCALE" bench-unlimited '"requestsPerSecond":1000000,')
 
 full=$(await_run "$(start_import "$conn" full)")
 FULL_RPS=$(json_field "$full" recordsPerSecond)
@@ -251,7 +252,7 @@ INSERT_PAGE_RPS=$(json_field "$limit" insert_per_page_records_per_second)
 
 # --- 3. Rate-limit saturation --------------------------------------------------------------------------------
 say "Rate-limit saturation: Airtable's real $REAL_LIMIT_RPS requests/second, its default 20,077 records"
-real_conn=$(connect "$SANDBOX_REAL" '')
+real_conn=$(connect "$SANDBOX_REAL" bench-real-limits '')
 limited=$(await_run "$(start_import "$real_conn" full)")
 requests=$(curl -fsS "$SANDBOX_REAL/_sandbox/requests?api=airtable" | grep -o '"at":"[^"]*"' | cut -d'"' -f4)
 REQUESTS=$(wc -l <<<"$requests")
