@@ -168,7 +168,7 @@ to_ms() { # a wrk latency such as 850.00us, 1.23ms, 1.02s
 
 WRK_RPS="" WRK_P50="" WRK_P99=""
 run_wrk() { # name, url, [header]: sets WRK_RPS, WRK_P50, WRK_P99
-  local name=$1 url=$2 out="$WORK/wrk-$1.txt"
+  local name=$1 url=$2 out; out="$WORK/wrk-$(tr -c "a-zA-Z0-9\n" "_" <<<"$1").txt"
   local header=()
   [[ $# -ge 3 ]] && header=(-H "$3")
   wrk -t2 -c"$WRK_CONNECTIONS" -d2s "${header[@]}" "$url" >/dev/null   # warm-up: JIT and connection pools
