@@ -6,14 +6,17 @@
 #
 # Usage: bench/reliability.sh [--short] [-Dreliability.seed=N] [-Dreliability.kills=N] [-Dreliability.fuzzRequests=N]
 #                             [-Dreliability.scheduleSeconds=N] [-Dreliability.nodeRestarts=N] [-Dtest=ReliabilityFuzzTest]
+#        bench/reliability.sh --merge-only [--short]   (merges the figures of the last run again, runs nothing)
 set -euo pipefail
 
 root="$(cd "$(dirname "$0")/.." && pwd)"
 form=full
+merge_only=false
 args=()
 for arg in "$@"; do
   case "$arg" in
     --short) form=short ;;
+    --merge-only) merge_only=true ;;
     *) args+=("$arg") ;;
   esac
 done
@@ -23,12 +26,12 @@ for arg in "${args[@]+"${args[@]}"}"; do
 done
 
 figures="$root/e2e/target/reliability"
-rm -rf "$figures"
 mkdir -p "$root/bench/results"
 cd "$root"
 started=$(date +%s)
 status=0
-mvn -B -pl e2e -am verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
+$merge_only || rm -rf "$figures"
+$merge_only || mvn -B -pl e2e -am verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
   -Dreliability.full="$([[ $form == full ]] && echo true || echo false)" \
   -Dreliability.results.dir="$figures" "${args[@]+"${args[@]}"}" || status=$?
 took=$(( $(date +%s) - started ))
