@@ -13,16 +13,18 @@ import java.sql.Statement;
 /** A PostgreSQL that several Inflow nodes share, as a managed database would be: the nodes get its URL. */
 final class SharedDatabase implements AutoCloseable {
 
-    private final EmbeddedDatabase postgres;
+    private final java.nio.file.Path directory;
+    private volatile EmbeddedDatabase postgres;
 
-    private SharedDatabase(EmbeddedDatabase postgres) {
+    private SharedDatabase(java.nio.file.Path directory, EmbeddedDatabase postgres) {
+        this.directory = directory;
         this.postgres = postgres;
     }
 
     static SharedDatabase start() {
         try {
-            SharedDatabase database = new SharedDatabase(EmbeddedDatabase.start(
-                    Files.createTempDirectory("inflow-shared-pg").resolve("postgres"), 0));
+            java.nio.file.Path directory = Files.createTempDirectory("inflow-shared-pg").resolve("postgres");
+            SharedDatabase database = new SharedDatabase(directory, EmbeddedDatabase.start(directory, 0));
             // stopped when the test JVM ends, after the nodes using it have stopped
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "shared-database-stop"));
             return database;
@@ -58,6 +60,17 @@ final class SharedDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    /**
+     * Restarts PostgreSQL on the same files and port, as an operator's restart would, with {@code whileDown} run
+     * while it is stopped.
+     */
+    void restart(Runnable whileDown) {
+        int port = postgres.port();
+        postgres.close();
+        whileDown.run();
+        postgres = EmbeddedDatabase.start(directory, port);
     }
 
     @Override

@@ -24,11 +24,12 @@ final class HostReadContext implements ReadContext {
     private final ImportRunDao runs;
     private final BooleanSupplier nodeStopping;
     private final ImportMetrics.StreamRecords counted;
+    private final Runnable progressed;
     private boolean cancelRequested;
 
     HostReadContext(RunTarget target, String stream, ConnectorConfig config, UpstreamClient http, System.Logger log,
                     RecordSink sink, ImportRunDao runs, BooleanSupplier nodeStopping,
-                    ImportMetrics.StreamRecords counted) {
+                    ImportMetrics.StreamRecords counted, Runnable progressed) {
         this.target = target;
         this.stream = stream;
         this.config = config;
@@ -38,6 +39,7 @@ final class HostReadContext implements ReadContext {
         this.runs = runs;
         this.nodeStopping = nodeStopping;
         this.counted = counted;
+        this.progressed = progressed;
     }
 
     @Override
@@ -65,6 +67,7 @@ final class HostReadContext implements ReadContext {
         }
         CommitOutcome outcome = sink.commit(target.connectionId(), target.runId(), target.node(), stream, batch);
         counted.count(outcome);
+        progressed.run();
         cancelRequested |= outcome.cancelRequested();
         if (isCancelled()) {
             throw new ReadCancelledException();

@@ -55,9 +55,10 @@ final class ImportRunner {
     private final String node;
     private final NodeSignals signals;
     private final ImportMetrics metrics;
+    private final ActiveReads reads;
 
     ImportRunner(Store store, ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
-                 ObjectMapper json, String node, NodeSignals signals, ImportMetrics metrics) {
+                 ObjectMapper json, String node, NodeSignals signals, ImportMetrics metrics, ActiveReads reads) {
         this.store = store;
         this.connections = connections;
         this.plugins = plugins;
@@ -66,6 +67,7 @@ final class ImportRunner {
         this.node = node;
         this.signals = signals;
         this.metrics = metrics;
+        this.reads = reads;
     }
 
     /**
@@ -168,19 +170,19 @@ final class ImportRunner {
         }
         System.Logger log = new PluginLogger(connector.pluginId(),
                 "connection " + connection.id() + " run " + run.id() + " stream " + stream);
+        ActiveRead watched = reads.begin(run.id(), stream);
         HostReadContext context = new HostReadContext(target, stream, connection.config(), http, log, store.sink(),
-                store.runs(), signals::stopping, counted);
+                store.runs(), signals::stopping, counted, watched::progressed);
         try {
-            connector.callUpstream(plugin -> {
-                plugin.read(stream, start, context);
-                return null;
-            });
+            readWatched(watched, connector, stream, start, context);
             if (context.isCancelled()) {
                 // it returned because it was asked to stop, not because the scan is complete
                 return stopped(run.id(), stream);
             }
             completeStream(connection.id(), run.id(), stream);
             return Outcome.SUCCEEDED;
+        } catch (ReadAbortedException e) {
+            return aborted(run.id(), stream, e.abort);
         } catch (ReadCancelledException e) {
             return stopped(run.id(), stream);
         } catch (QuotaExhaustedException e) {
@@ -199,6 +201,55 @@ final class ImportRunner {
             return failStream(run.id(), stream, "could not read from the upstream: " + e, e);
         } catch (RuntimeException | LinkageError e) {
             return failStream(run.id(), stream, "the connector failed: " + e, e);
+        }
+    }
+
+    /**
+     * Reads while the {@link RunWatchdog} may interrupt the thread; whatever the connector did when it was aborted
+     * (returned, threw, or threw something else for the interrupt) becomes a {@link ReadAbortedException}.
+     */
+    private void readWatched(ActiveRead watched, LoadedConnector connector, String stream, Checkpoint start,
+                             HostReadContext context) throws IOException, InterruptedException {
+        try {
+            try {
+                connector.callUpstream(plugin -> {
+                    plugin.read(stream, start, context);
+                    return null;
+                });
+            } finally {
+                reads.end(watched);
+            }
+        } catch (IOException | InterruptedException | RuntimeException | LinkageError e) {
+            throwIfAborted(watched);
+            throw e;
+        }
+        throwIfAborted(watched);
+    }
+
+    private static void throwIfAborted(ActiveRead watched) {
+        if (watched.aborted()) {
+            throw new ReadAbortedException(watched.abortion());
+        }
+    }
+
+    /** A read the watchdog interrupted: cancelled as asked, or failed because it stalled. */
+    private Outcome aborted(long runId, String stream, ActiveRead.Abort abort) {
+        if (abort.cancelled()) {
+            store.runs().finishStream(runId, stream, StreamStatus.CANCELLED);
+            return new Outcome(RunStatus.CANCELLED, null);
+        }
+        LOG.warn("Run {} failed: {}", runId, abort.message());
+        store.runs().finishStream(runId, stream, StreamStatus.FAILED);
+        return Outcome.failed(abort.message());
+    }
+
+    /** A read stopped by the watchdog. */
+    private static final class ReadAbortedException extends RuntimeException {
+        private final transient ActiveRead.Abort abort;
+
+        ReadAbortedException(ActiveRead.Abort abort) {
+            super(null, null, false, false);
+            this.abort = abort;
         }
     }
 

@@ -25,14 +25,16 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
         RunPlans plans = new RunPlans(plugins, store.runs());
         RunLauncher launcher = new RunLauncher(store.runs(), clock);
         Cooldown cooldown = new Cooldown(store.runs(), clock);
+        ActiveReads reads = new ActiveReads(clock);
         ImportRunner runner = new ImportRunner(store, connections, plugins, upstreams, json, config.nodeName(), signals,
-                metrics);
+                metrics, reads);
+        RunWatchdog watchdog = new RunWatchdog(reads, store.runs(), config.cancelGrace(), config.stallTimeout(), clock);
         RunRecovery recovery = new RunRecovery(store.runs(), plans, launcher, config.autoResume());
         ScheduleFires fires = new ScheduleFires(connections, store.schedulerState(), cooldown, plans, launcher);
         StartupImports startup = new StartupImports(connections, store.connections(), store.schedulerState(),
                 cooldown, plans, launcher);
         JobScheduler scheduler = new JobScheduler(dataSource, config, signals, runner, recovery, fires,
-                new RunReconciler(store.runs(), clock), startup, store.runs());
+                new RunReconciler(store.runs(), clock), startup, store.runs(), watchdog);
         return new JobEngine(
                 new ImportService(store.runs(), connections, plans, launcher, cooldown, scheduler.client()),
                 new ConnectionSchedules(connections, store.connections(), scheduler.client(), clock),

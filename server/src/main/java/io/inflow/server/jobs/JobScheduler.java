@@ -31,15 +31,17 @@ public final class JobScheduler implements Managed {
     private final StartupImports startupImports;
     private final ImportRunDao runs;
     private final String node;
+    private final RunWatchdog watchdog;
 
     JobScheduler(DataSource dataSource, JobsConfiguration config, NodeSignals signals, ImportRunner runner,
                  RunRecovery recovery, ScheduleFires fires, RunReconciler reconciler, StartupImports startupImports,
-                 ImportRunDao runs) {
+                 ImportRunDao runs, RunWatchdog watchdog) {
         this.signals = signals;
         this.recovery = recovery;
         this.startupImports = startupImports;
         this.runs = runs;
         this.node = config.nodeName();
+        this.watchdog = watchdog;
         RecurringTask<Void> reconcile = reconciler.task();
         this.scheduler = Scheduler.create(dataSource, List.of(ImportRunTask.create(runner, recovery, runs), fires.task()))
                 .startTasks(reconcile)
@@ -67,6 +69,7 @@ public final class JobScheduler implements Managed {
                     RunLauncher.Scheduling.through(scheduler));
         }
         scheduler.start();
+        watchdog.start();
         startupImports.run(RunLauncher.Scheduling.through(scheduler));
         LOG.info("Job scheduler of node {} started", node);
     }
@@ -75,6 +78,7 @@ public final class JobScheduler implements Managed {
     public void stop() {
         signals.stop();
         scheduler.stop();
+        watchdog.stop();
         LOG.info("Job scheduler of node {} stopped", node);
     }
 }

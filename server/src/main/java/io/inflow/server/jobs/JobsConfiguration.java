@@ -53,6 +53,20 @@ public class JobsConfiguration {
     @JsonProperty
     private Duration shutdownGrace = Duration.seconds(20);
 
+    /**
+     * How long a cancelled run's read may take to reach its next commit (where cancelling is noticed) before its
+     * worker thread is interrupted; a connector that ignores the interrupt too has its run ended after as long
+     * again, while its thread stays busy.
+     */
+    @NotNull
+    @JsonProperty
+    private Duration cancelGrace = Duration.seconds(10);
+
+    /** How long a read may go without committing a batch before it is interrupted and its run failed. */
+    @NotNull
+    @JsonProperty
+    private Duration stallTimeout = Duration.minutes(30);
+
     public int workerThreads() {
         return workerThreads;
     }
@@ -86,5 +100,13 @@ public class JobsConfiguration {
 
     public java.time.Duration shutdownGrace() {
         return shutdownGrace.toJavaDuration();
+    }
+
+    public java.time.Duration cancelGrace() {
+        return cancelGrace.toJavaDuration();
+    }
+
+    public java.time.Duration stallTimeout() {
+        return stallTimeout.toJavaDuration();
     }
 }
