@@ -10,14 +10,20 @@ import io.inflow.api.record.Batch;
 public interface ReadContext extends ConnectorContext {
 
     /**
-     * Stores a batch of records and the checkpoint that follows it, in one transaction: when this returns, both
-     * are durable; when it throws, neither is. Records are upserted by (connection, stream, external id), so
-     * committing the same record twice is harmless. A batch may be empty, to move the checkpoint alone.
+     * Hands the host a batch of records and the checkpoint that follows it. The host stores them in the order
+     * committed, each batch in one transaction with its checkpoint (a transaction may hold several consecutive
+     * batches): a checkpoint is never stored without the records before it. It stores while the connector reads
+     * on, so this returns at once unless the host is several pages behind, and everything committed is stored
+     * before the read counts as over; a crash may lose the last pages committed, never a checkpoint's records, so
+     * a resume fetches them again. Records are upserted by (connection, stream, external id), so committing the
+     * same record twice is harmless. A batch may be empty, to move the checkpoint alone.
      *
-     * <p>Blocking; call it from the thread that runs {@code read}.
+     * <p>Call it from the thread that runs {@code read}.
      *
-     * @throws ReadCancelledException after storing the batch, when the run has been cancelled
+     * @throws ReadCancelledException when the run has been cancelled (the batch is still stored)
      * @throws IllegalArgumentException when a record names another stream than the one being read
+     * @throws RuntimeException         when storing an earlier batch failed; the read should end by letting it
+     *                                  through
      */
     void commit(Batch batch);
 

@@ -10,10 +10,20 @@ import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.store.CommitOutcome;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RecordSink;
+import io.inflow.server.store.RunNotOwnedException;
 import java.util.function.BooleanSupplier;
 
-/** The host's side of one read: a stream of one run of one connection. Used by one thread. */
+/**
+ * The host's side of one read: a stream of one run of one connection. The connector calls it from its reading
+ * thread; a {@link BatchWriter} stores what it commits, in order, while it reads on, and {@link #finish} waits for
+ * the last of it.
+ */
 final class HostReadContext implements ReadContext {
+
+    /** Pages that may wait to be stored while the connector reads on: a little memory buys overlap. */
+    static final int MAX_WAITING_BATCHES = 8;
+    /** The most records stored in one transaction when pages wait (a page is never split). */
+    static final int MAX_RECORDS_PER_TRANSACTION = 2_000;
 
     private final RunTarget target;
     private final String stream;
@@ -25,7 +35,8 @@ final class HostReadContext implements ReadContext {
     private final BooleanSupplier nodeStopping;
     private final ImportMetrics.StreamRecords counted;
     private final Runnable progressed;
-    private boolean cancelRequested;
+    private final BatchWriter writer;
+    private volatile boolean cancelRequested;
 
     HostReadContext(RunTarget target, String stream, ConnectorConfig config, UpstreamClient http, System.Logger log,
                     RecordSink sink, ImportRunDao runs, BooleanSupplier nodeStopping,
@@ -40,6 +51,9 @@ final class HostReadContext implements ReadContext {
         this.nodeStopping = nodeStopping;
         this.counted = counted;
         this.progressed = progressed;
+        this.writer = new BatchWriter("inflow-writer run " + target.runId() + " " + stream,
+                batches -> sink.commit(target.connectionId(), target.runId(), target.node(), stream, batches),
+                this::stored, MAX_WAITING_BATCHES, MAX_RECORDS_PER_TRANSACTION);
     }
 
     @Override
@@ -65,12 +79,33 @@ final class HostReadContext implements ReadContext {
                         + record.stream() + "'");
             }
         }
-        CommitOutcome outcome = sink.commit(target.connectionId(), target.runId(), target.node(), stream, batch);
-        counted.count(outcome);
-        progressed.run();
-        cancelRequested |= outcome.cancelRequested();
+        try {
+            writer.submit(batch);
+        } catch (InterruptedException e) {
+            // the watchdog aborts a read this way: stop reading, the runner tells why
+            Thread.currentThread().interrupt();
+            throw new ReadCancelledException();
+        }
         if (isCancelled()) {
             throw new ReadCancelledException();
+        }
+    }
+
+    /**
+     * Ends the read: waits until every batch committed is stored.
+     *
+     * @throws RuntimeException what storing a batch failed with, e.g. {@link RunNotOwnedException}
+     */
+    void finish() {
+        writer.finish();
+    }
+
+    /** On the writer's thread, after each transaction. */
+    private void stored(CommitOutcome outcome) {
+        counted.count(outcome);
+        progressed.run();
+        if (outcome.cancelRequested()) {
+            cancelRequested = true;
         }
     }
 

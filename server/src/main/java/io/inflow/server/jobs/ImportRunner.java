@@ -174,7 +174,7 @@ final class ImportRunner {
         HostReadContext context = new HostReadContext(target, stream, connection.config(), http, log, store.sink(),
                 store.runs(), signals::stopping, counted, watched::progressed);
         try {
-            readWatched(watched, connector, stream, start, context);
+            readAndStore(watched, connector, stream, start, context);
             if (context.isCancelled()) {
                 // it returned because it was asked to stop, not because the scan is complete
                 return stopped(run.id(), stream);
@@ -201,6 +201,32 @@ final class ImportRunner {
             return failStream(run.id(), stream, "could not read from the upstream: " + e, e);
         } catch (RuntimeException | LinkageError e) {
             return failStream(run.id(), stream, "the connector failed: " + e, e);
+        }
+    }
+
+    /**
+     * Reads, then waits until everything the connector committed is stored, whichever way the read ended: pages
+     * committed before a failure are kept, with their checkpoint, so a resume starts after them.
+     */
+    private void readAndStore(ActiveRead watched, LoadedConnector connector, String stream, Checkpoint start,
+                              HostReadContext context) throws IOException, InterruptedException {
+        Throwable primary = null;
+        try {
+            readWatched(watched, connector, stream, start, context);
+        } catch (IOException | InterruptedException | RuntimeException | Error e) {
+            primary = e;
+            throw e;
+        } finally {
+            try {
+                context.finish();
+            } catch (RuntimeException e) {
+                if (primary == null) {
+                    throw e;
+                }
+                if (e != primary) {
+                    primary.addSuppressed(e);
+                }
+            }
         }
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.api.record.Record;
 import io.inflow.api.record.RejectedRecord;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 
 /**
  * Turns an Airtable record into an Inflow record: the whole record ({@code id}, {@code createdTime},
@@ -62,11 +61,7 @@ final class RecordMapper {
         if (!node.isTextual()) {
             return null;
         }
-        try {
-            return Instant.parse(node.asText());
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return AirtableInstants.parse(node.asText());
     }
 
     private static String raw(JsonNode record) {
