@@ -54,6 +54,8 @@ public final class ResultsTable {
             runs = new ArrayList<>(files
                     .filter(f -> f.getFileName().toString().endsWith(".json"))
                     .filter(f -> !f.getFileName().toString().equals("latest.json"))
+                    // bench/reliability.sh writes its own reliability-*.json and reliability.md here
+                    .filter(f -> !f.getFileName().toString().startsWith("reliability"))
                     .sorted(Comparator.comparing((Path f) -> f.getFileName().toString()).reversed())
                     .toList());
         }

@@ -222,6 +222,12 @@ class JobControlTest {
                 .isEqualTo(TABLE_RECORDS);
         assertThat(SANDBOX_ADMIN.airtableRequests()).hasSize(201);
         assertThat(IMPORTS.get("/connections/" + connection + "/checkpoints/NoSuchTable").status()).isEqualTo(404);
+        Json.Answer unknown = IMPORTS.put("/connections/" + connection + "/checkpoints/NoSuchTable",
+                "{\"watermark\":{\"after\":\"2999-01-01T00:00:00Z\"}}");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.body().path("code").asText()).isEqualTo("stream_not_found");
+        assertThat(unknown.body().path("details").path("streams").get(0).asText()).isEqualTo("Conversations");
+        assertThat(IMPORTS.get("/connections/" + connection + "/checkpoints").body()).as("nothing stored").hasSize(1);
     }
 
     private static JsonNode connection(String name, int requestsPerSecond) {

@@ -69,9 +69,13 @@ class ReliabilityFuzzTest {
             "{\"a\":" + "[".repeat(3_000) + "]".repeat(3_000) + "}", "<xml/>", "a=b&c=d", "{\"a\":01}", "\"unterminated");
     private static final List<String> FIELDS = List.of("plugin", "name", "config", "mode", "notes", "cron", "timezone",
             "enabled", "ids", "stream", "token", "baseUrl", "limit", "position", "streams", "importOnStartup");
+    /**
+     * Hostile path values. A matrix parameter ({@code ;DROP}) is cut off by JAX-RS, so {@code 1;DROP} names
+     * connection 1 itself: the trick is played on an id that does not exist, like the rest.
+     */
     private static final List<String> PATH_VALUES = List.of("987654321", "0", "-1", "abc", "..", "%2e%2e",
             "%2e%2e%2f%2e%2e", "%00", "x".repeat(5_000), "%F0%9F%98%80", "%E2%80%AE", "1%27%20OR%20%271%27%3D%271",
-            "%3Cscript%3E", "99999999999999999999999", "1;DROP", "%252e%252e", "1.5", "%20");
+            "%3Cscript%3E", "99999999999999999999999", "987654321;DROP", "%252e%252e", "1.5", "%20");
     private static final List<String> WRONG_METHODS = List.of("PATCH", "OPTIONS", "HEAD", "TRACE");
     private static final List<String> CONTENT_TYPES = List.of("text/plain", "application/xml",
             "multipart/form-data; boundary=x", "application/x-www-form-urlencoded", "application/json; charset=bogus");

@@ -45,21 +45,29 @@ class ReliabilityKillTest {
         Json json = new Json();
         long reference;
         long killed;
+        int killsDone = 0;
         NodeProcess node = NodeProcess.start("node-a", DATABASE);
         try {
             reference = createConnection(json, node, "reference", "1000");
             long referenceRun = trigger(json, node, reference);
             await().atMost(Duration.ofMinutes(2)).until(() -> "succeeded".equals(DATABASE.queryString(
                     "SELECT status FROM import_runs WHERE id = " + referenceRun)));
-            killed = createConnection(json, node, "killed", "25");
+            // slow enough that a kill lands within a few pages of its moment (the node dies some pages after the
+            // poll sees the moment pass): 10 kills fit in one import at 8 pages a second
+            killed = createConnection(json, node, "killed", kills > 3 ? "8" : "25");
             trigger(json, node, killed);
             long lastKill = 0;
             for (long moment : moments) {
                 // at least a few pages after the last kill, so that each kill lands in a resumed run that is reading
                 long at = Math.max(moment, lastKill + 300);
+                if (at > TABLE_RECORDS - 500) {
+                    System.out.println("[reliability] no room left for a kill at " + at + " records; stopping");
+                    break;
+                }
                 await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(20))
                         .until(() -> committed(killed) >= at);
                 node.kill();
+                killsDone++;
                 lastKill = committed(killed);
                 System.out.println("[reliability] killed the node at " + lastKill + " records (aimed at " + at + ")");
                 node = NodeProcess.start("node-a", DATABASE);
@@ -79,7 +87,8 @@ class ReliabilityKillTest {
         String actual = checksum(killed);
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("seed", seed);
-        figures.put("faultsInjected", kills);
+        figures.put("faultsInjected", killsDone);
+        figures.put("killsPlanned", kills);
         figures.put("killMoments", List.copyOf(moments));
         figures.put("runs", runs);
         figures.put("runsResumed", resumed);
@@ -93,7 +102,9 @@ class ReliabilityKillTest {
         assertThat(DATABASE.queryLong("SELECT count(*) FROM import_runs WHERE status <> 'interrupted' "
                 + "AND connection_id = " + killed + " AND id <> (SELECT max(id) FROM import_runs WHERE connection_id = "
                 + killed + ")")).as("every run but the last was interrupted").isZero();
-        assertThat(resumed).as("each kill interrupted a run that a resume continued").isEqualTo(kills);
+        assertThat(killsDone).as("kills that landed while the import was reading").isGreaterThanOrEqualTo(
+                Math.min(kills, 2));
+        assertThat(resumed).as("each kill interrupted a run that a resume continued").isEqualTo(killsDone);
         assertThat(records).isEqualTo(TABLE_RECORDS);
         assertThat(DATABASE.queryLong("SELECT count(*) FROM records WHERE connection_id = " + reference))
                 .isEqualTo(TABLE_RECORDS);

@@ -70,6 +70,11 @@ public final class CheckpointsResource {
             throw Requests.bodyRequired();
         }
         Connection connection = idle(id);
+        List<String> streams = connections.streams(connection);
+        if (!streams.contains(stream)) {
+            throw new InflowException(InflowException.Kind.NOT_FOUND, "stream_not_found", "connection "
+                    + connection.id() + " has no stream '" + stream + "'", Map.of("streams", streams));
+        }
         store.checkpoints().put(connection.id(), stream, toJson(request.position()), toJson(request.watermark()));
         return get(id, stream);
     }

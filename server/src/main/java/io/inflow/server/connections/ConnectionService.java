@@ -135,6 +135,17 @@ public final class ConnectionService {
         return plugins.availability(connection.pluginId());
     }
 
+    /**
+     * The streams the connection's plugin offers for its configuration.
+     *
+     * @throws InflowException CONFLICT {@code plugin_unavailable} when its plugin is missing, disabled or failed
+     */
+    public List<String> streams(Connection connection) {
+        List<String> streams = plugins.require(connection.pluginId())
+                .call(plugin -> plugin.streams(connection.config()));
+        return streams == null ? List.of() : List.copyOf(streams);
+    }
+
     /** The configuration as it may be shown: secret values masked. */
     public Map<String, Object> redactedConfig(Connection connection) {
         return plugins.find(connection.pluginId())
