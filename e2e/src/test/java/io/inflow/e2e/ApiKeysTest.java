@@ -5,19 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
-import io.inflow.server.auth.ApiAuthFeature;
 import io.inflow.server.auth.Roles;
 import io.inflow.sandbox.SandboxOptions;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -168,26 +163,8 @@ class ApiKeysTest {
 
     /** Every (method, path) of every resource registered with the server's Jersey. */
     private static List<Route> registeredRoutes() {
-        List<Route> routes = new ArrayList<>();
-        // Dropwizard registers each resource instance through a binder, and its class
-        for (Class<?> type : SERVER.app.getEnvironment().jersey().getResourceConfig().getClasses()) {
-            Path root = type.getAnnotation(Path.class);
-            if (root == null) {
-                continue;
-            }
-            for (Method method : type.getMethods()) {
-                Arrays.stream(method.getAnnotations())
-                        .map(annotation -> annotation.annotationType().getAnnotation(HttpMethod.class))
-                        .filter(java.util.Objects::nonNull)
-                        .findFirst()
-                        .ifPresent(http -> {
-                            Path sub = method.getAnnotation(Path.class);
-                            String path = root.value() + (sub == null ? "" : "/" + sub.value());
-                            routes.add(new Route(http.value(), path.replace("//", "/"),
-                                    ApiAuthFeature.requiredRole(type, method)));
-                        });
-            }
-        }
-        return routes;
+        return RegisteredRoutes.of(SERVER).stream()
+                .map(route -> new Route(route.method(), route.path(), route.role()))
+                .toList();
     }
 }

@@ -6,15 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
-import io.inflow.server.auth.ApiAuthFeature;
 import io.inflow.server.auth.Roles;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.QueryParam;
 import java.io.IOException;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Method;
-import java.lang.reflect.Parameter;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -27,7 +21,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -323,43 +316,12 @@ class ReliabilityFuzzTest {
         return text == null ? "null" : text.length() <= 160 ? text : text.substring(0, 160) + "...";
     }
 
-    /** Every (method, path) of every resource registered with the server's Jersey, as ApiKeysTest finds them. */
+    /** Every route the server registered, but none that needs no key and changes something. */
     private static List<Route> registeredRoutes() {
-        List<Route> routes = new ArrayList<>();
-        for (Class<?> type : SERVER.app.getEnvironment().jersey().getResourceConfig().getClasses()) {
-            Path root = type.getAnnotation(Path.class);
-            if (root == null) {
-                continue;
-            }
-            for (Method method : type.getMethods()) {
-                Arrays.stream(method.getAnnotations())
-                        .map(annotation -> annotation.annotationType().getAnnotation(HttpMethod.class))
-                        .filter(java.util.Objects::nonNull)
-                        .findFirst()
-                        .ifPresent(http -> {
-                            Path sub = method.getAnnotation(Path.class);
-                            String path = (root.value() + (sub == null ? "" : "/" + sub.value())).replace("//", "/");
-                            List<String> queryParams = Arrays.stream(method.getParameters())
-                                    .map(parameter -> parameter.getAnnotation(QueryParam.class))
-                                    .filter(java.util.Objects::nonNull).map(QueryParam::value).toList();
-                            boolean takesBody = Arrays.stream(method.getParameters())
-                                    .anyMatch(ReliabilityFuzzTest::isEntity);
-                            routes.add(new Route(http.value(), path, ApiAuthFeature.requiredRole(type, method),
-                                    takesBody, queryParams));
-                        });
-            }
-        }
-        return routes.stream().filter(route -> !route.role().equals(Roles.NONE) || !route.mutates()).toList();
-    }
-
-    /** A resource method's parameter without JAX-RS annotations is its request body. */
-    private static boolean isEntity(Parameter parameter) {
-        for (Annotation annotation : parameter.getAnnotations()) {
-            if (annotation.annotationType().getPackageName().startsWith("jakarta.ws.rs")
-                    || annotation.annotationType().getPackageName().startsWith("io.dropwizard.auth")) {
-                return false;
-            }
-        }
-        return true;
+        return RegisteredRoutes.of(SERVER).stream()
+                .map(route -> new Route(route.method(), route.path(), route.role(), route.takesBody(),
+                        route.queryParams()))
+                .filter(route -> !route.role().equals(Roles.NONE) || !route.mutates())
+                .toList();
     }
 }

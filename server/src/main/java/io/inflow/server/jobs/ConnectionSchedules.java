@@ -1,6 +1,7 @@
 package io.inflow.server.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
@@ -29,6 +30,9 @@ public final class ConnectionSchedules {
 
     private final ConnectionService connections;
     private final ConnectionDao dao;
+    /** How long a schedule change waits for a fire in progress. */
+    static final Duration FIRE_WAIT = Duration.ofSeconds(5);
+
     private final SchedulerClient scheduler;
     private final Clock clock;
 
@@ -73,17 +77,46 @@ public final class ConnectionSchedules {
                 cooldown.toSeconds());
         String instance = ScheduledConnection.instanceId(connection.id());
         if (settings.enabled()) {
-            scheduler.schedule(Tasks.CONNECTION_SCHEDULE.instance(instance)
+            unlessFiring(() -> scheduler.schedule(Tasks.CONNECTION_SCHEDULE.instance(instance)
                     .data(new ScheduledConnection(connection.id(), cron, timezone))
-                    .scheduledAccordingToData(), SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE);
+                    .scheduledAccordingToData(), SchedulerClient.ScheduleOptions.WHEN_EXISTS_RESCHEDULE));
         } else {
-            try {
-                scheduler.cancel(Tasks.CONNECTION_SCHEDULE.instanceId(instance));
-            } catch (TaskInstanceNotFoundException e) {
-                // it had no schedule
-            }
+            unlessFiring(() -> {
+                try {
+                    scheduler.cancel(Tasks.CONNECTION_SCHEDULE.instanceId(instance));
+                } catch (TaskInstanceNotFoundException e) {
+                    // it had no schedule
+                }
+            });
         }
         return get(connectionId);
+    }
+
+    /**
+     * Changes a schedule once it is not firing: db-scheduler refuses to touch an execution while it runs, and a fire
+     * runs for milliseconds (it queues a run). Found by the two-node reliability test as a 500.
+     *
+     * @throws InflowException CONFLICT {@code schedule_firing} when it is still firing after {@link #FIRE_WAIT}
+     */
+    static void unlessFiring(Runnable change) {
+        long deadline = System.nanoTime() + FIRE_WAIT.toNanos();
+        while (true) {
+            try {
+                change.run();
+                return;
+            } catch (TaskInstanceCurrentlyExecutingException e) {
+                if (System.nanoTime() > deadline) {
+                    throw new InflowException(InflowException.Kind.CONFLICT, "schedule_firing",
+                            "the connection's schedule is firing right now; try again", Map.of("retryAfterSeconds", 1));
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void validate(String cron, String timezone, boolean enabled, Duration cooldown) {
