@@ -11,6 +11,7 @@ import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.mindbody.MindbodyApi;
 import io.inflow.sandbox.mindbody.MindbodyOptions;
+import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +32,7 @@ class ChangesDuringAScanTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final MovableClock clock = MovableClock.at("2025-12-01T09:00:00Z");
+    private static final TestClock clock = TestClock.at("2025-12-01T09:00:00Z");
     private static Sandbox sandbox;
     private ConnectorConfig config;
     private MindbodyConnector connector;

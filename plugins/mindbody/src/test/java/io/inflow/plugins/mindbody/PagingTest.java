@@ -10,6 +10,7 @@ import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.mindbody.MindbodyApi;
 import io.inflow.sandbox.mindbody.MindbodyOptions;
 import io.inflow.sandbox.mindbody.StudioFigures;
+import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -24,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** Offset paging at its edges, resuming a scan, and the windows of date-bound streams. */
 class PagingTest {
 
-    private static final MovableClock clock = MovableClock.at("2025-11-20T12:00:00Z");
+    private static final TestClock clock = TestClock.at("2025-11-20T12:00:00Z");
     private static Sandbox sandbox;
 
     @BeforeAll

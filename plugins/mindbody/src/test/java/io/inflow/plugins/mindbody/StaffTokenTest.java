@@ -14,6 +14,7 @@ import io.inflow.sandbox.faults.FaultProfile;
 import io.inflow.sandbox.mindbody.MindbodyApi;
 import io.inflow.sandbox.mindbody.MindbodyOptions;
 import io.inflow.sandbox.mindbody.StudioFigures;
+import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.time.Duration;
 import java.util.List;
@@ -31,7 +32,7 @@ class StaffTokenTest {
     private static final Duration LIFETIME = Duration.ofMinutes(10);
 
     /** Only ever moves forward, so the tests can share it and the sandbox. */
-    private static final MovableClock clock = MovableClock.at("2025-12-01T09:00:00Z");
+    private static final TestClock clock = TestClock.at("2025-12-01T09:00:00Z");
     private static Sandbox sandbox;
 
     @BeforeAll
@@ -95,7 +96,7 @@ class StaffTokenTest {
     void aTokenThatExpiredMidImportIsReplacedAndTheRefusedPageReadAgain() throws Exception {
         start(FaultProfile.NONE);
         // the connector's clock stands still, so it cannot see expiry coming: Mindbody's 401 tells it
-        MindbodyConnector connector = new MindbodyConnector(new MovableClock(clock.instant()));
+        MindbodyConnector connector = new MindbodyConnector(new TestClock(clock.instant()));
         RecordingContext context = context(connector, config(Map.of())).afterPage(3, () -> clock.advance(LIFETIME));
 
         connector.read("clients", Checkpoint.empty(), context);

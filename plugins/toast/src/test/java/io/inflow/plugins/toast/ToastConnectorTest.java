@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.config.ConfigField;
+import io.inflow.testkit.TestClock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

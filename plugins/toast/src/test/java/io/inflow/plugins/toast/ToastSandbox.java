@@ -8,6 +8,7 @@ import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.toast.Restaurant;
 import io.inflow.sandbox.toast.ToastApi;
+import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.util.HashMap;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.inflow.plugins.toast;
+package io.inflow.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,24 +7,27 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** A clock that moves only when a test moves it, shared by the sandbox and the connector under test. */
-final class TestClock extends Clock {
+/**
+ * A UTC clock that moves only when a test moves it: give the same one to a sandbox and to the connector under test
+ * when both must agree on the time (token lifetimes, modification windows).
+ */
+public final class TestClock extends Clock {
 
     private final AtomicLong millis;
 
-    TestClock(Instant start) {
+    public TestClock(Instant start) {
         this.millis = new AtomicLong(start.toEpochMilli());
     }
 
-    static TestClock at(String instant) {
+    public static TestClock at(String instant) {
         return new TestClock(Instant.parse(instant));
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         millis.addAndGet(duration.toMillis());
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         millis.set(instant.toEpochMilli());
     }
 
