@@ -141,9 +141,7 @@ public final class ConnectionService {
      * @throws InflowException CONFLICT {@code plugin_unavailable} when its plugin is missing, disabled or failed
      */
     public List<String> streams(Connection connection) {
-        List<String> streams = plugins.require(connection.pluginId())
-                .call(plugin -> plugin.streams(connection.config()));
-        return streams == null ? List.of() : List.copyOf(streams);
+        return plugins.require(connection.pluginId()).streams(connection.config());
     }
 
     /** The configuration as it may be shown: secret values masked. */

@@ -2,7 +2,6 @@ package io.inflow.server.jobs;
 
 import io.inflow.server.connections.Connection;
 import io.inflow.server.errors.InflowException;
-import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.NewRun;
@@ -13,7 +12,6 @@ import io.inflow.server.store.RunStreamRow;
 import io.inflow.server.store.RunTrigger;
 import io.inflow.server.store.StreamStatus;
 import java.time.Instant;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,12 +61,11 @@ final class RunPlans {
     }
 
     private List<String> streamsOf(Connection connection) {
-        LoadedConnector connector = plugins.require(connection.pluginId());
-        List<String> streams = connector.call(plugin -> plugin.streams(connection.config()));
-        if (streams == null || streams.isEmpty()) {
+        List<String> streams = plugins.require(connection.pluginId()).streams(connection.config());
+        if (streams.isEmpty()) {
             throw new InflowException(InflowException.Kind.CONFLICT, "no_streams",
                     "connection " + connection.id() + " offers no stream to import", Map.of());
         }
-        return List.copyOf(new LinkedHashSet<>(streams));
+        return streams;
     }
 }

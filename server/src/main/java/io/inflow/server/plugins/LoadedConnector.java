@@ -1,8 +1,11 @@
 package io.inflow.server.plugins;
 
 import io.inflow.api.Connector;
+import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorSpec;
 import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -32,6 +35,12 @@ public record LoadedConnector(String pluginId, String version, Connector connect
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** The streams the connector offers for {@code config}, each once, in its order; empty when it offers none. */
+    public List<String> streams(ConnectorConfig config) {
+        List<String> streams = call(plugin -> plugin.streams(config));
+        return streams == null ? List.of() : List.copyOf(new LinkedHashSet<>(streams));
     }
 
     /** {@link #call}, for the connector methods that reach the upstream. */
