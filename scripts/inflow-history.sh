@@ -54,14 +54,14 @@ inflow_view "$page"$'\n'"$names" '
 END {
   for (i = 0; i < size("connections"); i++) name[v["connections[" i "].id"]] = v["connections[" i "].name"]
   row("RUN", "CONNECTION", "TRIGGER", "MODE", "STATUS", "CREATED", "DURATION", "INSERTED", "UPDATED", "UNCHANGED",
-      "FAILED", "ERROR")
+      "FAILED", "DELETED", "ERROR")
   for (i = 0; i < size("runs"); i++) {
     r = "runs[" i "]"
     c = v[r ".connection"]
     row(v[r ".id"], (c in name) ? name[c] : c, v[r ".trigger"], v[r ".mode"], v[r ".status"],
         instant(v[r ".createdAt"]), duration(val(r ".durationSeconds")), group(v[r ".counts.inserted"]),
         group(v[r ".counts.updated"]), group(v[r ".counts.unchanged"]), group(v[r ".counts.failed"]),
-        clip(val(r ".error"), 60))
+        group(v[r ".counts.deleted"]), clip(val(r ".error"), 60))
   }
 }' | inflow_table
 if [[ -n $(inflow_get "$page" nextCursor) ]]; then

@@ -66,8 +66,9 @@ progress_line() {
     }
     line = line "  " group(records) " records (" group(v["counts.inserted"]) " inserted, " \
            group(v["counts.updated"]) " updated, " group(v["counts.unchanged"]) " unchanged, " \
-           group(v["counts.failed"]) " failed)"
+           group(v["counts.failed"]) " failed, " group(v["counts.deleted"]) " deleted)"
     if (v["status"] == "waiting") line = line ", waiting for the next day of quota"
+    else if (val("waitingUntil") != "-") line = line ", waiting until " instant(v["waitingUntil"]) ": " v["waitingReason"]
     print line
   }'
 }
@@ -106,14 +107,14 @@ echo
 inflow_view "$run" '
 $1 ~ /^streams\..*\.status$/ { streams[++count] = substr($1, 9, length($1) - 15) }
 END {
-  row("STREAM", "STATUS", "INSERTED", "UPDATED", "UNCHANGED", "FAILED")
+  row("STREAM", "STATUS", "INSERTED", "UPDATED", "UNCHANGED", "FAILED", "DELETED")
   for (n = 1; n <= count; n++) {
     s = "streams." streams[n]
     row(streams[n], v[s ".status"], group(v[s ".inserted"]), group(v[s ".updated"]), group(v[s ".unchanged"]),
-        group(v[s ".failed"]))
+        group(v[s ".failed"]), group(v[s ".deleted"]))
   }
   row("TOTAL", "", group(v["counts.inserted"]), group(v["counts.updated"]), group(v["counts.unchanged"]),
-      group(v["counts.failed"]))
+      group(v["counts.failed"]), group(v["counts.deleted"]))
 }' | inflow_table
 
 if [[ $state != succeeded ]]; then

@@ -33,7 +33,7 @@ else
   END {
     for (i = 0; i < size("connections"); i++) name[v["connections[" i "].id"]] = v["connections[" i "].name"]
     row("RUN", "CONNECTION", "MODE", "STATUS", "PROGRESS", "ETA", "RECORDS", "INSERTED", "UPDATED", "UNCHANGED",
-        "FAILED", "STARTED")
+        "FAILED", "DELETED", "STARTED")
     for (i = 0; i < size("inProgress"); i++) {
       p = "inProgress[" i "]"
       r = p ".run"
@@ -41,9 +41,19 @@ else
       row(v[r ".id"], name[v[r ".connection"]], v[r ".mode"], v[r ".status"],
           v[p ".percent"] == "" ? "-" : v[p ".percent"] "%", v[p ".etaSeconds"] == "" ? "-" : duration(v[p ".etaSeconds"]),
           group(records), group(v[r ".counts.inserted"]), group(v[r ".counts.updated"]),
-          group(v[r ".counts.unchanged"]), group(v[r ".counts.failed"]), instant(val(r ".startedAt")))
+          group(v[r ".counts.unchanged"]), group(v[r ".counts.failed"]), group(v[r ".counts.deleted"]),
+          instant(val(r ".startedAt")))
     }
   }' | inflow_table | sed 's/^/  /'
+  # a run whose calls wait on the upstream (a lock-out, a Retry-After, an open breaker) or on its daily quota
+  inflow_view "$status" '
+  END {
+    for (i = 0; i < size("inProgress"); i++) {
+      r = "inProgress[" i "].run"
+      if (val(r ".waitingUntil") != "-")
+        print "  run " v[r ".id"] " waits until " instant(v[r ".waitingUntil"]) ": " val(r ".waitingReason")
+    }
+  }'
 fi
 
 echo
@@ -54,13 +64,14 @@ else
   inflow_view "$status" '
   END {
     row("CONNECTION", "NAME", "RUN", "STATUS", "FINISHED", "DURATION", "INSERTED", "UPDATED", "UNCHANGED", "FAILED",
-        "ERROR")
+        "DELETED", "ERROR")
     for (i = 0; i < size("lastRuns"); i++) {
       p = "lastRuns[" i "]"
       r = p ".run"
       row(v[p ".connection"], val(p ".name"), v[r ".id"], v[r ".status"], instant(val(r ".finishedAt")),
           duration(val(r ".durationSeconds")), group(v[r ".counts.inserted"]), group(v[r ".counts.updated"]),
-          group(v[r ".counts.unchanged"]), group(v[r ".counts.failed"]), clip(val(r ".error"), 60))
+          group(v[r ".counts.unchanged"]), group(v[r ".counts.failed"]), group(v[r ".counts.deleted"]),
+          clip(val(r ".error"), 60))
     }
   }' | inflow_table | sed 's/^/  /'
 fi

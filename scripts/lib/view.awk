@@ -67,8 +67,8 @@ function clip(text, width) {
 }
 
 # One table row: the cells joined by tabs, for table.awk.
-function row(a, b, c, d, e, f, g, h, i, j, k, l,    line) {
-    line = a "\t" b "\t" c "\t" d "\t" e "\t" f "\t" g "\t" h "\t" i "\t" j "\t" k "\t" l
+function row(a, b, c, d, e, f, g, h, i, j, k, l, m, n,    line) {
+    line = a "\t" b "\t" c "\t" d "\t" e "\t" f "\t" g "\t" h "\t" i "\t" j "\t" k "\t" l "\t" m "\t" n
     sub(/\t*$/, "", line)
     print line
 }

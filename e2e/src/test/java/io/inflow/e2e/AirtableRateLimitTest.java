@@ -8,6 +8,8 @@ import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * lock-out: a smaller table keeps it to a few seconds, and the connection leaves the connector's default rate.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Execution(ExecutionMode.CONCURRENT) // waits on Airtable's real limit: it runs beside the other classes
 class AirtableRateLimitTest {
 
     private static final int RECORDS = 2_000;

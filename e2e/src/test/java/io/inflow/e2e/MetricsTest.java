@@ -3,7 +3,6 @@ package io.inflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
@@ -31,11 +30,11 @@ class MetricsTest {
             .withAirtableRequestsPerSecond(2_000).withAirtableRequestsPerSecondPerToken(10_000));
     private static final SandboxAdmin SANDBOX_ADMIN = new SandboxAdmin(SANDBOX);
     private static final TestServer SERVER = TestServer.withPlugins(plugins -> { },
-            ConfigOverride.config("prometheus.onApplicationPort", "true"));
+            TestServer.setting("prometheus.onApplicationPort", "true"));
     private static final Imports IMPORTS = new Imports(SERVER);
     /** A server as configured by default: {@code /metrics} on its admin port only. */
     private static final TestServer ADMIN_ONLY = TestServer.withPlugins(plugins -> { },
-            ConfigOverride.config("prometheus.onApplicationPort", "false"));
+            TestServer.setting("prometheus.onApplicationPort", "false"));
 
     @SuppressWarnings("unused") // registered through DropwizardExtensionsSupport
     private static final DropwizardAppExtension<?> APP = SERVER.app;

@@ -2,7 +2,6 @@ package io.inflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,10 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class MonitoringAccessTest {
 
     private static final TestServer SERVER = TestServer.withPlugins(plugins -> { },
-            ConfigOverride.config("auth.openHealth", "true"),
-            ConfigOverride.config("auth.protectAdminPort", "true"),
-            ConfigOverride.config("prometheus.onApplicationPort", "true"),
-            ConfigOverride.config("auth.openMetrics", "true"));
+            TestServer.setting("auth.openHealth", "true"),
+            TestServer.setting("auth.protectAdminPort", "true"),
+            TestServer.setting("prometheus.onApplicationPort", "true"),
+            TestServer.setting("auth.openMetrics", "true"));
 
     @SuppressWarnings("unused") // registered through DropwizardExtensionsSupport
     private static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = SERVER.app;

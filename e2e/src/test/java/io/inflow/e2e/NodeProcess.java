@@ -3,7 +3,6 @@ package io.inflow.e2e;
 import io.dropwizard.testing.ResourceHelpers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,7 +14,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** An Inflow node in a JVM of its own, started from the built server jar, so that a test can SIGKILL it. */
+/**
+ * An Inflow node in a JVM of its own, started from the built server jar, so that a test can SIGKILL it. Closing
+ * it stops it as an operator would (SIGTERM, so an embedded PostgreSQL stops with it), killing it only when it does
+ * not stop within a minute.
+ */
 final class NodeProcess implements AutoCloseable {
 
     private final Process process;
@@ -29,31 +32,59 @@ final class NodeProcess implements AutoCloseable {
     }
 
     static NodeProcess start(String nodeName, SharedDatabase database) {
+        return start(nodeName, database, Map.of());
+    }
+
+    /** A node with more environment variables, e.g. {@code INFLOW_WORKER_THREADS}. */
+    static NodeProcess start(String nodeName, SharedDatabase database, Map<String, String> environment) {
+        Path plugins = TestServer.stagePlugins(folder -> { });
+        int port = ServerJar.freePort();
+        ProcessBuilder builder = ServerJar.command(Map.of(
+                "INFLOW_PORT", Integer.toString(port),
+                "INFLOW_ADMIN_PORT", Integer.toString(ServerJar.freePort()),
+                "INFLOW_DATABASE_URL", database.url(),
+                "INFLOW_DATABASE_USER", database.user(),
+                "INFLOW_DATA_DIR", plugins.resolveSibling("data").toString(),
+                "INFLOW_PLUGINS_DIR", plugins.toString(),
+                "INFLOW_NODE_NAME", nodeName,
+                "INFLOW_ADMIN_KEY", TestKeys.ADMIN), "server", ResourceHelpers.resourceFilePath("node-process.yml"));
+        builder.environment().putAll(environment);
+        return start(nodeName, port, builder);
+    }
+
+    /** A server as the README runs it ({@code config.yml}), with an embedded PostgreSQL in {@code dataDir}, no plugins. */
+    static NodeProcess startEmbedded(Path dataDir) {
+        int port = ServerJar.freePort();
+        return start("embedded", port, ServerJar.command(ServerJar.embedded(dataDir, port, ServerJar.freePort()),
+                "server", ServerJar.CONFIG.toString()));
+    }
+
+    private static NodeProcess start(String name, int port, ProcessBuilder builder) {
         try {
-            Path plugins = TestServer.stagePlugins(folder -> { });
-            Path log = Files.createTempFile("inflow-" + nodeName, ".log");
-            int port = freePort();
-            ProcessBuilder builder = new ProcessBuilder(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-jar", System.getProperty("inflow.server.jar", "../server/target/inflow-server.jar"),
-                    "server", ResourceHelpers.resourceFilePath("node-process.yml"))
-                    .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
-            builder.environment().putAll(Map.of(
-                    "INFLOW_PORT", Integer.toString(port),
-                    "INFLOW_ADMIN_PORT", Integer.toString(freePort()),
-                    "INFLOW_DATABASE_URL", database.url(),
-                    "INFLOW_DATABASE_USER", database.user(),
-                    "INFLOW_DATA_DIR", plugins.resolveSibling("data").toString(),
-                    "INFLOW_PLUGINS_DIR", plugins.toString(),
-                    "INFLOW_NODE_NAME", nodeName,
-                    "INFLOW_ADMIN_KEY", TestKeys.ADMIN));
-            NodeProcess node = new NodeProcess(builder.start(), port, log);
-            node.awaitHealthy(Duration.ofSeconds(90));
+            Path log = Files.createTempFile("inflow-" + name, ".log");
+            NodeProcess node = new NodeProcess(builder.redirectErrorStream(true).redirectOutput(log.toFile()).start(),
+                    port, log);
+            try {
+                node.awaitHealthy(Duration.ofSeconds(90));
+            } catch (RuntimeException | IOException e) {
+                node.process.destroyForcibly();
+                throw e;
+            }
             return node;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /** The node's answer to {@code GET /api/v1/health}. */
+    int healthStatus() throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api("/health")))
+                        .header("Authorization", "Bearer " + TestKeys.ADMIN).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     String api(String path) {
@@ -69,17 +100,13 @@ final class NodeProcess implements AutoCloseable {
     }
 
     private void awaitHealthy(Duration timeout) throws IOException {
-        HttpClient http = HttpClient.newHttpClient();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the node exited at start-up:\n" + Files.readString(log));
             }
             try {
-                HttpResponse<Void> health = http.send(HttpRequest.newBuilder(URI.create(api("/health")))
-                                .header("Authorization", "Bearer " + TestKeys.ADMIN).build(),
-                        HttpResponse.BodyHandlers.discarding());
-                if (health.statusCode() == 200) {
+                if (healthStatus() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -94,13 +121,10 @@ final class NodeProcess implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        process.destroyForcibly();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
         }
     }
 }

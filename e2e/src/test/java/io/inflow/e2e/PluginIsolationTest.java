@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -28,8 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PluginIsolationTest {
 
     private static final TestServer SERVER = TestServer.withPlugins(plugins -> { },
-            ConfigOverride.config("plugins.watch", "true"),
-            ConfigOverride.config("plugins.quietPeriod", "300ms"));
+            TestServer.setting("plugins.watch", "true"),
+            TestServer.setting("plugins.quietPeriod", "300ms"));
     private static final Imports IMPORTS = new Imports(SERVER);
     private static final Duration WITHIN = Duration.ofSeconds(15);
 

@@ -8,7 +8,6 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
@@ -33,7 +32,7 @@ class PluginsAtRuntimeTest {
             .withAirtableRecords(1_000).withAirtableRequestsPerSecond(0));
     // rescans here are the admin's: a watcher's rescan could load a jar before the call whose answer is checked
     private static final TestServer SERVER = TestServer.withPlugins(plugins -> { },
-            ConfigOverride.config("plugins.watch", "false"));
+            TestServer.setting("plugins.watch", "false"));
     private static final Imports IMPORTS = new Imports(SERVER);
     /** The logger of the schedule fires of the server, which runs in this JVM. */
     private static final String SCHEDULE_FIRES_LOG = "io.inflow.server.jobs.ScheduleFires";

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ class ReliabilityBadPluginsTest {
         writeConnector(plugins.resolve("stuck.jar"), "stuck", HANGS_UNTIL_INTERRUPTED);
         writeConnector(plugins.resolve("deaf.jar"), "deaf", IGNORES_INTERRUPTS);
         writeConnector(plugins.resolve("quick.jar"), "quick", "");
-    }, ConfigOverride.config("jobs.cancelGrace", "1s"), ConfigOverride.config("jobs.stallTimeout", "4s"));
+    }, TestServer.setting("jobs.cancelGrace", "1s"), TestServer.setting("jobs.stallTimeout", "4s"));
     private static final Imports IMPORTS = new Imports(SERVER);
     private static final AtomicInteger FAULTS = new AtomicInteger();
     private static final Map<String, Object> OUTCOMES = new LinkedHashMap<>();

@@ -129,14 +129,23 @@ class ReliabilityFuzzTest {
                 response = send(HTTP, request);
             } catch (IOException stale) {
                 // the pooled connection was closed by the server after an earlier answer that left its request's
-                // body unread (a 401, 413...): the same request on a connection of its own must be answered
+                // body unread (a 401, 413...), or the answer was lost when the server closed a connection the client
+                // was still writing a large body to (TCP resets it, and the answer in flight with it): the same
+                // request on a connection of its own must be answered, at the latest at the third try
                 retriedOnAFreshConnection++;
-                try {
-                    response = send(HttpClient.newHttpClient(), request);
-                } catch (IOException e) {
+                response = null;
+                IOException last = stale;
+                for (int attempt = 0; attempt < 3 && response == null; attempt++) {
+                    try {
+                        response = send(HttpClient.newHttpClient(), request);
+                    } catch (IOException e) {
+                        last = e;
+                    }
+                }
+                if (response == null) {
                     perStatus.merge(0, 1, Integer::sum);
                     if (problems.size() < 20) {
-                        problems.add("no answer (" + e.getMessage() + ") <- " + describe(request));
+                        problems.add("no answer (" + last.getMessage() + ") <- " + describe(request));
                     }
                     continue;
                 }
@@ -249,6 +258,7 @@ class ReliabilityFuzzTest {
         if (request.contentType() != null) {
             builder.header("Content-Type", request.contentType());
         }
+        builder.timeout(java.time.Duration.ofSeconds(30)); // a hung answer is a problem found, not a stuck build
         builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body()));
         return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());

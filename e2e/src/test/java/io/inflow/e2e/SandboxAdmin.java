@@ -26,6 +26,23 @@ final class SandboxAdmin {
         return json.get(sandbox.baseUrl() + "/_sandbox/requests?api=airtable").body();
     }
 
+    /** The Mindbody requests answered since the last reset, oldest first. */
+    JsonNode mindbodyRequests() {
+        return json.get(sandbox.baseUrl() + "/_sandbox/requests?api=mindbody").body();
+    }
+
+    JsonNode mindbodyStats() {
+        return json.get(sandbox.baseUrl() + "/_sandbox/stats").body().path("mindbody");
+    }
+
+    /** {@code {"dailyQuota":N,"overQuota":"bill"|"block"}}: what Mindbody does with a key's calls past its quota. */
+    void mindbodyLimits(String limits) {
+        Json.Answer answer = json.post(sandbox.baseUrl() + "/_sandbox/mindbody/limits", limits);
+        if (answer.status() != 200) {
+            throw new IllegalStateException("limits refused: " + answer.body());
+        }
+    }
+
     void modifyAirtableRecords(int count) {
         Json.Answer answer = json.post(sandbox.baseUrl() + "/_sandbox/airtable/modify", "{\"count\":" + count + "}");
         if (answer.status() != 200) {

@@ -3,13 +3,10 @@ package io.inflow.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
@@ -18,8 +15,8 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.slf4j.LoggerFactory;
 
 /**
  * Secret configuration values (the fields a plugin's schema marks secret) and API keys never leave the server: not
@@ -27,34 +24,30 @@ import org.slf4j.LoggerFactory;
  * from the root logger, with Inflow's own loggers at DEBUG.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Isolated // it reads every line the JVM logs
 class SecretsStayHiddenTest {
 
     private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
             .withAirtableRequestsPerSecond(2_000).withAirtableRequestsPerSecondPerToken(10_000));
     private static final TestServer SERVER = TestServer.withPlugins(plugins -> { },
-            ConfigOverride.config("logging.level", "INFO"));
+            TestServer.setting("logging.level", "INFO"));
     private static final SandboxAdmin SANDBOX_ADMIN = new SandboxAdmin(SANDBOX);
     private static final Imports IMPORTS = new Imports(SERVER);
     private static final Json ADMIN = new Json();
     private static final String WRONG_TOKEN = "patWRONGtokenTHATmustNEVERshow.0123456789abcdef";
-    private static final ListAppender<ILoggingEvent> LOG = new ListAppender<>();
+    private static CapturedLog log;
 
     @SuppressWarnings("unused") // registered through DropwizardExtensionsSupport
     private static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = SERVER.app;
 
     @BeforeAll
     static void captureTheLog() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ((Logger) LoggerFactory.getLogger("io.inflow")).setLevel(Level.DEBUG);
-        LOG.setContext(root.getLoggerContext());
-        LOG.start();
-        root.addAppender(LOG);
+        log = CapturedLog.listen(Level.DEBUG);
     }
 
     @AfterAll
     static void stop() {
-        ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(LOG);
-        ((Logger) LoggerFactory.getLogger("io.inflow")).setLevel(Level.INFO);
+        log.close();
         SANDBOX.close();
     }
 
@@ -93,7 +86,7 @@ class SecretsStayHiddenTest {
         answers.add(ADMIN.get(SERVER.api("/health")).body().toString());
         answers.add(ADMIN.get(SERVER.api("/imports")).body().toString());
 
-        List<String> lines = LOG.list.stream().map(SecretsStayHiddenTest::render).toList();
+        List<String> lines = log.lines().stream().map(SecretsStayHiddenTest::render).toList();
         assertThat(lines).as("the capture works: the failed run was logged")
                 .anyMatch(line -> line.contains("run " + failed.path("id").asLong()));
         for (String secret : List.of(token, WRONG_TOKEN, TestKeys.ADMIN)) {

@@ -24,7 +24,7 @@ final class SharedDatabase implements AutoCloseable {
     static SharedDatabase start() {
         try {
             java.nio.file.Path directory = Files.createTempDirectory("inflow-shared-pg").resolve("postgres");
-            SharedDatabase database = new SharedDatabase(directory, EmbeddedDatabase.start(directory, 0));
+            SharedDatabase database = new SharedDatabase(directory, EmbeddedDatabase.start(directory, 0, "shared test database"));
             // stopped when the test JVM ends, after the nodes using it have stopped
             Runtime.getRuntime().addShutdownHook(new Thread(database::close, "shared-database-stop"));
             return database;
@@ -70,7 +70,7 @@ final class SharedDatabase implements AutoCloseable {
         int port = postgres.port();
         postgres.close();
         whileDown.run();
-        postgres = EmbeddedDatabase.start(directory, port);
+        postgres = EmbeddedDatabase.start(directory, port, "shared test database");
     }
 
     @Override

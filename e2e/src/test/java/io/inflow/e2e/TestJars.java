@@ -44,6 +44,25 @@ final class TestJars {
                 """);
     }
 
+    /** A plugin whose {@code Plugin.start()} prints {@code marker} and then hangs for ten minutes. */
+    static void writePluginThatHangsOnStart(Path jar, String marker) throws IOException {
+        writePlugin(jar, "hanging", "test.hanging.HangingPlugin", """
+                package test.hanging;
+                public class HangingPlugin extends org.pf4j.Plugin {
+                    @Override
+                    public void start() {
+                        System.out.println("%s");
+                        System.out.flush();
+                        try {
+                            Thread.sleep(600_000);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                }
+                """.formatted(marker));
+    }
+
     /** A well-formed plugin that offers no {@code Connector} extension. */
     static void writePluginWithoutConnector(Path jar) throws IOException {
         writePlugin(jar, "no-connector", "test.empty.EmptyPlugin", """

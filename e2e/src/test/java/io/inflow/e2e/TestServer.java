@@ -1,6 +1,9 @@
 package io.inflow.e2e;
 
 import io.dropwizard.testing.ConfigOverride;
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.inflow.server.InflowApplication;
@@ -28,41 +31,48 @@ final class TestServer {
     final int postgresPort;
     final DropwizardAppExtension<InflowConfiguration> app;
 
-    private TestServer(Path dataDir, Path pluginsDir, int postgresPort, ConfigOverride... extra) {
-        forgetOverridesOfEarlierServers();
+    /**
+     * Dropwizard's config overrides live in system properties, shared by every server of the JVM: each server reads
+     * its own under a prefix of its own, so that test classes running side by side never take each other's settings
+     * (a data dir, a database).
+     */
+    private static final AtomicInteger SERVERS = new AtomicInteger();
+
+    private TestServer(Path dataDir, Path pluginsDir, int postgresPort, Setting... extra) {
         this.dataDir = dataDir;
         this.pluginsDir = pluginsDir;
         this.postgresPort = postgresPort;
-        ConfigOverride[] overrides = java.util.stream.Stream.concat(java.util.stream.Stream.of(
-                        ConfigOverride.config("dataDir", dataDir.toString()),
-                        ConfigOverride.config("pluginsDir", pluginsDir.toString()),
-                        ConfigOverride.config("database.embeddedPort", Integer.toString(postgresPort))),
-                java.util.Arrays.stream(extra)).toArray(ConfigOverride[]::new);
+        String prefix = "inflow-test-" + SERVERS.incrementAndGet() + ".";
+        ConfigOverride[] overrides = Stream.concat(Stream.of(
+                        setting("dataDir", dataDir.toString()),
+                        setting("pluginsDir", pluginsDir.toString()),
+                        setting("database.embeddedPort", Integer.toString(postgresPort))),
+                Arrays.stream(extra))
+                .map(setting -> ConfigOverride.config(prefix, setting.key(), setting.value()))
+                .toArray(ConfigOverride[]::new);
         this.app = new DropwizardAppExtension<>(InflowApplication.class,
-                ResourceHelpers.resourceFilePath("inflow-test.yml"), overrides);
+                ResourceHelpers.resourceFilePath("inflow-test.yml"), prefix, overrides);
     }
 
-    /**
-     * Dropwizard's config overrides live in {@code dw.*} system properties; a test class that restarts its servers
-     * by hand can leave some behind, which would point the next class's server at another database.
-     */
-    private static void forgetOverridesOfEarlierServers() {
-        System.getProperties().stringPropertyNames().stream()
-                .filter(name -> name.startsWith("dw."))
-                .forEach(System::clearProperty);
+    /** A setting of {@code inflow-test.yml} this server overrides, by its dotted key: {@code upstream.retryBudget}. */
+    record Setting(String key, String value) {
+    }
+
+    static Setting setting(String key, String value) {
+        return new Setting(key, value);
     }
 
     /** A node named {@code nodeName} on a database it shares with other nodes. */
     static TestServer node(String nodeName, SharedDatabase database) {
         Path plugins = stagePlugins(pluginsDir -> { });
         return new TestServer(plugins.resolveSibling("data"), plugins, 0,
-                ConfigOverride.config("database.url", database.url()),
-                ConfigOverride.config("database.user", database.user()),
-                ConfigOverride.config("jobs.nodeName", nodeName));
+                setting("database.url", database.url()),
+                setting("database.user", database.user()),
+                setting("jobs.nodeName", nodeName));
     }
 
     /** A server with the built plugin jars, plus the extra jars staged by {@code extraPlugins}. */
-    static TestServer withPlugins(PluginStager extraPlugins, ConfigOverride... overrides) {
+    static TestServer withPlugins(PluginStager extraPlugins, Setting... overrides) {
         try {
             Path plugins = stagePlugins(extraPlugins);
             return new TestServer(plugins.resolveSibling("data"), plugins, freePort(), overrides);
@@ -105,6 +115,18 @@ final class TestServer {
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    String queryString(String sql) {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getString(1);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }

@@ -46,6 +46,21 @@ public interface Connector extends ExtensionPoint {
     }
 
     /**
+     * Whether a read of {@code stream} from an empty checkpoint returns every record the upstream holds for it, so
+     * that a record it did not return no longer exists upstream. When it does, the host reconciles after each full
+     * scan that completes (a full import, resumed or not): every stored record of the stream the scan did not see
+     * is marked deleted. A stream read with a filter (a date window, a search query) is not complete and must
+     * answer false. The default, false, never deletes anything. Must not call the upstream.
+     *
+     * @param config the connection's configuration, already validated
+     * @param stream one of {@link #streams(ConnectorConfig)}
+     * @since 0.2
+     */
+    default boolean fullScanIsComplete(ConnectorConfig config, String stream) {
+        return false;
+    }
+
+    /**
      * Checks that the configured credentials reach the upstream, with as few calls as possible.
      *
      * @throws ConnectorException with a message a person can act on when they do not

@@ -21,4 +21,20 @@ public interface ConnectorContext {
      * A logger whose lines carry the connection and the run. Never log a secret or a whole payload.
      */
     System.Logger log();
+
+    /**
+     * The connection's state: a small key-to-value store kept by the host across runs, checks, nodes and
+     * restarts, whose values are treated as secrets (see {@link ConnectionState} for durability, threading and
+     * limits). The same connection's state is reached from a read's context and from a check's.
+     *
+     * <p>This default answers {@link ConnectionState#none()}, which keeps nothing: contexts written before this
+     * method existed (a plugin's own test doubles, say) keep compiling, and a connector must still work with
+     * them, only without what it would have remembered. Inflow's server and the test kit's host override it.
+     *
+     * @return never null; the same state for every call of one context
+     * @since 0.1
+     */
+    default ConnectionState state() {
+        return ConnectionState.none();
+    }
 }

@@ -1,6 +1,7 @@
 package io.inflow.testkit;
 
 import io.inflow.api.Checkpoint;
+import io.inflow.api.ConnectionState;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ReadContext;
 import io.inflow.api.UpstreamClient;
@@ -16,6 +17,7 @@ final class InMemoryReadContext implements ReadContext {
     private final ConnectorConfig config;
     private final UpstreamClient http;
     private final InMemoryStore store;
+    private final ConnectionState state;
     private final System.Logger log = System.getLogger("io.inflow.testkit");
     private Checkpoint lastCheckpoint;
     private long inserted;
@@ -24,11 +26,13 @@ final class InMemoryReadContext implements ReadContext {
     private long failed;
     private long batches;
 
-    InMemoryReadContext(String stream, ConnectorConfig config, UpstreamClient http, InMemoryStore store) {
+    InMemoryReadContext(String stream, ConnectorConfig config, UpstreamClient http, InMemoryStore store,
+                        ConnectionState state) {
         this.stream = stream;
         this.config = config;
         this.http = http;
         this.store = store;
+        this.state = state;
     }
 
     @Override
@@ -44,6 +48,11 @@ final class InMemoryReadContext implements ReadContext {
     @Override
     public System.Logger log() {
         return log;
+    }
+
+    @Override
+    public ConnectionState state() {
+        return state;
     }
 
     @Override

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * Runs a connector the way Inflow does, in memory and without a server: full and incremental reads of every
  * stream, records kept per stream and id with the same inserted / updated / unchanged logic as the host, and
- * the checkpoint of each completed scan kept as the next incremental start. Upstream calls go through a
+ * the checkpoint of each completed scan kept as the next incremental start, and one connection's
+ * {@link io.inflow.api.ConnectionState} kept across its reads and checks. Upstream calls go through a
  * {@link TestUpstreamClient} that keeps the connector's declared rate limit and counts its calls.
  */
 public final class TestHost {
@@ -21,6 +22,7 @@ public final class TestHost {
     private final ConnectorConfig config;
     private final TestUpstreamClient http;
     private final InMemoryStore store = new InMemoryStore();
+    private final InMemoryConnectionState state = new InMemoryConnectionState();
     private final Map<String, Checkpoint> watermarks = new LinkedHashMap<>();
 
     public TestHost(Connector connector, ConnectorConfig config) {
@@ -50,7 +52,7 @@ public final class TestHost {
 
     /** Reads one stream from {@code checkpoint}; a completed scan's last checkpoint becomes its watermark. */
     public ReadResult read(String stream, Checkpoint checkpoint) throws IOException, InterruptedException {
-        InMemoryReadContext context = new InMemoryReadContext(stream, config, http, store);
+        InMemoryReadContext context = new InMemoryReadContext(stream, config, http, store, state);
         connector.read(stream, checkpoint, context);
         context.lastCheckpoint().ifPresent(last -> watermarks.put(stream, last));
         return context.result();
@@ -67,7 +69,7 @@ public final class TestHost {
     }
 
     public ConnectorContext context() {
-        return new InMemoryReadContext("", config, http, store);
+        return new InMemoryReadContext("", config, http, store, state);
     }
 
     public List<String> streams() {
@@ -76,6 +78,11 @@ public final class TestHost {
 
     public InMemoryStore store() {
         return store;
+    }
+
+    /** The connection's state, shared by every read and check of this host (as the server keeps it). */
+    public InMemoryConnectionState state() {
+        return state;
     }
 
     public TestUpstreamClient http() {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Environment;
@@ -29,6 +30,7 @@ import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.Database;
 import io.inflow.server.store.PluginSchemas;
+import io.inflow.server.store.RateLimitTable;
 import io.inflow.server.store.SchemaMigrator;
 import io.inflow.server.store.Store;
 import jakarta.servlet.DispatcherType;
@@ -46,6 +48,9 @@ import org.jdbi.v3.core.Jdbi;
  * reverse order, so the job scheduler stops (its imports reaching a checkpoint) before plugins, plugins before
  * the connection pool, and the pool before the embedded PostgreSQL.
  *
+ * <p>A start that fails stops what it started: a failure while wiring closes the database at once; one while Jetty
+ * starts (a port in use), or a SIGTERM before Jetty started, closes it through {@link DatabaseCloser}.
+ *
  * <p>Each server has its own {@link PrometheusRegistry}, never the library's default one: several servers run in
  * one test JVM, and each must show only its own series.
  */
@@ -60,6 +65,13 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         return "inflow";
     }
 
+    /** Dropwizard's {@code server} and {@code check}, the server telling the failures an operator can fix in a line. */
+    @Override
+    protected void addDefaultCommands(Bootstrap<InflowConfiguration> bootstrap) {
+        bootstrap.addCommand(new InflowServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
+    }
+
     @Override
     public void initialize(Bootstrap<InflowConfiguration> bootstrap) {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
@@ -67,7 +79,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         bootstrap.getObjectMapper().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         // a field the API does not know is a client's mistake to report, not to ignore
         bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-        bootstrap.addBundle(new InflowMigrationsBundle());
+        bootstrap.addCommand(new InflowDbCommand());
         bootstrap.addCommand(new GenerateKeyCommand());
         // the JVM's gauges, which /metrics bridges: Application.run registers them too (it is idempotent), but an
         // application started another way, such as dropwizard-testing's, would have none
@@ -86,9 +98,10 @@ public final class InflowApplication extends Application<InflowConfiguration> {
             environment.admin().addFilter("api-key", new AdminPortKeyFilter(keys, environment.getObjectMapper()))
                     .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         }
-        Database database = Database.open(config.database(), config.dataDir());
+        Database database = Database.open(config.database(), config.dataDir(), "server");
         environment.lifecycle().manage(onStop(database::close));
         try {
+            DatabaseCloser.register(database, environment.lifecycle());
             wire(config, environment, database, keys);
         } catch (RuntimeException e) {
             database.close();
@@ -116,8 +129,11 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         ConnectionService connections = new ConnectionService(store.connections(), plugins,
                 environment.getObjectMapper());
         PrometheusRegistry prometheus = new PrometheusRegistry();
-        UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(), Clock.systemUTC(),
-                new UpstreamMetrics(prometheus));
+        UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(),
+                new RateLimitTable(dataSource::getConnection),
+                config.jobs().nodeName(), Clock.systemUTC(), new UpstreamMetrics(prometheus));
+        // managed before the scheduler, so it stops after the imports have
+        environment.lifecycle().manage(onStop(upstreams::close));
         JobEngine jobs = JobEngine.create(store, connections, plugins, upstreams, environment.getObjectMapper(),
                 config.jobs(), dataSource, Clock.systemUTC(), new ImportMetrics(prometheus));
         environment.lifecycle().manage(jobs.scheduler());

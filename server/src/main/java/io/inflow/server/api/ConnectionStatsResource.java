@@ -59,8 +59,12 @@ public final class ConnectionStatsResource {
         for (RecordCount count : store.recordCounts().of(connection.id())) {
             records.put(count.stream(), count.records());
         }
+        Map<String, Long> deleted = new LinkedHashMap<>();
+        for (RecordCount count : store.recordCounts().deletedOf(connection.id())) {
+            deleted.put(count.stream(), count.records());
+        }
         Map<String, ConnectionStatsView.Stat> stats = pluginStats(connection);
-        return new ConnectionStatsView(connection.id(), connection.pluginId(), records,
+        return new ConnectionStatsView(connection.id(), connection.pluginId(), records, deleted,
                 store.deadLetters().openCount(connection.id()), quota(connection), stats,
                 expected(connection, records, stats));
     }

@@ -7,13 +7,15 @@ import java.util.Map;
 /**
  * {@code GET /api/v1/connections/{id}/stats}: what a connection holds and what it spent.
  *
- * @param records stored records per stream
+ * @param records stored records per stream that exist upstream
+ * @param deleted records per stream kept marked deleted (deleted upstream; a {@code hard} connection keeps none)
  * @param openDeadLetters records kept as dead letters and not replayed yet
  * @param quota its daily quota this window, or null when it has none
  * @param stats the plugin's own figures, by name
  * @param expected each figure the connection's {@code expectedFigures} names, and whether it matches
  */
-public record ConnectionStatsView(long connection, String plugin, Map<String, Long> records, long openDeadLetters,
+public record ConnectionStatsView(long connection, String plugin, Map<String, Long> records,
+                                  Map<String, Long> deleted, long openDeadLetters,
                                   Quota quota, Map<String, Stat> stats, List<Expected> expected) {
 
     /**

@@ -1,5 +1,6 @@
 package io.inflow.server.api;
 
+import io.inflow.server.store.Deletes;
 import java.time.Instant;
 import java.util.Map;
 
@@ -8,7 +9,8 @@ import java.util.Map;
  *
  * @param pluginState {@code active}, {@code disabled}, {@code missing} or {@code failed}
  * @param pluginMessage why the plugin cannot run the connection's imports, or null when it is active
+ * @param deletes what its imports do with records deleted upstream: {@code soft} or {@code hard}
  */
 public record ConnectionView(long id, String plugin, String name, Map<String, Object> config, Instant createdAt,
-                             Instant updatedAt, String pluginState, String pluginMessage) {
+                             Instant updatedAt, String pluginState, String pluginMessage, Deletes deletes) {
 }

@@ -56,7 +56,8 @@ public final class ConnectionsResource {
         if (request == null) {
             throw Requests.bodyRequired();
         }
-        Connection created = connections.create(request.plugin(), request.name(), request.config());
+        Connection created = connections.create(request.plugin(), request.name(), request.config(),
+                request.deletes());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(view(created))
                 .build();
@@ -93,7 +94,8 @@ public final class ConnectionsResource {
                         Map.of("plugin", plugin));
             }
         }
-        return view(connections.update(connectionId, request.name(), request.config()));
+        return view(connections.update(connectionId, request.name(), request.config(),
+                request.deletes()));
     }
 
     /**
@@ -136,6 +138,6 @@ public final class ConnectionsResource {
         PluginAvailability plugin = connections.pluginOf(connection);
         return new ConnectionView(connection.id(), connection.pluginId(), connection.name(),
                 connections.redactedConfig(connection), connection.createdAt(), connection.updatedAt(),
-                plugin.state().code(), plugin.message());
+                plugin.state().code(), plugin.message(), connection.deletes());
     }
 }

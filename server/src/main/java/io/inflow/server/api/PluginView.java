@@ -21,11 +21,12 @@ public record PluginView(String id, String version, String state, String title, 
         }
     }
 
-    /** The upstream's limits the connector declares. */
-    public record LimitsView(double requestsPerSecond, long dailyQuota, int pageSize) {
+    /** The upstream's limits the connector declares; {@code lockoutSeconds} is 0 when it declares no lock-out. */
+    public record LimitsView(double requestsPerSecond, long dailyQuota, int pageSize, double lockoutSeconds) {
 
         static LimitsView of(Limits limits) {
-            return new LimitsView(limits.requestsPerSecond(), limits.dailyQuota(), limits.pageSize());
+            return new LimitsView(limits.requestsPerSecond(), limits.dailyQuota(), limits.pageSize(),
+                    limits.lockout().toMillis() / 1000.0);
         }
     }
 

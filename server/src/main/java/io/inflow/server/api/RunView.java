@@ -15,14 +15,22 @@ import java.util.Map;
 /**
  * An import run as the API shows it. {@code counts} are the totals over {@code streams}, which is keyed by
  * stream name in import order. Scripts rely on {@code id}, {@code status}, {@code counts} and {@code streams}.
+ * {@code waitingUntil} and {@code waitingReason} say why an active run makes no progress: its calls wait on the
+ * upstream (a lock-out, a {@code Retry-After}, a backoff, an open circuit breaker), or it is {@code waiting} for
+ * its daily quota; both are null otherwise. {@code resumeAt} is when a {@code waiting} run continues by itself (its
+ * quota window opens), null otherwise.
  */
 public record RunView(long id, long connection, RunTrigger trigger, RunMode mode, RunStatus status, String notes,
-                      String requestedBy, String node, String error, Instant createdAt, Instant startedAt,
+                      String requestedBy, String node, String error, Instant waitingUntil, String waitingReason,
+                      Instant createdAt, Instant startedAt,
                       Instant finishedAt, Double durationSeconds, Double recordsPerSecond, Counts counts,
-                      Map<String, StreamView> streams) {
+                      Map<String, StreamView> streams, Instant resumeAt) {
 
-    /** Records by what storing them did. */
-    public record Counts(long inserted, long updated, long unchanged, long failed) {
+    /**
+     * Records by what storing them did, and the records found deleted upstream ({@code deleted}: not read, so not
+     * in the total read).
+     */
+    public record Counts(long inserted, long updated, long unchanged, long failed, long deleted) {
 
         long total() {
             return inserted + updated + unchanged + failed;
@@ -31,7 +39,7 @@ public record RunView(long id, long connection, RunTrigger trigger, RunMode mode
 
     /** One stream of a run. {@code percent} is known once the connector estimated the stream's total. */
     public record StreamView(StreamStatus status, long inserted, long updated, long unchanged, long failed,
-                             long done, Long estimatedTotal, Double percent, Instant startedAt, Instant finishedAt) {
+                             long deleted, long done, Long estimatedTotal, Double percent, Instant startedAt, Instant finishedAt) {
 
         static StreamView of(RunStreamRow row) {
             Double percent = null;
@@ -41,7 +49,7 @@ public record RunView(long id, long connection, RunTrigger trigger, RunMode mode
                 percent = Math.min(100.0, Math.round(1000.0 * row.done() / row.estimatedTotal()) / 10.0);
             }
             return new StreamView(row.status(), row.inserted(), row.updated(), row.unchanged(), row.failed(),
-                    row.done(), row.estimatedTotal(), percent, row.startedAt(), row.finishedAt());
+                    row.deleted(), row.done(), row.estimatedTotal(), percent, row.startedAt(), row.finishedAt());
         }
     }
 
@@ -51,14 +59,16 @@ public record RunView(long id, long connection, RunTrigger trigger, RunMode mode
         long updated = 0;
         long unchanged = 0;
         long failed = 0;
+        long deleted = 0;
         for (RunStreamRow row : streamRows) {
             streams.put(row.stream(), StreamView.of(row));
             inserted += row.inserted();
             updated += row.updated();
             unchanged += row.unchanged();
             failed += row.failed();
+            deleted += row.deleted();
         }
-        Counts counts = new Counts(inserted, updated, unchanged, failed);
+        Counts counts = new Counts(inserted, updated, unchanged, failed, deleted);
         Double seconds = null;
         Double perSecond = null;
         if (run.startedAt() != null) {
@@ -66,8 +76,18 @@ public record RunView(long id, long connection, RunTrigger trigger, RunMode mode
             seconds = Duration.between(run.startedAt(), end).toMillis() / 1000.0;
             perSecond = seconds > 0 ? Math.round(counts.total() / seconds * 10) / 10.0 : null;
         }
+        Instant waitingUntil = null;
+        String waitingReason = null;
+        if (run.status() == RunStatus.WAITING) {
+            waitingUntil = run.resumeAt();
+            waitingReason = run.error();
+        } else if (run.status().isActive()) {
+            waitingUntil = run.waitingUntil();
+            waitingReason = run.waitingReason();
+        }
         return new RunView(run.id(), run.connectionId(), run.trigger(), run.mode(), run.status(), run.notes(),
-                run.requestedBy(), run.node(), run.error(), run.createdAt(), run.startedAt(), run.finishedAt(),
-                seconds, perSecond, counts, streams);
+                run.requestedBy(), run.node(), run.error(), waitingUntil, waitingReason, run.createdAt(),
+                run.startedAt(), run.finishedAt(), seconds, perSecond, counts, streams,
+                run.status() == RunStatus.WAITING ? run.resumeAt() : null);
     }
 }

@@ -1,5 +1,6 @@
 package io.inflow.server.api;
 
+import io.inflow.server.store.Deletes;
 import java.util.Map;
 
 /**
@@ -7,6 +8,7 @@ import java.util.Map;
  * {@code plugin}, when given, must be the connection's own (a connection never changes plugin).
  *
  * @param config the whole new configuration; a secret left out or sent as {@code ********} keeps its value
+ * @param deletes {@code soft} or {@code hard}; left out, it is kept
  */
-public record UpdateConnectionRequest(String plugin, String name, Map<String, Object> config) {
+public record UpdateConnectionRequest(String plugin, String name, Map<String, Object> config, Deletes deletes) {
 }

@@ -11,6 +11,7 @@ import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionRow;
+import io.inflow.server.store.Deletes;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,12 @@ public final class ConnectionService {
     /**
      * Adds a connection.
      *
+     * @param deletes what its imports do with records deleted upstream; null for {@link Deletes#SOFT}
+     *
      * @throws InflowException INVALID when the plugin is unknown or unusable, or the name or config is bad;
      *                         CONFLICT when the name is taken
      */
-    public Connection create(String pluginId, String name, Map<String, Object> config) {
+    public Connection create(String pluginId, String name, Map<String, Object> config, Deletes deletes) {
         if (pluginId == null || pluginId.isBlank()) {
             throw InflowException.invalid("invalid_request", "plugin is required",
                     Map.of("errors", List.of(new FieldError("plugin", "is required"))));
@@ -61,7 +64,7 @@ public final class ConnectionService {
             throw nameTaken(name);
         }
         try {
-            long id = dao.insert(pluginId, name.trim(), toJson(complete));
+            long id = dao.insert(pluginId, name.trim(), toJson(complete), deletes == null ? Deletes.SOFT : deletes);
             return get(id);
         } catch (UnableToExecuteStatementException e) {
             if (dao.findByName(name.trim()).isPresent()) {
@@ -76,10 +79,12 @@ public final class ConnectionService {
      * a new connection's. A secret field left out or sent as {@link ConfigRedactor#MASK} keeps its stored value,
      * so a client can send back what it read, edited. A run already started keeps the configuration it read.
      *
+     * @param deletes what its imports do with records deleted upstream; null keeps what it was
+     *
      * @throws InflowException NOT_FOUND; INVALID naming each bad field; CONFLICT when the name is taken or the
      *                         plugin is not usable (its schema is needed to check the configuration)
      */
-    public Connection update(long id, String name, Map<String, Object> config) {
+    public Connection update(long id, String name, Map<String, Object> config, Deletes deletes) {
         Connection current = get(id);
         if (name != null && name.isBlank()) {
             throw InflowException.invalid("invalid_request", "name must not be blank",
@@ -106,7 +111,7 @@ public final class ConnectionService {
         }
         String complete = toJson(ConfigValidator.withDefaults(spec.config(), given));
         try {
-            if (!dao.update(id, newName, complete)) {
+            if (!dao.update(id, newName, complete, deletes == null ? current.deletes() : deletes)) {
                 throw InflowException.notFound("connection", id);
             }
         } catch (UnableToExecuteStatementException e) {
@@ -175,7 +180,7 @@ public final class ConnectionService {
             JobSettings jobs = new JobSettings(row.scheduleCron(), row.scheduleTimezone(), row.scheduleEnabled(),
                     row.importOnStartup(), Duration.ofSeconds(row.cooldownSeconds()));
             return new Connection(row.id(), row.pluginId(), row.name(), ConnectorConfig.of(config), row.createdAt(),
-                    row.updatedAt(), jobs);
+                    row.updatedAt(), jobs, row.deletes());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("connection " + row.id() + " has a configuration that is not JSON", e);
         }

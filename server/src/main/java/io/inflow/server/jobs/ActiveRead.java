@@ -55,6 +55,11 @@ final class ActiveRead {
         return cancellingSince;
     }
 
+    /** Whether the watchdog has seen this run being cancelled. */
+    synchronized boolean cancelRequested() {
+        return cancellingSince != null;
+    }
+
     /** Aborts the read once: records why, then interrupts its thread. False when aborted already or ended. */
     synchronized boolean abort(Abort why) {
         if (abort != null || ended) {

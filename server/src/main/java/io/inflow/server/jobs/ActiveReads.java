@@ -32,6 +32,12 @@ final class ActiveReads {
         reads.remove(read.runId(), read);
     }
 
+    /** Whether the watchdog has seen {@code runId}, read on this node, being cancelled. */
+    boolean cancelRequested(long runId) {
+        ActiveRead read = reads.get(runId);
+        return read != null && read.cancelRequested();
+    }
+
     Collection<ActiveRead> all() {
         return List.copyOf(reads.values());
     }

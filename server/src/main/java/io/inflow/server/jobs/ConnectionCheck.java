@@ -9,6 +9,7 @@ import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.store.ConnectionStates;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
@@ -16,19 +17,23 @@ import java.util.Map;
 /**
  * Asks a connection's connector whether its stored configuration reaches the upstream. The call goes through the
  * connection's own {@code UpstreamClient}, as an import's do, so it keeps the same rate limit, counts against the
- * same daily quota and feeds the same circuit breaker.
+ * same daily quota and feeds the same circuit breaker, and reaches the same connection state (a connector may keep
+ * the token its check obtained for the next run).
  */
 public final class ConnectionCheck {
 
     private final ConnectionService connections;
     private final PluginRegistry plugins;
     private final UpstreamClients upstreams;
+    private final ConnectionStates states;
     private final Clock clock;
 
-    ConnectionCheck(ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams, Clock clock) {
+    ConnectionCheck(ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
+                    ConnectionStates states, Clock clock) {
         this.connections = connections;
         this.plugins = plugins;
         this.upstreams = upstreams;
+        this.states = states;
         this.clock = clock;
     }
 
@@ -43,8 +48,9 @@ public final class ConnectionCheck {
         LoadedConnector connector = plugins.connector(connection.pluginId())
                 .orElseThrow(() -> unavailable(connection));
         HostConnectorContext context = new HostConnectorContext(connection.config(),
-                upstreams.forConnection(connection, connector),
-                new PluginLogger(connector.pluginId(), "connection " + connection.id() + " check"));
+                upstreams.forInteractiveCall(connection, connector),
+                new PluginLogger(connector.pluginId(), "connection " + connection.id() + " check"),
+                states.of(connection.id()));
         try {
             connector.callUpstream(plugin -> {
                 plugin.check(context);

@@ -14,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Deletes connections. A deleted connection leaves the API and its schedule stops firing; its row stays, with its
- * configuration dropped, so the records, runs and dead letters that refer to it stay valid. A purge also deletes
- * what was imported through it: records, checkpoints, dead letters and quota counts. Its run history stays either
+ * configuration and the state its connector kept (tokens: secrets too) dropped, so the records, runs and dead
+ * letters that refer to it stay valid. A purge also deletes what was imported through it: records, checkpoints,
+ * dead letters and quota counts. Its run history stays either
  * way: it is the account of what this server did and who asked, holds no imported data, and
  * {@code GET /api/v1/imports?connection=} keeps answering it.
  */
@@ -57,6 +58,7 @@ public final class ConnectionRemoval {
                 connections.purgeDeadLetters(connectionId);
                 connections.purgeQuotaUsage(connectionId);
             }
+            connections.deleteState(connectionId);
             connections.softDelete(connectionId);
         });
         stopSchedule(connectionId);

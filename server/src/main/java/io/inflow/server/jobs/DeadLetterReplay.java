@@ -8,6 +8,7 @@ import io.inflow.server.errors.InflowException;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.store.ConnectionStates;
 import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.DeadLetterRow;
 import io.inflow.server.store.RecordSink;
@@ -28,14 +29,16 @@ public final class DeadLetterReplay {
     private final ConnectionService connections;
     private final PluginRegistry plugins;
     private final UpstreamClients upstreams;
+    private final ConnectionStates states;
 
     DeadLetterReplay(DeadLetterDao letters, RecordSink sink, ConnectionService connections, PluginRegistry plugins,
-                     UpstreamClients upstreams) {
+                     UpstreamClients upstreams, ConnectionStates states) {
         this.letters = letters;
         this.sink = sink;
         this.connections = connections;
         this.plugins = plugins;
         this.upstreams = upstreams;
+        this.states = states;
     }
 
     /** @throws InflowException NOT_FOUND, or CONFLICT when it was replayed already or its plugin is not loaded */
@@ -76,8 +79,9 @@ public final class DeadLetterReplay {
     private Optional<Record> reread(LoadedConnector connector, Connection connection, DeadLetterRow letter)
             throws IOException, InterruptedException {
         HostConnectorContext context = new HostConnectorContext(connection.config(),
-                upstreams.forConnection(connection, connector),
-                new PluginLogger(connector.pluginId(), "connection " + connection.id() + " dead letter " + letter.id()));
+                upstreams.forInteractiveCall(connection, connector),
+                new PluginLogger(connector.pluginId(), "connection " + connection.id() + " dead letter " + letter.id()),
+                states.of(connection.id()));
         return connector.callUpstream(plugin -> plugin.reread(letter.stream(), letter.externalId(), context));
     }
 

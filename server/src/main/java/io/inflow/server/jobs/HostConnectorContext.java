@@ -1,10 +1,11 @@
 package io.inflow.server.jobs;
 
+import io.inflow.api.ConnectionState;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorContext;
 import io.inflow.api.UpstreamClient;
 
 /** The host's side of a connector call outside a read: a check, or reading one record again. */
-record HostConnectorContext(ConnectorConfig config, UpstreamClient http, System.Logger log)
+record HostConnectorContext(ConnectorConfig config, UpstreamClient http, System.Logger log, ConnectionState state)
         implements ConnectorContext {
 }

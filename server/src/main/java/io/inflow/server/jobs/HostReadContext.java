@@ -1,5 +1,6 @@
 package io.inflow.server.jobs;
 
+import io.inflow.api.ConnectionState;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ReadCancelledException;
 import io.inflow.api.ReadContext;
@@ -10,6 +11,7 @@ import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.store.CommitOutcome;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RecordSink;
+import io.inflow.server.store.StreamWrite;
 import io.inflow.server.store.RunNotOwnedException;
 import java.util.function.BooleanSupplier;
 
@@ -25,8 +27,7 @@ final class HostReadContext implements ReadContext {
     /** The most records stored in one transaction when pages wait (a page is never split). */
     static final int MAX_RECORDS_PER_TRANSACTION = 2_000;
 
-    private final RunTarget target;
-    private final String stream;
+    private final StreamWrite write;
     private final ConnectorConfig config;
     private final UpstreamClient http;
     private final System.Logger log;
@@ -35,14 +36,14 @@ final class HostReadContext implements ReadContext {
     private final BooleanSupplier nodeStopping;
     private final ImportMetrics.StreamRecords counted;
     private final Runnable progressed;
+    private final ConnectionState state;
     private final BatchWriter writer;
     private volatile boolean cancelRequested;
 
-    HostReadContext(RunTarget target, String stream, ConnectorConfig config, UpstreamClient http, System.Logger log,
+    HostReadContext(StreamWrite write, ConnectorConfig config, UpstreamClient http, System.Logger log,
                     RecordSink sink, ImportRunDao runs, BooleanSupplier nodeStopping,
-                    ImportMetrics.StreamRecords counted, Runnable progressed) {
-        this.target = target;
-        this.stream = stream;
+                    ImportMetrics.StreamRecords counted, Runnable progressed, ConnectionState state) {
+        this.write = write;
         this.config = config;
         this.http = http;
         this.log = log;
@@ -51,8 +52,9 @@ final class HostReadContext implements ReadContext {
         this.nodeStopping = nodeStopping;
         this.counted = counted;
         this.progressed = progressed;
-        this.writer = new BatchWriter("inflow-writer run " + target.runId() + " " + stream,
-                batches -> sink.commit(target.connectionId(), target.runId(), target.node(), stream, batches),
+        this.state = state;
+        this.writer = new BatchWriter("inflow-writer run " + write.runId() + " " + write.stream(),
+                batches -> sink.commit(write, batches),
                 this::stored, MAX_WAITING_BATCHES, MAX_RECORDS_PER_TRANSACTION);
     }
 
@@ -71,11 +73,17 @@ final class HostReadContext implements ReadContext {
         return log;
     }
 
+    /** The connection's state: written at once, not with the batches (see {@link ConnectionState}). */
+    @Override
+    public ConnectionState state() {
+        return state;
+    }
+
     @Override
     public void commit(Batch batch) {
         for (Record record : batch.records()) {
-            if (!record.stream().equals(stream)) {
-                throw new IllegalArgumentException("a read of stream '" + stream + "' committed a record of stream '"
+            if (!record.stream().equals(write.stream())) {
+                throw new IllegalArgumentException("a read of stream '" + write.stream() + "' committed a record of stream '"
                         + record.stream() + "'");
             }
         }
@@ -112,7 +120,7 @@ final class HostReadContext implements ReadContext {
     @Override
     public void estimateTotal(long records) {
         if (records >= 0) {
-            runs.estimateTotal(target.runId(), stream, records);
+            runs.estimateTotal(write.runId(), write.stream(), records);
         }
     }
 

@@ -16,7 +16,9 @@ import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.CheckpointRow;
+import io.inflow.server.store.Deletes;
 import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.RecordSink;
 import io.inflow.server.store.RunMode;
 import io.inflow.server.store.RunNotOwnedException;
 import io.inflow.server.store.RunRow;
@@ -25,6 +27,7 @@ import io.inflow.server.store.RunStreamRow;
 import io.inflow.server.store.RunTrigger;
 import io.inflow.server.store.Store;
 import io.inflow.server.store.StreamStatus;
+import io.inflow.server.store.StreamWrite;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
@@ -145,13 +148,13 @@ final class ImportRunner {
             return Outcome.failed(plugins.availability(connection.pluginId()).message());
         }
         LoadedConnector connector = loaded.get();
-        UpstreamClient http = upstreams.forConnection(connection, connector);
-        RunTarget target = new RunTarget(connection.id(), run.id(), node);
+        UpstreamClient http = upstreams.forConnection(connection, connector,
+                new RunWaits(run.id(), store.runs(), signals, reads));
         for (RunStreamRow stream : store.runs().streams(run.id())) {
             if (stream.status() == StreamStatus.SUCCEEDED) {
                 continue;
             }
-            Outcome outcome = readStream(run, connector, connection, http, target, stream,
+            Outcome outcome = readStream(run, connector, connection, http, stream,
                     metrics.stream(connection.name(), stream.stream()));
             if (outcome.status() != RunStatus.SUCCEEDED) {
                 return outcome;
@@ -161,9 +164,12 @@ final class ImportRunner {
     }
 
     private Outcome readStream(RunRow run, LoadedConnector connector, Connection connection, UpstreamClient http,
-                               RunTarget target, RunStreamRow streamRow, ImportMetrics.StreamRecords counted) {
+                               RunStreamRow streamRow, ImportMetrics.StreamRecords counted) {
         String stream = streamRow.stream();
-        Checkpoint start = startingCheckpoint(run, streamRow, connection.id());
+        ScanStart scan = startingCheckpoint(run, streamRow, connection, connector);
+        Checkpoint start = scan.checkpoint();
+        StreamWrite write = new StreamWrite(connection.id(), run.id(), node, stream, scan.scanId(),
+                connection.deletes());
         store.runs().startStream(run.id(), stream);
         if (run.mode() == RunMode.FULL && start.isEmpty()) {
             estimateFromStoredRecords(run.id(), connection.id(), stream);
@@ -171,15 +177,15 @@ final class ImportRunner {
         System.Logger log = new PluginLogger(connector.pluginId(),
                 "connection " + connection.id() + " run " + run.id() + " stream " + stream);
         ActiveRead watched = reads.begin(run.id(), stream);
-        HostReadContext context = new HostReadContext(target, stream, connection.config(), http, log, store.sink(),
-                store.runs(), signals::stopping, counted, watched::progressed);
+        HostReadContext context = new HostReadContext(write, connection.config(), http, log, store.sink(),
+                store.runs(), signals::stopping, counted, watched::progressed, store.states().of(connection.id()));
         try {
             readAndStore(watched, connector, stream, start, context);
             if (context.isCancelled()) {
                 // it returned because it was asked to stop, not because the scan is complete
                 return stopped(run.id(), stream);
             }
-            completeStream(connection.id(), run.id(), stream);
+            completeStream(write, counted);
             return Outcome.SUCCEEDED;
         } catch (ReadAbortedException e) {
             return aborted(run.id(), stream, e.abort);
@@ -193,14 +199,14 @@ final class ImportRunner {
             Thread.currentThread().interrupt();
             return interrupted(run.id(), stream);
         } catch (ConnectorException e) {
-            return failStream(run.id(), stream, e.getMessage(), e);
+            return failStream(write, e.getMessage(), null);
         } catch (IOException e) {
             if (signals.stopping()) {
                 return interrupted(run.id(), stream);
             }
-            return failStream(run.id(), stream, "could not read from the upstream: " + e, e);
+            return failStream(write, "could not read from the upstream: " + e.getMessage(), null);
         } catch (RuntimeException | LinkageError e) {
-            return failStream(run.id(), stream, "the connector failed: " + e, e);
+            return failStream(write, "the connector failed: " + e, e);
         }
     }
 
@@ -293,17 +299,44 @@ final class ImportRunner {
         return new Outcome(RunStatus.INTERRUPTED, "node " + node + " stopped while this run was reading " + stream);
     }
 
-    private Outcome failStream(long runId, String stream, String message, Throwable cause) {
-        LOG.warn("Run {} failed reading stream {}: {}", runId, stream, message, cause);
-        store.runs().finishStream(runId, stream, StreamStatus.FAILED);
+    /**
+     * A stream whose read failed. An upstream's answer the connector explained, or an upstream that could not be
+     * reached, is expected: one line says it. Anything else is a bug somewhere, logged with its stack trace.
+     *
+     * @param unexpected what the connector threw when it was not an expected failure, else null
+     */
+    private Outcome failStream(StreamWrite write, String message, Throwable unexpected) {
+        String stream = write.stream();
+        if (unexpected == null) {
+            LOG.warn("Run {} of connection {} failed reading stream {}: {}", write.runId(), write.connectionId(),
+                    stream, message);
+        } else {
+            LOG.warn("Run {} of connection {} failed reading stream {}: {}", write.runId(), write.connectionId(),
+                    stream, message, unexpected);
+        }
+        store.runs().finishStream(write.runId(), stream, StreamStatus.FAILED);
         return Outcome.failed("stream " + stream + ": " + message);
     }
 
-    private void completeStream(long connectionId, long runId, String stream) {
-        store.jdbi().useTransaction(handle -> {
-            handle.attach(CheckpointDao.class).completeScan(connectionId, stream, runId);
-            handle.attach(ImportRunDao.class).finishStream(runId, stream, StreamStatus.SUCCEEDED);
+    /**
+     * Marks the stream read and its scan complete, in one transaction; a scan that reconciles marks deleted, in the
+     * same transaction, what it did not see.
+     */
+    private void completeStream(StreamWrite write, ImportMetrics.StreamRecords counted) {
+        long started = System.nanoTime();
+        int deleted = store.jdbi().inTransaction(handle -> {
+            int reconciled = write.scanId() == null ? 0 : RecordSink.reconcile(handle, write);
+            handle.attach(CheckpointDao.class).completeScan(write.connectionId(), write.stream(), write.runId());
+            handle.attach(ImportRunDao.class).finishStream(write.runId(), write.stream(), StreamStatus.SUCCEEDED);
+            return reconciled;
         });
+        if (write.scanId() != null) {
+            counted.countDeleted(deleted);
+            LOG.info("Run {} reconciled stream {} of connection {} (scan {}): {} records {} in {} ms", write.runId(),
+                    write.stream(), write.connectionId(), write.scanId(), deleted,
+                    write.deletes() == Deletes.HARD ? "removed" : "marked deleted",
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+        }
     }
 
     /** Until the connector says, a full read of a stream is expected to find as many records as it holds. */
@@ -315,7 +348,7 @@ final class ImportRunner {
     }
 
     /**
-     * Where a stream's read starts.
+     * Where a stream's read starts, and the scan it belongs to.
      * <ul>
      *   <li>A resume, or a run that continues after waiting for its quota, continues the scan left unfinished
      *       from its position; a stream it never reached starts as its mode says.</li>
@@ -323,22 +356,36 @@ final class ImportRunner {
      *   <li>An incremental read continues a scan left unfinished, or else starts from the last completed scan's
      *       watermark, or from nothing when there is none.</li>
      * </ul>
+     * A scan that starts from nothing on a stream whose full scans are complete reconciles: its id (this run's) is
+     * kept with the checkpoint, so the runs that continue it stamp what they see with it. A continued scan keeps
+     * its id; a read from the watermark reconciles nothing.
      */
-    private Checkpoint startingCheckpoint(RunRow run, RunStreamRow streamRow, long connectionId) {
+    private ScanStart startingCheckpoint(RunRow run, RunStreamRow streamRow, Connection connection,
+                                         LoadedConnector connector) {
         String stream = streamRow.stream();
+        long connectionId = connection.id();
         Optional<CheckpointRow> row = store.checkpoints().find(connectionId, stream);
         Optional<String> position = row.map(CheckpointRow::position);
         boolean continuing = run.trigger() == RunTrigger.RESUME || streamRow.wasStarted();
         if (continuing && position.isPresent()) {
-            return parse(position.get());
+            return new ScanStart(parse(position.get()), row.get().scanId());
         }
-        if (run.mode() == RunMode.FULL) {
-            store.checkpoints().clearPosition(connectionId, stream);
-            return Checkpoint.empty();
+        if (position.isPresent() && run.mode() == RunMode.INCREMENTAL) {
+            return new ScanStart(parse(position.get()), row.get().scanId());
         }
-        return position.or(() -> row.map(CheckpointRow::watermark))
-                .map(this::parse)
-                .orElse(Checkpoint.empty());
+        Optional<String> watermark = row.map(CheckpointRow::watermark);
+        if (run.mode() == RunMode.INCREMENTAL && watermark.isPresent()) {
+            return new ScanStart(parse(watermark.get()), null);
+        }
+        Long scanId = connector.fullScanIsComplete(connection.config(), stream) ? run.id() : null;
+        if (row.isPresent() || scanId != null) {
+            store.checkpoints().startScan(connectionId, stream, scanId);
+        }
+        return new ScanStart(Checkpoint.empty(), scanId);
+    }
+
+    /** Where a read starts, and the id of the reconciling scan it belongs to (null when it reconciles nothing). */
+    private record ScanStart(Checkpoint checkpoint, Long scanId) {
     }
 
     private Checkpoint parse(String checkpointJson) {

@@ -39,8 +39,8 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
                 new ImportService(store.runs(), connections, plans, launcher, cooldown, scheduler.client()),
                 new ConnectionSchedules(connections, store.connections(), scheduler.client(), clock),
                 new SchedulerControl(store.schedulerState()),
-                new DeadLetterReplay(store.deadLetters(), store.sink(), connections, plugins, upstreams),
-                new ConnectionCheck(connections, plugins, upstreams, clock),
+                new DeadLetterReplay(store.deadLetters(), store.sink(), connections, plugins, upstreams, store.states()),
+                new ConnectionCheck(connections, plugins, upstreams, store.states(), clock),
                 new ConnectionRemoval(store, scheduler.client()),
                 scheduler);
     }

@@ -28,7 +28,7 @@ public final class ImportMetrics {
         records = Counter.builder()
                 .name("inflow_import_records_total")
                 .help("Records an import read, by what storing them did: inserted, updated, unchanged, failed "
-                        + "(kept as dead letters)")
+                        + "(kept as dead letters); and records it found deleted upstream: deleted")
                 .labelNames("connection", "stream", "outcome")
                 .register(registry);
         runs = Counter.builder()
@@ -56,7 +56,8 @@ public final class ImportMetrics {
                 records.labelValues(connection, stream, "inserted"),
                 records.labelValues(connection, stream, "updated"),
                 records.labelValues(connection, stream, "unchanged"),
-                records.labelValues(connection, stream, "failed"));
+                records.labelValues(connection, stream, "failed"),
+                records.labelValues(connection, stream, "deleted"));
     }
 
     /** A run began executing on this node. */
@@ -89,13 +90,15 @@ public final class ImportMetrics {
         private final CounterDataPoint updated;
         private final CounterDataPoint unchanged;
         private final CounterDataPoint failed;
+        private final CounterDataPoint deleted;
 
         private StreamRecords(CounterDataPoint inserted, CounterDataPoint updated, CounterDataPoint unchanged,
-                              CounterDataPoint failed) {
+                              CounterDataPoint failed, CounterDataPoint deleted) {
             this.inserted = inserted;
             this.updated = updated;
             this.unchanged = unchanged;
             this.failed = failed;
+            this.deleted = deleted;
         }
 
         public void count(CommitOutcome outcome) {
@@ -103,6 +106,12 @@ public final class ImportMetrics {
             updated.inc(outcome.updated());
             unchanged.inc(outcome.unchanged());
             failed.inc(outcome.failed());
+            deleted.inc(outcome.deleted());
+        }
+
+        /** Counts the records a completed scan found deleted. */
+        public void countDeleted(long records) {
+            deleted.inc(records);
         }
     }
 }

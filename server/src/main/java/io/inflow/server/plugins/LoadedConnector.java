@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * A connector extension of a started plugin, with the spec it declared when it was loaded.
@@ -41,6 +42,21 @@ public record LoadedConnector(String pluginId, String version, Connector connect
     public List<String> streams(ConnectorConfig config) {
         List<String> streams = call(plugin -> plugin.streams(config));
         return streams == null ? List.of() : List.copyOf(new LinkedHashSet<>(streams));
+    }
+
+    /**
+     * Whether a full scan of the stream sees every record the upstream holds, so that a completed one may mark
+     * deleted what it did not see (see {@link Connector#fullScanIsComplete}). A connector that fails to say does
+     * not reconcile.
+     */
+    public boolean fullScanIsComplete(ConnectorConfig config, String stream) {
+        try {
+            return call(plugin -> plugin.fullScanIsComplete(config, stream));
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(LoadedConnector.class).warn("Plugin {} failed to say whether a full scan of {} is "
+                    + "complete; it will not reconcile deletions: {}", pluginId, stream, e.toString());
+            return false;
+        }
     }
 
     /** {@link #call}, for the connector methods that reach the upstream. */

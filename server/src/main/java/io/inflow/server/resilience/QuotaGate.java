@@ -5,6 +5,8 @@ import io.inflow.server.store.QuotaDao;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.JdbiException;
 
 /**
  * A connection's daily quota: each call is counted in PostgreSQL before it is sent, so the quota holds across
@@ -28,10 +30,20 @@ final class QuotaGate {
         this.clock = clock;
     }
 
-    /** Counts a call, or refuses it when the quota is spent and overage is not allowed. */
-    void consume() {
+    /**
+     * Counts a call, or refuses it when the quota is spent and overage is not allowed.
+     *
+     * @throws LimitsUnavailableException when the database does not answer
+     */
+    void consume() throws LimitsUnavailableException {
         Instant start = windowStart(clock.instant(), window);
-        if (dao.consume(connectionId, start, quota, allowOverage).isEmpty()) {
+        Optional<Long> counted;
+        try {
+            counted = dao.consume(connectionId, start, quota, allowOverage);
+        } catch (JdbiException unreachable) {
+            throw new LimitsUnavailableException("the daily quota of connection " + connectionId, unreachable);
+        }
+        if (counted.isEmpty()) {
             Instant opens = start.plus(window);
             throw new QuotaExhaustedException("connection " + connectionId + " spent its quota of " + quota
                     + " calls per " + describe(window) + "; it may call again at " + opens, opens);

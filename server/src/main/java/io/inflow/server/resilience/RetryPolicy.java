@@ -10,31 +10,40 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /**
- * When to try a call again: exponential backoff with jitter (resilience4j's interval function), or the upstream's
- * own {@code Retry-After} when it sends one, within a bounded number of attempts. The longest a call can take
- * is therefore bounded by {@code maxAttempts} times the larger of {@code maxBackoff} and {@code maxRetryAfter}.
+ * When to try a call again: after exponential backoff with jitter (resilience4j's interval function), or after the
+ * upstream's own {@code Retry-After}, for as long as the call is within its budget: a call that has had no usable
+ * answer for {@code budget} gives up, however many tries that took.
  */
 final class RetryPolicy {
 
-    private final int maxAttempts;
+    private final Duration budget;
     private final IntervalFunction backoff;
-    private final Duration maxRetryAfter;
     private final Clock clock;
 
-    RetryPolicy(int maxAttempts, Duration initialBackoff, Duration maxBackoff, Duration maxRetryAfter, Clock clock) {
-        this.maxAttempts = maxAttempts;
+    RetryPolicy(Duration budget, Duration initialBackoff, Duration maxBackoff, Clock clock) {
+        this.budget = budget;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(initialBackoff, 2.0, 0.5, maxBackoff);
-        this.maxRetryAfter = maxRetryAfter;
         this.clock = clock;
     }
 
-    static RetryPolicy of(UpstreamConfiguration config) {
-        return new RetryPolicy(config.maxAttempts(), config.initialBackoff(), config.maxBackoff(),
-                config.maxRetryAfter(), Clock.systemUTC());
+    static RetryPolicy of(UpstreamConfiguration config, Clock clock) {
+        return new RetryPolicy(config.retryBudget(), config.initialBackoff(), config.maxBackoff(), clock);
     }
 
-    int maxAttempts() {
-        return maxAttempts;
+    /** This policy with a shorter budget, when {@code budget} is shorter than its own. */
+    RetryPolicy atMost(Duration shorter) {
+        return shorter.compareTo(budget) >= 0 ? this : new RetryPolicy(shorter, backoff, clock);
+    }
+
+    private RetryPolicy(Duration budget, IntervalFunction backoff, Clock clock) {
+        this.budget = budget;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    /** How long a call may go without a usable answer before it gives up. */
+    Duration budget() {
+        return budget;
     }
 
     /** The wait before attempt {@code attempt + 1}, after attempt {@code attempt} (from 1) failed. */
@@ -42,17 +51,9 @@ final class RetryPolicy {
         return Duration.ofMillis(backoff.apply(attempt));
     }
 
-    /**
-     * The wait an answer asks for in its {@code Retry-After} header (seconds or an HTTP date), if any.
-     *
-     * @throws RetryAfterTooLongException when it asks for longer than this policy waits
-     */
+    /** The wait an answer asks for in its {@code Retry-After} header (seconds or an HTTP date), if any. */
     Optional<Duration> retryAfter(HttpResponse<?> response) {
-        Optional<Duration> asked = response.headers().firstValue("Retry-After").flatMap(this::parse);
-        if (asked.isPresent() && asked.get().compareTo(maxRetryAfter) > 0) {
-            throw new RetryAfterTooLongException(asked.get());
-        }
-        return asked;
+        return response.headers().firstValue("Retry-After").flatMap(this::parse);
     }
 
     private Optional<Duration> parse(String value) {
@@ -67,22 +68,6 @@ final class RetryPolicy {
             } catch (DateTimeParseException notADate) {
                 return Optional.empty();
             }
-        }
-    }
-
-    /** The upstream asked for a pause longer than Inflow holds a worker for. */
-    static final class RetryAfterTooLongException extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        private final Duration asked;
-
-        RetryAfterTooLongException(Duration asked) {
-            super("the upstream asked to retry after " + asked.toSeconds() + " s");
-            this.asked = asked;
-        }
-
-        Duration asked() {
-            return asked;
         }
     }
 }

@@ -10,7 +10,7 @@ import io.inflow.server.connections.Connection;
 import io.inflow.server.metrics.UpstreamMetrics;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.store.QuotaDao;
-import java.net.http.HttpClient;
+import io.inflow.server.store.RateLimitTable;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -19,33 +19,47 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Hands out the {@link UpstreamClient} of each connection, all sharing one JDK {@link HttpClient}. Rate limiters
- * are per rate-limit scope (the connection, or what the connector says the upstream counts by, such as an
- * Airtable base), so connections never slow each other down unless the upstream counts them together. Circuit
- * breakers are per connection and named {@code connection-<id>}.
+ * Hands out the {@link UpstreamClient} of each connection, all sending through one {@link UpstreamTransport}.
+ * Rate limits are per rate-limit scope (the connection, or what the connector says the upstream counts by, such
+ * as an Airtable base) and shared by every node through PostgreSQL ({@link SharedRateLimiter}), so connections
+ * never slow each other down unless the upstream counts them together, wherever they run. Circuit breakers are
+ * per connection and named {@code connection-<id>}. Closing it closes the transport.
  */
-public final class UpstreamClients {
+public final class UpstreamClients implements AutoCloseable {
 
-    private final HttpClient http;
+    /** The longest a call a person waits for (a check, a replay) tries before it answers. */
+    public static final java.time.Duration INTERACTIVE_BUDGET = java.time.Duration.ofSeconds(20);
+
+    private final UpstreamTransport transport;
     private final UpstreamConfiguration config;
     private final QuotaDao quotas;
+    private final RateLimitTable rateLimits;
+    private final String node;
     private final Clock clock;
     private final UpstreamMetrics metrics;
     private final RetryPolicy retry;
     private final CircuitBreakerRegistry breakers;
-    private final Map<String, SlidingWindowRateLimiter> limiters = new ConcurrentHashMap<>();
+    /** What each breaker last counted as a failure, in words, so that an open breaker can say why. */
+    private final Map<String, String> lastFailures = new ConcurrentHashMap<>();
 
-    public UpstreamClients(UpstreamConfiguration config, QuotaDao quotas, Clock clock, UpstreamMetrics metrics) {
+    /**
+     * @param node this node's name, which the shared rate limits record with each call
+     */
+    public UpstreamClients(UpstreamConfiguration config, QuotaDao quotas, RateLimitTable rateLimits, String node,
+                           Clock clock, UpstreamMetrics metrics) {
+        this(new JettyUpstreamTransport(config.connectTimeout()), config, quotas, rateLimits, node, clock, metrics);
+    }
+
+    UpstreamClients(UpstreamTransport transport, UpstreamConfiguration config, QuotaDao quotas,
+                    RateLimitTable rateLimits, String node, Clock clock, UpstreamMetrics metrics) {
+        this.transport = transport;
         this.config = config;
         this.quotas = quotas;
+        this.rateLimits = rateLimits;
+        this.node = node;
         this.clock = clock;
         this.metrics = metrics;
-        this.retry = RetryPolicy.of(config);
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .build();
+        this.retry = RetryPolicy.of(config, clock);
         this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
@@ -55,13 +69,34 @@ public final class UpstreamClients {
                 .permittedNumberOfCallsInHalfOpenState(2)
                 .automaticTransitionFromOpenToHalfOpenEnabled(false)
                 .build());
+        breakers.getEventPublisher().onEntryAdded(added -> {
+            CircuitBreaker breaker = added.getAddedEntry();
+            breaker.getEventPublisher().onError(failed ->
+                    lastFailures.put(breaker.getName(), String.valueOf(failed.getThrowable().getMessage())));
+        });
     }
 
-    /** The client for a connection of {@code connector}, with the limits it declares unless overridden. */
-    public UpstreamClient forConnection(Connection connection, LoadedConnector connector) {
+    /**
+     * The client for a connection of {@code connector}, with the limits it declares unless overridden, for calls
+     * whose long waits {@code waits} hears of.
+     */
+    public UpstreamClient forConnection(Connection connection, LoadedConnector connector, UpstreamWaits waits) {
+        return forConnection(connection, connector, waits, retry);
+    }
+
+    /**
+     * The client for a call a person waits for (a check, a replay): it gives up after {@link #INTERACTIVE_BUDGET}
+     * at most, rather than hold the request for minutes.
+     */
+    public UpstreamClient forInteractiveCall(Connection connection, LoadedConnector connector) {
+        return forConnection(connection, connector, UpstreamWaits.NONE, retry.atMost(INTERACTIVE_BUDGET));
+    }
+
+    private UpstreamClient forConnection(Connection connection, LoadedConnector connector, UpstreamWaits waits,
+                                         RetryPolicy policy) {
         String scope = connector.call(plugin -> plugin.rateLimitScope(connection.config()));
         return forConnection(connection.id(), connection.name(), connector.pluginId(), scope, connection.config(),
-                connector.spec().limits());
+                connector.spec().limits(), waits, policy);
     }
 
     /**
@@ -83,16 +118,20 @@ public final class UpstreamClients {
      * @param rateLimitScope what the upstream counts its limit by, or null for the connection alone
      */
     UpstreamClient forConnection(long connectionId, String connectionName, String pluginId, String rateLimitScope,
-                                 ConnectorConfig connectionConfig, Limits defaults) {
-        double rate = HostSettings.requestsPerSecond(connectionConfig, defaults);
+                                 ConnectorConfig connectionConfig, Limits defaults, UpstreamWaits waits,
+                                 RetryPolicy policy) {
+        RateLimit limit = RateLimit.perSecond(HostSettings.requestsPerSecond(connectionConfig, defaults),
+                config.rateLimitMargin());
         String scope = rateLimitScope == null ? "connection-" + connectionId : pluginId + ":" + rateLimitScope;
-        SlidingWindowRateLimiter limiter = limiters.computeIfAbsent(scope + "@" + rate,
-                key -> SlidingWindowRateLimiter.perSecond(rate, config.rateLimitMargin()));
+        SharedRateLimiter limiter = new SharedRateLimiter(scope, limit,
+                config.connectTimeout().plus(config.readTimeout()), rateLimits, node);
         long quota = HostSettings.dailyQuota(connectionConfig, defaults);
         Optional<QuotaGate> gate = quota <= 0 ? Optional.empty() : Optional.of(new QuotaGate(connectionId, quotas,
                 quota, HostSettings.allowOverage(connectionConfig), config.quotaWindow(), clock));
-        return new ResilientUpstreamClient(http, limiter, breaker(connectionId), gate, retry, config.readTimeout(),
-                "connection " + connectionId, metrics, connectionName);
+        CircuitBreaker breaker = breaker(connectionId);
+        return new ResilientUpstreamClient(transport, limiter, breaker, () -> lastFailures.get(breaker.getName()), gate,
+                policy, defaults.lockout(), config.readTimeout(), "connection " + connectionId, metrics,
+                connectionName, waits, clock);
     }
 
     /** The state of each connection's circuit breaker that has seen calls: CLOSED, OPEN or HALF_OPEN. */
@@ -106,6 +145,12 @@ public final class UpstreamClients {
 
     public java.time.Duration quotaWindow() {
         return config.quotaWindow();
+    }
+
+    /** Stops the transport: its connections close, calls still in flight fail. */
+    @Override
+    public void close() {
+        transport.close();
     }
 
     private CircuitBreaker breaker(long connectionId) {

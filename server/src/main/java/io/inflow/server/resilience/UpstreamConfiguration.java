@@ -1,14 +1,22 @@
 package io.inflow.server.resilience;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.util.Duration;
+import io.dropwizard.validation.MinDuration;
+import java.util.concurrent.TimeUnit;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 
-/** How Inflow talks to upstream APIs: timeouts, retries, circuit breakers, quotas and the rate limiter's margin. */
+/**
+ * How Inflow talks to upstream APIs: timeouts, retries, circuit breakers, quotas and the rate limiter's margin.
+ * {@code maxAttempts} and {@code maxRetryAfter}, which bounded retries by count before {@code retryBudget} bounded
+ * them by time, are still accepted in a configuration file and ignored.
+ */
+@JsonIgnoreProperties({"maxAttempts", "maxRetryAfter"})
 public class UpstreamConfiguration {
 
     @NotNull
@@ -28,11 +36,14 @@ public class UpstreamConfiguration {
     @JsonProperty
     private double rateLimitMargin = 0.03;
 
-    /** Attempts per call, the first included, before a 429, 5xx or transport failure is given up. */
-    @Min(1)
-    @Max(20)
+    /**
+     * How long a call may go without a usable answer (429s, 5xx, broken connections, lock-outs, an open breaker)
+     * before it gives up and its run fails; retries within it are bounded by time, not count.
+     */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
     @JsonProperty
-    private int maxAttempts = 6;
+    private Duration retryBudget = Duration.minutes(5);
 
     /** The first backoff; each next one doubles, with ±50% jitter, up to {@link #maxBackoff}. */
     @NotNull
@@ -42,11 +53,6 @@ public class UpstreamConfiguration {
     @NotNull
     @JsonProperty
     private Duration maxBackoff = Duration.seconds(30);
-
-    /** The longest {@code Retry-After} honoured by waiting; a longer one fails the call (resume later). */
-    @NotNull
-    @JsonProperty
-    private Duration maxRetryAfter = Duration.minutes(2);
 
     /** Share of failed calls, over the last 20, that opens a connection's circuit breaker. */
     @Min(1)
@@ -76,8 +82,8 @@ public class UpstreamConfiguration {
         return rateLimitMargin;
     }
 
-    public int maxAttempts() {
-        return maxAttempts;
+    public java.time.Duration retryBudget() {
+        return retryBudget.toJavaDuration();
     }
 
     public java.time.Duration initialBackoff() {
@@ -86,10 +92,6 @@ public class UpstreamConfiguration {
 
     public java.time.Duration maxBackoff() {
         return maxBackoff.toJavaDuration();
-    }
-
-    public java.time.Duration maxRetryAfter() {
-        return maxRetryAfter.toJavaDuration();
     }
 
     public int breakerFailureRatePercent() {

@@ -11,7 +11,8 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(CheckpointRow.class)
 public interface CheckpointDao {
 
-    String COLUMNS = "connection_id, stream, position::text AS position, watermark::text AS watermark, run_id, updated_at";
+    String COLUMNS = "connection_id, stream, position::text AS position, watermark::text AS watermark, run_id, updated_at, "
+            + "scan_id";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM checkpoints WHERE connection_id = :connectionId AND stream = :stream")
     Optional<CheckpointRow> find(@Bind("connectionId") long connectionId, @Bind("stream") String stream);
@@ -22,15 +23,18 @@ public interface CheckpointDao {
     /**
      * Ends a completed scan: its last checkpoint becomes the start of the next incremental scan.
      */
-    @SqlUpdate("UPDATE checkpoints SET watermark = COALESCE(position, watermark), position = NULL, "
+    @SqlUpdate("UPDATE checkpoints SET watermark = COALESCE(position, watermark), position = NULL, scan_id = NULL, "
             + "run_id = :runId, updated_at = now() WHERE connection_id = :connectionId AND stream = :stream")
     void completeScan(@Bind("connectionId") long connectionId, @Bind("stream") String stream, @Bind("runId") long runId);
 
-    /** Sets a stream's checkpoint as an admin asks: its scan position and its incremental watermark. */
+    /**
+     * Sets a stream's checkpoint as an admin asks: its scan position and its incremental watermark. A scan continued
+     * from a position set by hand has not seen what came before it, so it reconciles nothing.
+     */
     @SqlUpdate("INSERT INTO checkpoints (connection_id, stream, position, watermark, updated_at) "
             + "VALUES (:connectionId, :stream, CAST(:position AS jsonb), CAST(:watermark AS jsonb), now()) "
             + "ON CONFLICT (connection_id, stream) DO UPDATE SET position = EXCLUDED.position, "
-            + "watermark = EXCLUDED.watermark, run_id = NULL, updated_at = now()")
+            + "watermark = EXCLUDED.watermark, run_id = NULL, scan_id = NULL, updated_at = now()")
     void put(@Bind("connectionId") long connectionId, @Bind("stream") String stream,
              @Bind("position") String positionJson, @Bind("watermark") String watermarkJson);
 
@@ -42,8 +46,14 @@ public interface CheckpointDao {
     @SqlUpdate("DELETE FROM checkpoints WHERE connection_id = :connectionId")
     int deleteAll(@Bind("connectionId") long connectionId);
 
-    /** Forgets the scan in progress, so the next read starts from the watermark (or from nothing). */
-    @SqlUpdate("UPDATE checkpoints SET position = NULL, updated_at = now() "
-            + "WHERE connection_id = :connectionId AND stream = :stream")
-    void clearPosition(@Bind("connectionId") long connectionId, @Bind("stream") String stream);
+    /**
+     * Starts a scan from nothing: forgets the scan in progress, if any, and keeps the new scan's id when it
+     * reconciles (null when it does not), so that the runs that continue it stamp what they see with it.
+     */
+    @SqlUpdate("INSERT INTO checkpoints (connection_id, stream, position, scan_id, updated_at) "
+            + "VALUES (:connectionId, :stream, NULL, :scanId, now()) "
+            + "ON CONFLICT (connection_id, stream) DO UPDATE SET position = NULL, scan_id = EXCLUDED.scan_id, "
+            + "updated_at = now()")
+    void startScan(@Bind("connectionId") long connectionId, @Bind("stream") String stream,
+                   @Bind("scanId") Long scanId);
 }

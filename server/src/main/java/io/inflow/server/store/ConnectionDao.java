@@ -16,11 +16,17 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ConnectionDao {
 
     String COLUMNS = "id, plugin_id, name, config::text AS config, created_at, updated_at, schedule_cron, "
-            + "schedule_timezone, schedule_enabled, import_on_startup, cooldown_seconds";
+            + "schedule_timezone, schedule_enabled, import_on_startup, cooldown_seconds, deletes";
 
     @SqlUpdate("INSERT INTO connections (plugin_id, name, config) VALUES (:pluginId, :name, CAST(:config AS jsonb))")
     @GetGeneratedKeys("id")
     long insert(@Bind("pluginId") String pluginId, @Bind("name") String name, @Bind("config") String configJson);
+
+    @SqlUpdate("INSERT INTO connections (plugin_id, name, config, deletes) "
+            + "VALUES (:pluginId, :name, CAST(:config AS jsonb), :deletes)")
+    @GetGeneratedKeys("id")
+    long insert(@Bind("pluginId") String pluginId, @Bind("name") String name, @Bind("config") String configJson,
+                @Bind("deletes") Deletes deletes);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND deleted_at IS NULL")
     Optional<ConnectionRow> find(@Bind("id") long id);
@@ -41,10 +47,11 @@ public interface ConnectionDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM records WHERE connection_id = :id)")
     boolean hasRecords(@Bind("id") long id);
 
-    /** Replaces a connection's name and configuration; false when it does not exist or was deleted. */
-    @SqlUpdate("UPDATE connections SET name = :name, config = CAST(:config AS jsonb), updated_at = now() "
-            + "WHERE id = :id AND deleted_at IS NULL")
-    boolean update(@Bind("id") long id, @Bind("name") String name, @Bind("config") String configJson);
+    /** Replaces a connection's name, configuration and deletes; false when it does not exist or was deleted. */
+    @SqlUpdate("UPDATE connections SET name = :name, config = CAST(:config AS jsonb), deletes = :deletes, "
+            + "updated_at = now() WHERE id = :id AND deleted_at IS NULL")
+    boolean update(@Bind("id") long id, @Bind("name") String name, @Bind("config") String configJson,
+                   @Bind("deletes") Deletes deletes);
 
     /**
      * Locks a connection not deleted against concurrent changes and new runs (a run's insert takes a key-share
@@ -69,6 +76,10 @@ public interface ConnectionDao {
 
     @SqlUpdate("DELETE FROM dead_letters WHERE connection_id = :id")
     int purgeDeadLetters(@Bind("id") long id);
+
+    /** Drops what connectors kept for the connection: its values are secrets, like its configuration. */
+    @SqlUpdate("DELETE FROM connection_state WHERE connection_id = :id")
+    int deleteState(@Bind("id") long id);
 
     @SqlUpdate("DELETE FROM quota_usage WHERE connection_id = :id")
     int purgeQuotaUsage(@Bind("id") long id);

@@ -21,8 +21,8 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 public interface ImportRunDao {
 
     String RUN_COLUMNS = "id, connection_id, trigger, mode, status, notes, requested_by, node, error, created_at, "
-            + "started_at, finished_at, heartbeat_at, resumed_from, scheduled_for, resume_at";
-    String STREAM_COLUMNS = "run_id, stream, position, status, inserted, updated, unchanged, failed, batches, "
+            + "started_at, finished_at, heartbeat_at, resumed_from, scheduled_for, resume_at, waiting_until, waiting_reason";
+    String STREAM_COLUMNS = "run_id, stream, position, status, inserted, updated, unchanged, failed, deleted, batches, "
             + "estimated_total, started_at, finished_at";
     String ACTIVE = "('queued', 'running', 'waiting', 'cancelling')";
 
@@ -95,12 +95,13 @@ public interface ImportRunDao {
     /** Claims a queued or waiting run for this node; false when it is neither any more. */
     @SqlUpdate("UPDATE import_runs SET status = 'running', node = :node, "
             + "started_at = COALESCE(started_at, now()), heartbeat_at = now(), resume_at = NULL, "
+            + "waiting_until = NULL, waiting_reason = NULL, "
             + "error = CASE WHEN status = 'waiting' THEN NULL ELSE error END "
             + "WHERE id = :id AND status IN ('queued', 'waiting')")
     boolean start(@Bind("id") long id, @Bind("node") String node);
 
-    @SqlUpdate("UPDATE import_runs SET status = :status, error = :error, finished_at = now() "
-            + "WHERE id = :id AND status IN " + ACTIVE)
+    @SqlUpdate("UPDATE import_runs SET status = :status, error = :error, finished_at = now(), "
+            + "waiting_until = NULL, waiting_reason = NULL WHERE id = :id AND status IN " + ACTIVE)
     boolean finish(@Bind("id") long id, @Bind("status") RunStatus status, @Bind("error") String error);
 
     /** Asks a run to stop: a queued or waiting one is cancelled at once, a running one at its next page. */
@@ -110,9 +111,19 @@ public interface ImportRunDao {
     Optional<RunStatus> requestCancel(@Bind("id") long id);
 
     /** Parks a running run until its connection's quota window opens. */
-    @SqlUpdate("UPDATE import_runs SET status = 'waiting', resume_at = :resumeAt, error = :reason "
-            + "WHERE id = :id AND status = 'running'")
+    @SqlUpdate("UPDATE import_runs SET status = 'waiting', resume_at = :resumeAt, error = :reason, "
+            + "waiting_until = NULL, waiting_reason = NULL WHERE id = :id AND status = 'running'")
     boolean park(@Bind("id") long id, @Bind("resumeAt") Instant resumeAt, @Bind("reason") String reason);
+
+    /** A running run's calls wait on the upstream until {@code until}, for {@code reason}. */
+    @SqlUpdate("UPDATE import_runs SET waiting_until = :until, waiting_reason = :reason "
+            + "WHERE id = :id AND status IN ('running', 'cancelling')")
+    void waiting(@Bind("id") long id, @Bind("until") Instant until, @Bind("reason") String reason);
+
+    /** Its calls go on. */
+    @SqlUpdate("UPDATE import_runs SET waiting_until = NULL, waiting_reason = NULL "
+            + "WHERE id = :id AND waiting_until IS NOT NULL")
+    void waitingOver(@Bind("id") long id);
 
     @SqlUpdate("UPDATE import_run_streams SET status = 'running', started_at = COALESCE(started_at, now()) "
             + "WHERE run_id = :runId AND stream = :stream")
@@ -129,7 +140,7 @@ public interface ImportRunDao {
      * longer active. A run that was being cancelled counts as cancelled.
      */
     @SqlQuery("UPDATE import_runs r SET status = CASE WHEN r.status = 'cancelling' THEN 'cancelled' ELSE 'interrupted' END, "
-            + "finished_at = now(), error = COALESCE(r.error, :reason) "
+            + "finished_at = now(), error = COALESCE(r.error, :reason), waiting_until = NULL, waiting_reason = NULL "
             + "FROM (SELECT id, status FROM import_runs WHERE id = :id FOR UPDATE) before "
             + "WHERE r.id = before.id AND before.status IN ('running', 'cancelling') RETURNING before.status")
     Optional<RunStatus> interrupt(@Bind("id") long id, @Bind("reason") String reason);

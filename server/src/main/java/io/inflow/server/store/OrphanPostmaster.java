@@ -1,11 +1,8 @@
 package io.inflow.server.store;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,6 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Finds a PostgreSQL left running on a data folder by a JVM that died without stopping it (SIGKILL, OOM
  * killer, power cut of the JVM alone) and stops it, so that a new server can start on the same folder.
+ *
+ * <p>Only the holder of the folder's {@link DataDirLock} may ask: {@code postmaster.pid} alone cannot tell an orphan
+ * from the PostgreSQL of a live server, but the lock can, since it dies with its owner. A postmaster still running
+ * on a folder whose lock this process could take has no owner left.
  *
  * <p>PostgreSQL writes its pid on the first line of {@code postmaster.pid}. A fast shutdown (SIGINT) rolls
  * back open transactions and keeps every committed one, which is exactly what crash recovery needs.
@@ -24,7 +25,9 @@ final class OrphanPostmaster {
     private OrphanPostmaster() {
     }
 
-    static void stopIfRunning(Path dataDirectory, Duration timeout) throws IOException {
+    /** Stops the orphan on the folder this process has claimed, if there is one. */
+    static void stopIfRunning(DataDirLock claim, Duration timeout) throws IOException {
+        Path dataDirectory = claim.postgresDirectory();
         Optional<ProcessHandle> orphan = find(dataDirectory);
         if (orphan.isEmpty()) {
             return;
@@ -43,23 +46,10 @@ final class OrphanPostmaster {
     }
 
     static Optional<ProcessHandle> find(Path dataDirectory) throws IOException {
-        Path pidFile = dataDirectory.resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-        if (lines.isEmpty()) {
-            return Optional.empty();
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(lines.get(0).trim());
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
         // A stale file whose pid is gone, or now belongs to another program, is PostgreSQL's own business:
         // it checks and removes such a file when it starts.
-        return ProcessHandle.of(pid)
+        return PostmasterPid.read(dataDirectory)
+                .flatMap(postmaster -> ProcessHandle.of(postmaster.pid()))
                 .filter(ProcessHandle::isAlive)
                 .filter(process -> process.info().command().map(command -> command.endsWith("postgres")).orElse(true));
     }

@@ -1,16 +1,7 @@
 package io.inflow.server.store;
 
 import io.inflow.server.plugins.LoadedConnector;
-import java.sql.Connection;
 import java.util.Optional;
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,14 +33,8 @@ public final class PluginSchemas {
         if (pluginLoader.getResource(changelog.get()) == null) {
             return Optional.of("its changelog " + changelog.get() + " is not in the plugin jar");
         }
-        try (Connection connection = endpoint.connect()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Scope.child(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(pluginLoader),
-                    () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog.get())
-                            .execute());
+        try {
+            LiquibaseUpdate.apply(endpoint, pluginLoader, changelog.get());
             LOG.info("Plugin {}: schema {} is up to date", connector.pluginId(), changelog.get());
             return Optional.empty();
         } catch (Exception e) {

@@ -1,15 +1,6 @@
 package io.inflow.server.store;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import liquibase.Scope;
-import liquibase.command.CommandScope;
-import liquibase.command.core.UpdateCommandStep;
-import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
-import liquibase.database.Database;
-import liquibase.database.DatabaseFactory;
-import liquibase.database.jvm.JdbcConnection;
-import liquibase.resource.ClassLoaderResourceAccessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,15 +22,8 @@ public final class SchemaMigrator {
     }
 
     public void migrate() {
-        try (Connection connection = endpoint.connect()) {
-            Database database = DatabaseFactory.getInstance()
-                    .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Scope.child(Scope.Attr.resourceAccessor.name(),
-                    new ClassLoaderResourceAccessor(SchemaMigrator.class.getClassLoader()),
-                    () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
-                            .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
-                            .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, CORE_CHANGELOG)
-                            .execute());
+        try {
+            LiquibaseUpdate.apply(endpoint, SchemaMigrator.class.getClassLoader(), CORE_CHANGELOG);
             LOG.info("Schema is up to date ({})", CORE_CHANGELOG);
         } catch (SQLException e) {
             throw new IllegalStateException("could not connect to " + endpoint.url() + " to migrate the schema", e);

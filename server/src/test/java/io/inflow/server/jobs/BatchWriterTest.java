@@ -98,7 +98,7 @@ class BatchWriterTest {
 
     private CommitOutcome store(List<Batch> group) {
         transactions.add(group.stream().map(batch -> batch.checkpoint().get("page").orElseThrow()).toList());
-        return new CommitOutcome(group.stream().mapToInt(batch -> batch.records().size()).sum(), 0, 0, 0, false);
+        return new CommitOutcome(group.stream().mapToInt(batch -> batch.records().size()).sum(), 0, 0, 0, 0, false);
     }
 
     private static Batch page(int number) {

@@ -20,9 +20,9 @@ class ImportMetricsTest {
         ImportMetrics.StreamRecords clients = metrics.stream("studio", "clients");
         ImportMetrics.StreamRecords visits = metrics.stream("studio", "visits");
 
-        clients.count(new CommitOutcome(100, 0, 0, 0, false));
-        clients.count(new CommitOutcome(40, 7, 50, 3, false));
-        visits.count(new CommitOutcome(0, 0, 12, 0, false));
+        clients.count(new CommitOutcome(100, 0, 0, 0, 0, false));
+        clients.count(new CommitOutcome(40, 7, 50, 3, 0, false));
+        visits.count(new CommitOutcome(0, 0, 12, 0, 0, false));
 
         assertThat(samples.counter("inflow_import_records_total",
                 "connection", "studio", "stream", "clients", "outcome", "inserted")).isEqualTo(140);

@@ -27,7 +27,7 @@ class QuotaGateTest {
     }
 
     @Test
-    void refusesTheCallAfterTheQuotaAndSaysWhenTheWindowOpens() {
+    void refusesTheCallAfterTheQuotaAndSaysWhenTheWindowOpens() throws Exception {
         QuotaGate gate = new QuotaGate(connectionId, database.store().quotas(), 3, false, Duration.ofDays(1), clock);
         gate.consume();
         gate.consume();
@@ -40,7 +40,7 @@ class QuotaGateTest {
     }
 
     @Test
-    void twoGatesOfOneConnectionShareItsQuotaAsTwoNodesWould() {
+    void twoGatesOfOneConnectionShareItsQuotaAsTwoNodesWould() throws Exception {
         QuotaGate nodeA = new QuotaGate(connectionId, database.store().quotas(), 2, false, Duration.ofDays(1), clock);
         QuotaGate nodeB = new QuotaGate(connectionId, database.store().quotas(), 2, false, Duration.ofDays(1), clock);
         nodeA.consume();
@@ -51,7 +51,7 @@ class QuotaGateTest {
     }
 
     @Test
-    void overageKeepsCountingBeyondTheQuota() {
+    void overageKeepsCountingBeyondTheQuota() throws Exception {
         QuotaGate gate = new QuotaGate(connectionId, database.store().quotas(), 1, true, Duration.ofDays(1), clock);
         gate.consume();
         gate.consume();
@@ -61,7 +61,7 @@ class QuotaGateTest {
     }
 
     @Test
-    void aNewWindowStartsFromZero() {
+    void aNewWindowStartsFromZero() throws Exception {
         new QuotaGate(connectionId, database.store().quotas(), 1, false, Duration.ofDays(1), clock).consume();
         Clock tomorrow = Clock.offset(clock, Duration.ofDays(1));
 

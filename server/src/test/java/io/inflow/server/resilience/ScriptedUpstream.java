@@ -7,10 +7,14 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** A local HTTP server that answers each request with the next scripted answer, then with the last one. */
+/**
+ * A local HTTP server that answers each request with the next scripted answer, then with the last one, and keeps
+ * what it received.
+ */
 final class ScriptedUpstream implements AutoCloseable {
 
     record Answer(int status, String body, Map<String, String> headers) {
@@ -19,9 +23,13 @@ final class ScriptedUpstream implements AutoCloseable {
         }
     }
 
+    /** A request as it arrived: when (nanoTime), its method, path, headers and body. */
+    record Received(long nanos, String method, String path, Map<String, List<String>> headers, String body) {
+    }
+
     private final HttpServer server;
     private final Deque<Answer> script = new ArrayDeque<>();
-    private final AtomicInteger requests = new AtomicInteger();
+    private final List<Received> received = new CopyOnWriteArrayList<>();
     private Answer last;
 
     ScriptedUpstream(Answer... answers) throws IOException {
@@ -30,7 +38,9 @@ final class ScriptedUpstream implements AutoCloseable {
         }
         server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
         server.createContext("/", exchange -> {
-            requests.incrementAndGet();
+            received.add(new Received(System.nanoTime(), exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(), Map.copyOf(exchange.getRequestHeaders()),
+                    new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
             Answer answer = next();
             byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
             answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
@@ -54,7 +64,11 @@ final class ScriptedUpstream implements AutoCloseable {
     }
 
     int requests() {
-        return requests.get();
+        return received.size();
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.inflow.server.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +9,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,13 +20,13 @@ class EmbeddedDatabaseTest {
     @Test
     void runsWithDurableSettingsAndKeepsDataAcrossARestart() throws Exception {
         Path folder = dataDir.resolve("postgres");
-        try (EmbeddedDatabase first = EmbeddedDatabase.start(folder, 0)) {
+        try (EmbeddedDatabase first = EmbeddedDatabase.start(folder, 0, "test")) {
             assertThat(setting(first, "fsync")).isEqualTo("on");
             assertThat(setting(first, "synchronous_commit")).isEqualTo("on");
             execute(first, "CREATE TABLE kept (n int)", "INSERT INTO kept VALUES (42)");
         }
 
-        try (EmbeddedDatabase second = EmbeddedDatabase.start(folder, 0)) {
+        try (EmbeddedDatabase second = EmbeddedDatabase.start(folder, 0, "test")) {
             assertThat(query(second, "SELECT n FROM kept")).isEqualTo("42");
         }
     }
@@ -37,27 +34,43 @@ class EmbeddedDatabaseTest {
     @Test
     void startsOnAFolderWhosePostgresOutlivedAKilledJvm() throws Exception {
         Path folder = dataDir.resolve("postgres");
-        Process jvm = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), StartEmbeddedDatabase.class.getName(), folder.toString())
-                .redirectErrorStream(true)
-                .start();
-        try (BufferedReader output = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = output.readLine()) != null && !line.startsWith(StartEmbeddedDatabase.READY)) {
-                // skip the child's log lines
-            }
-            assertThat(line).as("the child JVM started PostgreSQL").isNotNull();
-        }
-        jvm.destroyForcibly();
-        assertThat(jvm.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        ChildJvm.start(StartEmbeddedDatabase.class, folder).kill();
         ProcessHandle orphan = OrphanPostmaster.find(folder).orElseThrow();
         assertThat(orphan.isAlive()).as("PostgreSQL outlives the JVM killed with SIGKILL").isTrue();
 
-        try (EmbeddedDatabase restarted = EmbeddedDatabase.start(folder, 0)) {
+        try (EmbeddedDatabase restarted = EmbeddedDatabase.start(folder, 0, "test")) {
             assertThat(orphan.isAlive()).isFalse();
             assertThat(query(restarted, "SELECT n FROM committed_before_the_kill")).isEqualTo("7");
         }
         assertThat(Files.exists(folder.resolve("postmaster.pid"))).isFalse();
+    }
+
+    @Test
+    void refusesAFolderWhosePostgresBelongsToALiveProcessAndLeavesItRunning() throws Exception {
+        Path folder = dataDir.resolve("postgres");
+        try (ChildJvm owner = ChildJvm.start(StartEmbeddedDatabase.class, folder)) {
+            ProcessHandle postmaster = OrphanPostmaster.find(folder).orElseThrow();
+            int port = PostmasterPid.read(folder).orElseThrow().port().orElseThrow();
+
+            assertThatThrownBy(() -> EmbeddedDatabase.start(folder, 0, "test"))
+                    .isInstanceOf(DataDirInUseException.class)
+                    .hasMessageContaining("is in use by Inflow pid " + owner.pid() + " (test child, since ")
+                    .hasMessageContaining("whose PostgreSQL listens on port " + port)
+                    .hasMessageContaining("INFLOW_DATABASE_URL=jdbc:postgresql://localhost:" + port + "/inflow");
+
+            assertThat(postmaster.isAlive()).isTrue();
+            try (Connection connection = DriverManager.getConnection(
+                    "jdbc:postgresql://localhost:" + port + "/inflow", "postgres", "");
+                 Statement statement = connection.createStatement();
+                 ResultSet result = statement.executeQuery("SELECT n FROM committed_before_the_kill")) {
+                assertThat(result.next()).isTrue();
+                assertThat(result.getInt(1)).isEqualTo(7);
+            }
+        }
+        // the owner was killed: its PostgreSQL is an orphan now, and the next start stops it
+        try (EmbeddedDatabase next = EmbeddedDatabase.start(folder, 0, "test")) {
+            assertThat(query(next, "SELECT n FROM committed_before_the_kill")).isEqualTo("7");
+        }
     }
 
     private static String setting(EmbeddedDatabase database, String name) throws Exception {

@@ -35,7 +35,7 @@ class RecordSinkTest {
     void newRecordsAreInsertedAndCounted() {
         CommitOutcome outcome = commit(runId, batch(records(0, 3, "v1"), "page-1"));
 
-        assertThat(outcome).isEqualTo(new CommitOutcome(3, 0, 0, 0, false));
+        assertThat(outcome).isEqualTo(new CommitOutcome(3, 0, 0, 0, 0, false));
         assertThat(count("SELECT count(*) FROM records")).isEqualTo(3);
         assertThat(streamRow(runId)).extracting(RunStreamRow::inserted, RunStreamRow::batches).containsExactly(3L, 1L);
     }
@@ -49,7 +49,7 @@ class RecordSinkTest {
 
         CommitOutcome outcome = commit(secondRun, batch(records(0, 3, "v1"), "page-1"));
 
-        assertThat(outcome).isEqualTo(new CommitOutcome(0, 0, 3, 0, false));
+        assertThat(outcome).isEqualTo(new CommitOutcome(0, 0, 3, 0, 0, false));
         assertThat(count("SELECT sum(xmin::text::bigint) FROM records")).isEqualTo(tuplesBefore);
         assertThat(count("SELECT count(*) FROM records WHERE updated_by_run = " + secondRun)).isZero();
     }
@@ -63,7 +63,7 @@ class RecordSinkTest {
 
         CommitOutcome outcome = commit(secondRun, batch(changed, "page-1"));
 
-        assertThat(outcome).isEqualTo(new CommitOutcome(0, 1, 2, 0, false));
+        assertThat(outcome).isEqualTo(new CommitOutcome(0, 1, 2, 0, 0, false));
         assertThat(count("SELECT count(*) FROM records WHERE updated_by_run = " + secondRun)).isEqualTo(1);
     }
 
@@ -105,7 +105,7 @@ class RecordSinkTest {
 
         CommitOutcome outcome = commit(runId, batch(mixed, "page-2"));
 
-        assertThat(outcome).isEqualTo(new CommitOutcome(1, 0, 0, 2, false));
+        assertThat(outcome).isEqualTo(new CommitOutcome(1, 0, 0, 2, 0, false));
         assertThat(count("SELECT count(*) FROM records")).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM dead_letters WHERE external_id IN ('rec10', 'rec11')")).isEqualTo(2);
         String payload = database.jdbi().withHandle(handle -> handle.createQuery(
@@ -176,7 +176,7 @@ class RecordSinkTest {
     }
 
     private CommitOutcome commit(long run, Batch batch) {
-        return database.store().sink().commit(connectionId, run, NODE, STREAM, batch);
+        return database.store().sink().commit(StreamWrite.of(connectionId, run, NODE, STREAM), batch);
     }
 
     private RunStreamRow streamRow(long run) {

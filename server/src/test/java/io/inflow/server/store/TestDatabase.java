@@ -20,11 +20,13 @@ public final class TestDatabase implements BeforeEachCallback {
     private static final class Holder {
         static final EmbeddedDatabase SERVER = start();
         static final DatabaseEndpoint ENDPOINT = new DatabaseEndpoint(SERVER.jdbcUrl(), SERVER.user(), "");
+        static final javax.sql.DataSource POOL = ENDPOINT.dataSourceFactory(4)
+                .build(new com.codahale.metrics.MetricRegistry(), "test");
 
         private static EmbeddedDatabase start() {
             try {
                 Path directory = Files.createTempDirectory("inflow-test-pg");
-                EmbeddedDatabase server = EmbeddedDatabase.start(directory.resolve("postgres"), 0);
+                EmbeddedDatabase server = EmbeddedDatabase.start(directory.resolve("postgres"), 0, "test database");
                 Runtime.getRuntime().addShutdownHook(new Thread(server::close));
                 new SchemaMigrator(new DatabaseEndpoint(server.jdbcUrl(), server.user(), "")).migrate();
                 return server;
@@ -38,17 +40,24 @@ public final class TestDatabase implements BeforeEachCallback {
     private final Jdbi jdbi = Jdbi.create(Holder.ENDPOINT.url(), Holder.ENDPOINT.user(), "")
             .installPlugin(new SqlObjectPlugin());
     private final Store store = Store.over(jdbi, json);
+    private final RateLimitTable rateLimits = new RateLimitTable(Holder.POOL::getConnection);
 
     @Override
     public void beforeEach(ExtensionContext context) {
         jdbi.useHandle(handle -> handle.execute(
-                "TRUNCATE records, checkpoints, dead_letters, quota_usage, import_run_streams, import_runs, "
+                "TRUNCATE records, checkpoints, dead_letters, quota_usage, connection_state, rate_limit_permits, rate_limit_scopes, "
+                        + "import_run_streams, import_runs, "
                         + "connections, scheduled_tasks "
                         + "RESTART IDENTITY CASCADE; UPDATE scheduler_state SET running = true"));
     }
 
     public Store store() {
         return store;
+    }
+
+    /** The rate limits' table, over a small pool as the server's is. */
+    public RateLimitTable rateLimits() {
+        return rateLimits;
     }
 
     public Jdbi jdbi() {

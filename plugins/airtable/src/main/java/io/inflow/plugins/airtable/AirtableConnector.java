@@ -14,6 +14,7 @@ import io.inflow.api.stats.StatQuery;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.api.record.Record;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.List;
 import org.pf4j.Extension;
@@ -53,7 +54,8 @@ public final class AirtableConnector implements Connector {
                     ConfigField.number(REQUESTS_PER_SECOND)
                             .withDescription("Requests per second to this base; Airtable allows 5 and locks a base "
                                     + "out for 30 seconds when a client sends more")),
-            Limits.perSecond(5).withPageSize(AirtableApi.MAX_PAGE_SIZE),
+            // 5 requests per second per base; one more and the base refuses everything for 30 s
+            Limits.perSecond(5).withPageSize(AirtableApi.MAX_PAGE_SIZE).withLockout(Duration.ofSeconds(30)),
             List.of());
 
     @Override

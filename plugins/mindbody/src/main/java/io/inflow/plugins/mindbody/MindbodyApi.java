@@ -3,6 +3,7 @@ package io.inflow.plugins.mindbody;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.inflow.api.ConnectionState;
 import io.inflow.api.ConnectorContext;
 import io.inflow.api.ConnectorException;
 import io.inflow.api.UpstreamClient;
@@ -12,9 +13,12 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -23,7 +27,8 @@ import java.util.stream.Collectors;
  * The calls Inflow makes to the Mindbody Public API v6, and the translation of its answers. Every call carries
  * the {@code Api-Key} and {@code SiteId} headers and the staff user token of a {@link StaffSession}; every call
  * goes through the host's client, which waits for the rate limit and retries 429s, 5xx, broken connections and
- * unreadable answers. An API is used by one read (or check) at a time: it holds that read's token.
+ * unreadable answers. An API is used by one read (or check) at a time; the token it uses is the connection's,
+ * kept in its state across reads and runs.
  */
 final class MindbodyApi {
 
@@ -41,25 +46,29 @@ final class MindbodyApi {
     private final long siteId;
     private final StaffSession session;
 
-    private MindbodyApi(UpstreamClient http, String baseUrl, String apiKey, long siteId, String username,
-                        String password, Clock clock) {
+    private MindbodyApi(UpstreamClient http, ConnectionState state, String baseUrl, String apiKey, long siteId,
+                        String username, String password, Clock clock) {
         this.http = http;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.apiKey = apiKey;
         this.siteId = siteId;
-        this.session = new StaffSession(username, password, clock);
+        this.session = new StaffSession(username, password, clock, state,
+                issuedFor(this.baseUrl, apiKey, siteId, username));
     }
 
     static MindbodyApi of(ConnectorContext context, Clock clock) {
         MindbodySettings settings = MindbodySettings.of(context.config());
-        return new MindbodyApi(context.http(), settings.baseUrl(), settings.apiKey(), settings.siteId(),
-                settings.username(), settings.password(), clock);
+        return new MindbodyApi(context.http(), context.state(), settings.baseUrl(), settings.apiKey(),
+                settings.siteId(), settings.username(), settings.password(), clock);
     }
 
     /** One page of a list endpoint: its items and the size of the whole filtered set. */
     record Page(JsonNode items, int total) {}
 
-    /** Issues a staff user token: proves the API key, the site and the staff credentials. */
+    /**
+     * Issues a new staff user token, whatever the connection holds: proves the API key, the site and the staff
+     * credentials as they are now. The token is kept for the calls and reads that follow.
+     */
     void signIn() throws IOException, InterruptedException {
         session.issue();
     }
@@ -90,8 +99,8 @@ final class MindbodyApi {
     }
 
     /**
-     * A GET with the session's token. A 401 means the token expired or was revoked: the session issues a new
-     * one and the call is made again; {@link #MAX_TOKEN_REFUSALS} refusals in a row are explained.
+     * A GET with the session's token. A 401 means the token expired or was revoked: the session forgets it, issues
+     * a new one and the call is made again; {@link #MAX_TOKEN_REFUSALS} refusals in a row are explained.
      */
     private JsonNode get(String path, Map<String, String> params, String what) throws IOException, InterruptedException {
         for (int attempt = 1; ; attempt++) {
@@ -103,7 +112,8 @@ final class MindbodyApi {
             }
             session.forget(token);
             if (attempt == MAX_TOKEN_REFUSALS) {
-                throw new ConnectorException("Mindbody refused " + MAX_TOKEN_REFUSALS + " fresh staff user tokens in a row for " + what + answer.detail()
+                throw new ConnectorException("Mindbody refused " + MAX_TOKEN_REFUSALS + " staff user tokens in a row, "
+                        + "the last just issued, for " + what + answer.detail()
                         + "; check that the staff user of 'username' may view clients, classes and sales of site "
                         + siteId);
             }
@@ -197,11 +207,16 @@ final class MindbodyApi {
     }
 
     /**
-     * The staff user token of one read: issued on first use, issued again shortly before it expires (by
-     * {@code Expires}, on our clock) or after Mindbody refused it.
+     * The staff user token of a connection. Issuing one is a billable call, and one lives 24 hours, so it is kept in
+     * the connection's state (with its expiry and a hash of what it was issued for: base URL, API key, site and
+     * user, never the password) and reused by every read and run until it is near its expiry (by {@code Expires},
+     * on our clock) or Mindbody refuses it; then it is forgotten and a new one issued. Where the host keeps no
+     * state, it lives as long as this API object, one read.
      */
     private final class StaffSession {
 
+        /** The key of the token in the connection's state. */
+        static final String STATE_KEY = "staffToken";
         /** Renew this long before expiry, or a fifth of the token's lifetime when that is shorter. */
         private static final Duration MARGIN = Duration.ofMinutes(5);
         /** When Mindbody does not say: its documented lifetime is 24 hours. */
@@ -210,28 +225,53 @@ final class MindbodyApi {
         private final String username;
         private final String password;
         private final Clock clock;
+        private final ConnectionState state;
+        private final String issuedFor;
         private String token;
         private Instant renewAt;
 
-        StaffSession(String username, String password, Clock clock) {
+        StaffSession(String username, String password, Clock clock, ConnectionState state, String issuedFor) {
             this.username = username;
             this.password = password;
             this.clock = clock;
+            this.state = state;
+            this.issuedFor = issuedFor;
         }
 
+        /** A token not near its expiry: the one in hand, else the connection's, else a new one. */
         String token() throws IOException, InterruptedException {
+            if (token == null) {
+                remembered();
+            }
             if (token == null || !clock.instant().isBefore(renewAt)) {
                 issue();
             }
             return token;
         }
 
+        /** Mindbody refused {@code refused}: forget it here and in the connection's state. */
         void forget(String refused) {
             if (refused.equals(token)) {
                 token = null;
             }
+            // another call of the connection (a check) may have stored a newer token meanwhile: keep that one
+            boolean stateHoldsIt = state.get(STATE_KEY).map(StoredToken::parse)
+                    .filter(stored -> refused.equals(stored.token())).isPresent();
+            if (stateHoldsIt) {
+                state.remove(STATE_KEY);
+            }
         }
 
+        private void remembered() {
+            state.get(STATE_KEY).map(StoredToken::parse)
+                    .filter(stored -> issuedFor.equals(stored.issuedFor()))
+                    .ifPresent(stored -> {
+                        token = stored.token();
+                        renewAt = renewal(stored.issuedAt(), stored.expires());
+                    });
+        }
+
+        /** Issues a new token and keeps it, here and in the connection's state. */
         void issue() throws IOException, InterruptedException {
             ObjectNode credentials = JSON.createObjectNode().put("Username", username).put("Password", password);
             HttpRequest request = request(ISSUE_TOKEN, Map.of())
@@ -253,17 +293,61 @@ final class MindbodyApi {
             if (!accessToken.isTextual() || accessToken.asText().isBlank()) {
                 throw new IOException("Mindbody answered a token request without an AccessToken");
             }
+            Instant expires = RecordMapper.instant(answer.path("Expires"));
+            if (expires == null || !expires.isAfter(issuedAt)) {
+                expires = issuedAt.plus(ASSUMED_LIFETIME);
+            }
             token = accessToken.asText();
-            renewAt = renewal(issuedAt, RecordMapper.instant(answer.path("Expires")));
+            renewAt = renewal(issuedAt, expires);
+            state.put(STATE_KEY, new StoredToken(token, issuedAt, expires, issuedFor).toJson());
         }
 
         private Instant renewal(Instant issuedAt, Instant expires) {
-            if (expires == null || !expires.isAfter(issuedAt)) {
-                return issuedAt.plus(ASSUMED_LIFETIME);
-            }
             Duration lifetime = Duration.between(issuedAt, expires);
+            if (lifetime.isNegative() || lifetime.isZero()) {
+                return issuedAt;
+            }
             Duration margin = lifetime.dividedBy(5).compareTo(MARGIN) < 0 ? lifetime.dividedBy(5) : MARGIN;
             return expires.minus(margin);
+        }
+    }
+
+    /**
+     * A token as the connection's state keeps it, as JSON. {@code issuedFor} is a hash of what the token was issued
+     * for, so a token of another user, site, key or address is never used after the configuration changed.
+     */
+    record StoredToken(String token, Instant issuedAt, Instant expires, String issuedFor) {
+
+        String toJson() {
+            return JSON.createObjectNode().put("token", token).put("issuedAt", issuedAt.toString())
+                    .put("expires", expires.toString()).put("issuedFor", issuedFor).toString();
+        }
+
+        /** The stored token, or null when the value is not one (written by another version): it is issued again. */
+        static StoredToken parse(String json) {
+            try {
+                JsonNode node = JSON.readTree(json);
+                Instant issuedAt = RecordMapper.instant(node.path("issuedAt"));
+                Instant expires = RecordMapper.instant(node.path("expires"));
+                if (!node.path("token").isTextual() || !node.path("issuedFor").isTextual() || issuedAt == null
+                        || expires == null) {
+                    return null;
+                }
+                return new StoredToken(node.path("token").asText(), issuedAt, expires, node.path("issuedFor").asText());
+            } catch (IOException e) {
+                return null;
+            }
+        }
+    }
+
+    /** A hash of what a token is issued for: address, API key, site and user (not the password: not its identity). */
+    static String issuedFor(String baseUrl, String apiKey, long siteId, String username) {
+        try {
+            String identity = String.join("\n", baseUrl, apiKey, Long.toString(siteId), username);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -31,8 +31,9 @@ import org.pf4j.Extension;
  * Imports a Mindbody site through the Mindbody Public API v6: its clients, class descriptions, scheduled classes,
  * the visits of those classes, and its sales.
  *
- * <p>Every read signs in as a staff user (a token from {@code POST /usertoken/issue}, renewed before it expires
- * and when Mindbody refuses it) and pages with {@code request.limit} and {@code request.offset}; see
+ * <p>Reads sign in as a staff user with a token from {@code POST /usertoken/issue}, a billable call: the token is
+ * kept in the connection's state and reused by every stream of every run until it is near its expiry (24 hours)
+ * or Mindbody refuses it. Reads page with {@code request.limit} and {@code request.offset}; see
  * {@link StreamScan}. Clients are read incrementally by {@code request.lastModifiedDate}; classes, visits and
  * sales have no modification filter Mindbody would apply to what matters, so an incremental read of them reads a
  * trailing window again, from {@code lookbackDays} before the last scan.
@@ -87,7 +88,11 @@ public final class MindbodyConnector implements Connector {
         return SPEC;
     }
 
-    /** Signs in (API key, site and staff credentials) and reads one client (the staff user may see clients). */
+    /**
+     * Issues a new staff token (it proves the API key, the site and the staff credentials as configured now, where
+     * a token kept from an earlier run would prove only that it is still valid) and reads one client with it (the
+     * staff user may see clients). The token is kept for the next run, so the check costs one issue, not two.
+     */
     @Override
     public void check(ConnectorContext context) throws IOException, InterruptedException {
         MindbodyApi api = MindbodyApi.of(context, clock);
@@ -128,10 +133,16 @@ public final class MindbodyConnector implements Connector {
         }
         MindbodySettings settings = MindbodySettings.of(context.config());
         MindbodyApi api = MindbodyApi.of(context, clock);
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        ScanPosition window = ScanPosition.window(settings.startDate(), settings.lastDay(today), clock.instant());
-        Map<String, String> filter = new LinkedHashMap<>(which.filter(which == MindbodyStream.CLIENTS
-                ? ScanPosition.everything(clock.instant()) : window));
+        ScanPosition window = ScanPosition.everything(clock.instant());
+        if (which.paging() == MindbodyStream.Paging.WINDOW) {
+            LocalDate last = settings.lastDay(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            if (settings.startDate().isAfter(last)) {
+                throw new ConnectorException("Mindbody is not asked for " + stream + " record " + externalId
+                        + ": the window starts on " + settings.startDate() + " ('startDate'), after its end, " + last);
+            }
+            window = ScanPosition.window(settings.startDate(), last, clock.instant());
+        }
+        Map<String, String> filter = new LinkedHashMap<>(which.filter(window));
         switch (which) {
             case CLIENTS -> filter.put("request.uniqueIds", externalId);
             case CLASS_SCHEDULES -> filter.put("request.classIds", externalId);
@@ -155,7 +166,7 @@ public final class MindbodyConnector implements Connector {
             offset += page.items().size();
             if (page.items().isEmpty() || offset >= page.total()) {
                 throw new ConnectorException("Mindbody no longer has " + stream + " record " + externalId
-                        + (which == MindbodyStream.CLIENTS ? "" : " between " + window.from() + " and " + window.to()));
+                        + (window.from() == null ? "" : " between " + window.from() + " and " + window.to()));
             }
         }
     }

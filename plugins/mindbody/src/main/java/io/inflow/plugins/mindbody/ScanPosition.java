@@ -11,12 +11,14 @@ import java.time.LocalDate;
  * <p>Mid-scan it holds the scan's filter ({@code since} for clients, the window {@code from}..{@code to} for
  * date-windowed streams), the {@code offset} of the next page, the {@code total} the last page announced, the
  * latest modification read so far and when the scan started. A finished scan keeps only what the next
- * incremental read starts from: {@code since} for clients, {@code lastScanAt} for the others.
+ * incremental read starts from: {@code since} for clients; {@code lastScanAt} and the last day read, {@code to},
+ * for the windowed streams.
  *
  * @param offset the offset of the next page, or null when the next request starts a scan
  * @param since inclusive lower bound of the clients' {@code lastModifiedDate} filter, or null for all clients
  * @param from first day of the scan's window, or null
- * @param to last day of the scan's window, or null
+ * @param to last day of the scan's window; after a completed scan of a windowed stream, the last day it read (null
+ *           when it read none, or was written by a version that did not keep it)
  * @param maxModified the latest {@code LastModifiedDateTime} read by this scan, or null
  * @param startedAt when this scan started, or null before it
  * @param total the {@code TotalResults} of the last page read, or null
@@ -75,8 +77,16 @@ record ScanPosition(Integer offset, Instant since, LocalDate from, LocalDate to,
         return new ScanPosition(0, since, null, null, null, now, null, null);
     }
 
-    /** A new scan of the days {@code from} to {@code to}. */
+    /**
+     * A new scan of the days {@code from} to {@code to}, both included.
+     *
+     * @throws IllegalArgumentException when {@code from} is after {@code to}: such a window has no day, and asking
+     *                                  Mindbody for it would mean nothing; see {@link #nothingToRead}
+     */
     static ScanPosition window(LocalDate from, LocalDate to, Instant now) {
+        if (from.isAfter(to)) {
+            throw new IllegalArgumentException("a window from " + from + " to " + to + " has no day");
+        }
         return new ScanPosition(0, null, from, to, null, now, null, null);
     }
 
@@ -95,16 +105,25 @@ record ScanPosition(Integer offset, Instant since, LocalDate from, LocalDate to,
      * The checkpoint after the last page. For clients: the next scan reads what was modified on or after the
      * latest modification read, or this scan's start if that is earlier (a client changed behind the page being
      * read carries a later time), less {@link #OVERLAP}; a scan that read nothing keeps its filter. For the
-     * others: when this scan started, from which the next one reaches back its look-back days.
+     * others: when this scan started, from which the next one reaches back its look-back days, and the last day of
+     * its window, after which the next one reads every day.
      */
     ScanPosition completed(MindbodyStream.Paging paging, Instant pageMaxModified) {
         if (paging != MindbodyStream.Paging.MODIFIED) {
-            return new ScanPosition(null, null, null, null, null, null, null, startedAt);
+            return new ScanPosition(null, null, null, to, null, null, null, startedAt);
         }
         Instant latest = later(maxModified, pageMaxModified);
         Instant watermark = latest == null ? since
                 : (startedAt != null && startedAt.isBefore(latest) ? startedAt : latest).minus(OVERLAP);
         return new ScanPosition(null, watermark, null, null, null, null, null, null);
+    }
+
+    /**
+     * The checkpoint of a windowed stream's scan that had no day to read (see {@link StreamScan}): it happened at
+     * {@code now}, and the last day read stays what this completed checkpoint says.
+     */
+    ScanPosition nothingToRead(Instant now) {
+        return new ScanPosition(null, null, null, to, null, null, null, now);
     }
 
     private static Instant later(Instant a, Instant b) {

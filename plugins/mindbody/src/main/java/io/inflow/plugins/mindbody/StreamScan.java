@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -47,13 +48,19 @@ final class StreamScan {
     }
 
     void run(ScanPosition checkpointed) throws IOException, InterruptedException {
-        ScanPosition position = checkpointed.midScan() ? checkpointed : start(checkpointed);
-        log(position, checkpointed.midScan());
-        if (position.from() != null && position.from().isAfter(position.to())) {
-            // the window lies wholly before the look-back: nothing to read, and the scan counts as done
-            context.commit(new Batch(List.of(), position.completed(stream.paging(), null).toCheckpoint()));
-            return;
+        ScanPosition position;
+        if (checkpointed.midScan()) {
+            position = checkpointed;
+        } else {
+            Optional<ScanPosition> started = start(checkpointed);
+            if (started.isEmpty()) {
+                // no day of the window is left to read: the scan is done without a call
+                context.commit(new Batch(List.of(), checkpointed.nothingToRead(clock.instant()).toCheckpoint()));
+                return;
+            }
+            position = started.get();
         }
+        log(position, checkpointed.midScan());
         Set<String> previousPage = Set.of();
         Set<String> pageBefore = Set.of();
         while (!context.isCancelled()) {
@@ -85,22 +92,57 @@ final class StreamScan {
         }
     }
 
-    /** A new scan: what an incremental read reaches back to, or everything. */
-    private ScanPosition start(ScanPosition finished) {
+    /**
+     * A new scan: what an incremental read reaches back to, or everything; empty when a windowed stream has no day
+     * left to read, after saying why in the log.
+     */
+    private Optional<ScanPosition> start(ScanPosition finished) {
         Instant now = clock.instant();
         return switch (stream.paging()) {
-            case MODIFIED -> ScanPosition.clientsSince(finished.since(), now);
-            case ALL -> ScanPosition.everything(now);
-            case WINDOW -> {
-                LocalDate from = settings.startDate();
-                if (finished.lastScanAt() != null) {
-                    LocalDate lookback = LocalDate.ofInstant(finished.lastScanAt(), ZoneOffset.UTC)
-                            .minusDays(settings.lookbackDays());
-                    from = lookback.isAfter(from) ? lookback : from;
-                }
-                yield ScanPosition.window(from, settings.lastDay(LocalDate.ofInstant(now, ZoneOffset.UTC)), now);
-            }
+            case MODIFIED -> Optional.of(ScanPosition.clientsSince(finished.since(), now));
+            case ALL -> Optional.of(ScanPosition.everything(now));
+            case WINDOW -> window(finished, now);
         };
+    }
+
+    /**
+     * The days a windowed stream reads: from {@code startDate}, or on an incremental read from {@code lookbackDays}
+     * before the last scan (Mindbody cannot say which sales or classes changed), or from the day after the last
+     * scan's window if that is earlier (days it never read, such as a later {@code endDate}, are read whatever the
+     * look-back); up to {@code endDate}, or {@link MindbodySettings#DEFAULT_DAYS_AHEAD} days after today.
+     *
+     * <p>Those bounds can cross. With the sandbox's {@code endDate} 2025-11-14 and a look-back of 30 days, every scan
+     * that starts more than 30 days after that end (from 2025-12-15, UTC) reaches back to a day after it: a full
+     * import on 2026-12-04 and an incremental one the same day gave {@code from 2026-11-04 to 2025-11-14}. The last
+     * scan read every day up to 2025-11-14, long after its look-back days were over, so nothing is left to read; the
+     * same holds for a {@code startDate} beyond the window's end. Such a window is never built.
+     */
+    private Optional<ScanPosition> window(ScanPosition finished, Instant now) {
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        LocalDate last = settings.lastDay(today);
+        LocalDate from = settings.startDate();
+        if (finished.lastScanAt() != null) {
+            LocalDate lookback = LocalDate.ofInstant(finished.lastScanAt(), ZoneOffset.UTC)
+                    .minusDays(settings.lookbackDays());
+            LocalDate neverRead = finished.to() == null ? lookback : finished.to().plusDays(1);
+            LocalDate again = lookback.isBefore(neverRead) ? lookback : neverRead;
+            from = again.isAfter(from) ? again : from;
+        }
+        if (!from.isAfter(last)) {
+            return Optional.of(ScanPosition.window(from, last, now));
+        }
+        String end = settings.endDate() != null ? last + " ('endDate')"
+                : last + " (" + MindbodySettings.DEFAULT_DAYS_AHEAD + " days after today)";
+        String why = from.equals(settings.startDate())
+                ? "the window starts on " + from + " ('startDate'), after its end, " + end
+                : "the last scan (" + finished.lastScanAt() + ") read "
+                        + (finished.to() == null ? "the window" : "every day up to " + finished.to())
+                        + ", and its look-back of " + settings.lookbackDays() + " days reaches back only to "
+                        + LocalDate.ofInstant(finished.lastScanAt(), ZoneOffset.UTC).minusDays(settings.lookbackDays())
+                        + ", after the window's end, " + end;
+        context.log().log(System.Logger.Level.INFO, "reading Mindbody {0}: nothing to read: {1}",
+                stream.streamName(), why);
+        return Optional.empty();
     }
 
     private record Mapping(List<Record> records, List<RejectedRecord> rejected, Instant maxModified, Set<String> ids) {}

@@ -5,10 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.sandbox.LoggedRequest;
-import io.inflow.sandbox.Sandbox;
-import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.mindbody.MindbodyApi;
-import io.inflow.sandbox.mindbody.MindbodyOptions;
 import io.inflow.sandbox.mindbody.StudioFigures;
 import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
@@ -17,43 +14,23 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Offset paging at its edges, resuming a scan, and the windows of date-bound streams. */
 class PagingTest {
 
-    private static final TestClock clock = TestClock.at("2025-11-20T12:00:00Z");
-    private static Sandbox sandbox;
+    @RegisterExtension
+    static final MindbodyStudio STUDIO = new MindbodyStudio("2025-11-20T12:00:00Z");
+    private static final TestClock clock = STUDIO.clock();
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0).withClock(clock)
-                .withMindbody(MindbodyOptions.defaults().withRequestsPerSecond(0)));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
-    @BeforeEach
-    void clearTheLog() {
-        sandbox.reset();
-    }
-
-    private RecordingContext read(String stream, Checkpoint checkpoint, Map<String, Object> overrides) throws Exception {
-        ConnectorConfig config = MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, overrides);
-        MindbodyConnector connector = new MindbodyConnector(clock);
-        RecordingContext context = new RecordingContext(config, new TestHost(connector, config).http());
-        connector.read(stream, checkpoint, context);
-        return context;
+    private static RecordingContext read(String stream, Checkpoint checkpoint, Map<String, Object> overrides)
+            throws Exception {
+        return STUDIO.read(stream, checkpoint, overrides);
     }
 
     private static List<LoggedRequest> pages(String path) {
-        return sandbox.mindbody().requests().stream().filter(r -> r.path().endsWith(path)).toList();
+        return STUDIO.pages(path);
     }
 
     private static List<String> offsets(String path) {
@@ -67,7 +44,8 @@ class PagingTest {
         assertThat(offsets("/sale/sales")).containsExactly("0");
         assertThat(context.batches()).hasSize(1);
         assertThat(context.records()).isEmpty();
-        assertThat(context.lastCheckpoint()).isEqualTo(Checkpoint.of("lastScanAt", clock.instant().toString()));
+        assertThat(context.lastCheckpoint()).isEqualTo(Checkpoint.of("lastScanAt", clock.instant().toString())
+                .with("to", "2023-01-31"));
     }
 
     @Test
@@ -93,12 +71,12 @@ class PagingTest {
 
     @Test
     void aCancelledScanResumesAtItsCheckpointWithoutFetchingAnEarlierPage() throws Exception {
-        ConnectorConfig config = MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, Map.of());
+        ConnectorConfig config = MindbodyContractTest.config(STUDIO.sandbox(), MindbodyApi.PASSWORD, Map.of());
         MindbodyConnector connector = new MindbodyConnector(clock);
         RecordingContext first = new RecordingContext(config, new TestHost(connector, config).http()).cancelAfter(5);
         connector.read("clients", Checkpoint.empty(), first);
         Checkpoint interrupted = first.lastCheckpoint();
-        sandbox.reset();
+        STUDIO.sandbox().reset();
 
         RecordingContext resumed = read("clients", interrupted, Map.of());
 
@@ -124,14 +102,14 @@ class PagingTest {
     @Test
     void anIncrementalReadOfSalesReadsTheTrailingLookbackWindowAgain() throws Exception {
         RecordingContext full = read("sales", Checkpoint.empty(), Map.of());
-        sandbox.reset();
+        STUDIO.sandbox().reset();
 
         RecordingContext incremental = read("sales", full.lastCheckpoint(), Map.of("lookbackDays", 30));
 
         LoggedRequest first = pages("/sale/sales").get(0);
         assertThat(first.param("request.startSaleDateTime")).contains("2025-10-21T00:00:00");
         assertThat(first.param("request.endSaleDateTime")).contains("2025-11-14T23:59:59");
-        assertThat(incremental.records()).hasSize(sandbox.mindbody()
+        assertThat(incremental.records()).hasSize(STUDIO.sandbox().mindbody()
                 .streams(LocalDate.of(2025, 10, 21), LocalDate.of(2025, 11, 14)).get("sales").intValue());
         assertThat(full.records()).hasSize(StudioFigures.SALES);
     }
@@ -142,7 +120,7 @@ class PagingTest {
 
         RecordingContext context = read("visits", scannedLongAfter, Map.of());
 
-        assertThat(sandbox.mindbody().requests()).isEmpty();
+        assertThat(STUDIO.sandbox().mindbody().requests()).isEmpty();
         assertThat(context.batches()).hasSize(1);
         assertThat(context.lastCheckpoint()).isEqualTo(Checkpoint.of("lastScanAt", clock.instant().toString()));
     }
@@ -162,7 +140,7 @@ class PagingTest {
         RecordingContext classes = read("class_schedules", Checkpoint.empty(), week);
         RecordingContext visits = read("visits", Checkpoint.empty(), week);
 
-        Map<String, Long> expected = sandbox.mindbody().streams(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 9));
+        Map<String, Long> expected = STUDIO.sandbox().mindbody().streams(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 9));
         assertThat(classes.records()).hasSize(expected.get("class_schedules").intValue())
                 .allSatisfy(record -> assertThat(record.payload()).doesNotContain("\"Visits\"").contains("\"TotalBooked\""));
         assertThat(visits.records()).hasSize(expected.get("visits").intValue())

@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * A read's host side that keeps every batch in order, so a test can see what was committed when, run something
- * between two pages (change a record upstream, move a clock), or cancel the read after some pages.
+ * between two pages (change a record upstream, move a clock), or cancel the read after some pages; and every line
+ * the connector logs.
  */
 final class RecordingContext implements ReadContext {
 
@@ -23,7 +24,8 @@ final class RecordingContext implements ReadContext {
     private final UpstreamClient http;
     private final List<Batch> batches = new ArrayList<>();
     private final Map<Integer, Runnable> afterPage = new LinkedHashMap<>();
-    private final System.Logger log = System.getLogger("io.inflow.plugins.mindbody.test");
+    private final List<String> logLines = new ArrayList<>();
+    private final System.Logger log = new LinesLogger(logLines);
     private int cancelAfter = Integer.MAX_VALUE;
     private Long estimated;
 
@@ -111,5 +113,34 @@ final class RecordingContext implements ReadContext {
 
     void forEach(Consumer<Record> action) {
         records().forEach(action);
+    }
+
+    /** What the connector logged, formatted, oldest first. */
+    List<String> logLines() {
+        return logLines;
+    }
+
+    /** Keeps every line a connector logs, formatted as the host's logger would. */
+    private record LinesLogger(List<String> lines) implements System.Logger {
+
+        @Override
+        public String getName() {
+            return "io.inflow.plugins.mindbody.test";
+        }
+
+        @Override
+        public boolean isLoggable(Level level) {
+            return true;
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String message, Throwable thrown) {
+            lines.add(message);
+        }
+
+        @Override
+        public void log(Level level, java.util.ResourceBundle bundle, String format, Object... params) {
+            lines.add(params == null || params.length == 0 ? format : java.text.MessageFormat.format(format, params));
+        }
     }
 }

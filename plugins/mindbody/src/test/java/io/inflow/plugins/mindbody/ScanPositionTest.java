@@ -1,6 +1,7 @@
 package io.inflow.plugins.mindbody;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.inflow.api.Checkpoint;
 import java.time.Duration;
@@ -55,10 +56,19 @@ class ScanPositionTest {
     }
 
     @Test
-    void aCompletedWindowScanRemembersOnlyWhenItStarted() {
+    void aCompletedWindowScanRemembersWhenItStartedAndTheLastDayItRead() {
         ScanPosition done = ScanPosition.window(LocalDate.of(2024, 10, 13), LocalDate.of(2025, 11, 14), STARTED)
                 .next(200, 12_407, null).completed(MindbodyStream.Paging.WINDOW, null);
 
-        assertThat(done.toCheckpoint()).isEqualTo(Checkpoint.of("lastScanAt", STARTED.toString()));
+        assertThat(done.toCheckpoint()).isEqualTo(Checkpoint.of("lastScanAt", STARTED.toString())
+                .with("to", "2025-11-14"));
+    }
+
+    @Test
+    void aWindowWhoseStartIsAfterItsEndIsNeverBuilt() {
+        assertThatThrownBy(() -> ScanPosition.window(LocalDate.of(2026, 11, 4), LocalDate.of(2025, 11, 14), STARTED))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no day");
+        assertThat(ScanPosition.window(LocalDate.of(2025, 11, 14), LocalDate.of(2025, 11, 14), STARTED).from())
+                .isEqualTo(LocalDate.of(2025, 11, 14));
     }
 }

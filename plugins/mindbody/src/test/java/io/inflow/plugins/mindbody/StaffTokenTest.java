@@ -15,6 +15,7 @@ import io.inflow.sandbox.mindbody.MindbodyApi;
 import io.inflow.sandbox.mindbody.MindbodyOptions;
 import io.inflow.sandbox.mindbody.StudioFigures;
 import io.inflow.testkit.TestClock;
+import io.inflow.testkit.ReadResult;
 import io.inflow.testkit.TestHost;
 import java.time.Duration;
 import java.util.List;
@@ -24,8 +25,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Signing in as a staff user: one token per read, renewed before it expires, replaced when Mindbody refuses it
- * mid-import, and credentials that do not work explained without a secret.
+ * Signing in as a staff user: one token per connection, kept in its state across reads and imports, renewed before
+ * it expires, replaced when Mindbody refuses it mid-import, and credentials that do not work explained without a
+ * secret.
  */
 class StaffTokenTest {
 
@@ -57,6 +59,12 @@ class StaffTokenTest {
 
     private RecordingContext context(MindbodyConnector connector, ConnectorConfig config) {
         return new RecordingContext(config, new TestHost(connector, config).http());
+    }
+
+    /** One month of classes, visits and sales: enough for every stream, fast. */
+    private ConnectorConfig oneMonth() {
+        return config(Map.of("startDate", MindbodyContractTest.FROM.toString(),
+                "endDate", MindbodyContractTest.TO.toString()));
     }
 
     private List<LoggedRequest> tokenRequests() {
@@ -177,5 +185,99 @@ class StaffTokenTest {
         assertThat(sandbox.mindbody().requests()).extracting(LoggedRequest::path)
                 .containsExactly("/mindbody/public/v6/usertoken/issue", "/mindbody/public/v6/client/clients");
         assertThat(sandbox.mindbody().requests().get(1).param("request.limit")).contains("1");
+    }
+
+    /** The token the connection's state keeps. */
+    private static io.inflow.plugins.mindbody.MindbodyApi.StoredToken kept(TestHost host) {
+        return io.inflow.plugins.mindbody.MindbodyApi.StoredToken.parse(
+                host.state().get("staffToken").orElseThrow());
+    }
+
+    @Test
+    void aFullImportOfEveryStreamThenAnIncrementalOneIssueOneTokenInAll() throws Exception {
+        start(FaultProfile.NONE);
+        TestHost host = new TestHost(new MindbodyConnector(clock), oneMonth());
+
+        host.fullImport();
+        clock.advance(Duration.ofMinutes(1));
+        host.incrementalImport();
+
+        assertThat(tokenRequests()).hasSize(1);
+        assertThat(sandbox.mindbody().requests()).allSatisfy(request -> assertThat(request.status()).isEqualTo(200));
+        assertThat(sandbox.mindbody().requests().stream().map(LoggedRequest::path).distinct())
+                .as("every stream was read").hasSize(5);
+        assertThat(kept(host).expires()).isEqualTo(kept(host).issuedAt().plus(LIFETIME));
+        assertThat(host.state().asMap()).containsOnlyKeys("staffToken");
+        assertThat(host.state().asMap().get("staffToken")).doesNotContain(MindbodyApi.PASSWORD);
+    }
+
+    @Test
+    void aKeptTokenNearItsExpiryIsNotUsedAndTheNewOneIsKeptInstead() throws Exception {
+        start(FaultProfile.NONE);
+        TestHost host = new TestHost(new MindbodyConnector(clock), oneMonth());
+        host.read("classes", Checkpoint.empty());
+        String first = kept(host).token();
+
+        // renewal is due a fifth of the lifetime before expiry: 8 minutes in
+        clock.advance(Duration.ofMinutes(8));
+        host.read("sales", Checkpoint.empty());
+
+        assertThat(tokenRequests()).hasSize(2);
+        assertThat(sandbox.mindbody().requests()).noneSatisfy(request -> assertThat(request.status()).isEqualTo(401));
+        assertThat(kept(host).token()).isNotEqualTo(first);
+        assertThat(kept(host).issuedAt()).isEqualTo(clock.instant());
+    }
+
+    @Test
+    void aKeptTokenMindbodyRefusesIsForgottenAndReplacedOnceAndTheReadSucceeds() throws Exception {
+        start(FaultProfile.NONE);
+        // the connector's clock stands still, so it cannot see expiry coming: Mindbody's 401 tells it
+        TestHost host = new TestHost(new MindbodyConnector(new TestClock(clock.instant())), oneMonth());
+        host.read("classes", Checkpoint.empty());
+        String first = kept(host).token();
+        clock.advance(LIFETIME);
+
+        ReadResult sales = host.read("sales", Checkpoint.empty());
+
+        assertThat(sales.inserted()).isEqualTo(sandbox.mindbody().streams(MindbodyContractTest.FROM,
+                MindbodyContractTest.TO).get("sales"));
+        assertThat(tokenRequests()).hasSize(2);
+        List<LoggedRequest> refused = sandbox.mindbody().requests().stream().filter(r -> r.status() == 401).toList();
+        assertThat(refused).hasSize(1);
+        assertThat(refused.get(0).path()).endsWith("/sale/sales");
+        assertThat(kept(host).token()).isNotEqualTo(first);
+    }
+
+    @Test
+    void aKeptTokenIssuedForAnotherUserSiteOrKeyIsNotUsed() throws Exception {
+        start(FaultProfile.NONE);
+        TestHost host = new TestHost(new MindbodyConnector(clock), oneMonth());
+        host.read("classes", Checkpoint.empty());
+        io.inflow.plugins.mindbody.MindbodyApi.StoredToken stored = kept(host);
+        host.state().put("staffToken", new io.inflow.plugins.mindbody.MindbodyApi.StoredToken(stored.token(),
+                stored.issuedAt(), stored.expires(), "issued-for-another-configuration").toJson());
+
+        host.read("classes", Checkpoint.empty());
+
+        assertThat(tokenRequests()).hasSize(2);
+        assertThat(kept(host).token()).isNotEqualTo(stored.token());
+        assertThat(kept(host).issuedFor()).isEqualTo(stored.issuedFor());
+    }
+
+    @Test
+    void aCheckIssuesAFreshTokenEvenWithOneKeptAndTheNextImportUsesIt() throws Exception {
+        start(FaultProfile.NONE);
+        TestHost host = new TestHost(new MindbodyConnector(clock), oneMonth());
+        host.read("classes", Checkpoint.empty());
+        String first = kept(host).token();
+
+        host.check();
+        host.read("clients", Checkpoint.empty());
+
+        assertThat(tokenRequests()).hasSize(2);
+        assertThat(kept(host).token()).isNotEqualTo(first);
+        List<LoggedRequest> clientPages = sandbox.mindbody().requests().stream()
+                .filter(r -> r.path().endsWith("/client/clients")).toList();
+        assertThat(clientPages).allSatisfy(request -> assertThat(request.status()).isEqualTo(200));
     }
 }

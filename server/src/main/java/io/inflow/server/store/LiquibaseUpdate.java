@@ -1,0 +1,42 @@
+package io.inflow.server.store;
+
+import java.sql.Connection;
+import liquibase.Scope;
+import liquibase.command.CommandScope;
+import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.ClassLoaderResourceAccessor;
+
+/**
+ * Brings a database up to date with a changelog, read from a class loader (the server's, or a plugin's).
+ *
+ * <p>One update at a time in a JVM. Liquibase keeps its services (lock services, the changelog history) in JVM-wide
+ * singletons, and updates of two databases at once from one JVM get each other's lock: each then waits forever for
+ * a lock row the other took. That happens only with several servers in one JVM (tests) or a plugin loaded while
+ * another server starts; nodes in JVMs of their own coordinate through Liquibase's lock table, as before.
+ */
+final class LiquibaseUpdate {
+
+    /** Guards Liquibase's JVM-wide state, not ours. */
+    private static final Object ONE_AT_A_TIME = new Object();
+
+    private LiquibaseUpdate() {
+    }
+
+    static void apply(DatabaseEndpoint endpoint, ClassLoader changelogLoader, String changelog) throws Exception {
+        synchronized (ONE_AT_A_TIME) {
+            try (Connection connection = endpoint.connect()) {
+                Database database = DatabaseFactory.getInstance()
+                        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+                Scope.child(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(changelogLoader),
+                        () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
+                                .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
+                                .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                                .execute());
+            }
+        }
+    }
+}

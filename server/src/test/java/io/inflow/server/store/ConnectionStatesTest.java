@@ -1,0 +1,107 @@
+package io.inflow.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.inflow.api.ConnectionState;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ConnectionStatesTest {
+
+    @RegisterExtension
+    final TestDatabase database = new TestDatabase();
+
+    private long connectionId;
+    private long otherConnectionId;
+
+    @BeforeEach
+    void createConnections() {
+        connectionId = database.store().connections().insert("mindbody", "studio", "{}");
+        otherConnectionId = database.store().connections().insert("mindbody", "other-studio", "{}");
+    }
+
+    /** Another node: its own Jdbi and pool over the same database. */
+    private ConnectionStates anotherNode() {
+        Jdbi jdbi = Jdbi.create(database.endpoint().url(), database.endpoint().user(), "")
+                .installPlugin(new SqlObjectPlugin());
+        return new ConnectionStates(jdbi);
+    }
+
+    @Test
+    void aValuePutIsDurableAtOnceAndSeenByAnotherNodeButNotByAnotherConnection() {
+        database.store().states().of(connectionId).put("staffToken", "token-1");
+
+        assertThat(anotherNode().of(connectionId).get("staffToken")).contains("token-1");
+        assertThat(anotherNode().of(otherConnectionId).get("staffToken")).isEmpty();
+        String stored = database.jdbi().withHandle(handle -> handle.createQuery(
+                "SELECT value FROM connection_state WHERE connection_id = " + connectionId).mapTo(String.class).one());
+        assertThat(stored).isEqualTo("token-1");
+    }
+
+    @Test
+    void aPutReplacesTheValueAndARemoveForgetsItTwiceWithoutComplaint() {
+        ConnectionState state = database.store().states().of(connectionId);
+        state.put("staffToken", "token-1");
+
+        state.put("staffToken", "token-2");
+
+        assertThat(state.get("staffToken")).contains("token-2");
+        state.remove("staffToken");
+        state.remove("staffToken");
+        assertThat(state.get("staffToken")).isEmpty();
+    }
+
+    @Test
+    void aConnectionHoldsAtMostItsLimitOfKeysAndMayStillReplaceOne() {
+        ConnectionState state = database.store().states().of(connectionId);
+        for (int i = 0; i < ConnectionState.MAX_KEYS; i++) {
+            state.put("key-" + i, "v");
+        }
+
+        assertThatThrownBy(() -> state.put("one-too-many", "v")).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(Integer.toString(ConnectionState.MAX_KEYS));
+        state.put("key-0", "replaced");
+        assertThat(state.get("key-0")).contains("replaced");
+        assertThat(database.store().states().of(otherConnectionId).get("key-0")).isEmpty();
+    }
+
+    @Test
+    void deletingAConnectionWithoutPurgeDropsItsStateAndALaterPutIsDropped() {
+        ConnectionState state = database.store().states().of(connectionId);
+        state.put("staffToken", "token-1");
+
+        database.jdbi().useHandle(handle -> {
+            handle.attach(ConnectionDao.class).deleteState(connectionId);
+            handle.attach(ConnectionDao.class).softDelete(connectionId);
+        });
+        state.put("staffToken", "token-2");
+
+        assertThat(state.get("staffToken")).isEmpty();
+    }
+
+    @Test
+    void aStatementThatFailsDoesNotCarryTheValueInItsMessageOrItsCauses() {
+        ConnectionState state = database.store().states().of(connectionId);
+        String secret = "secret-token-that-must-not-leak";
+        database.jdbi().useHandle(handle -> handle.execute(
+                "ALTER TABLE connection_state ADD CONSTRAINT test_refuses_long_values CHECK (length(value) < 10)"));
+        try {
+            assertThatThrownBy(() -> state.put("staffToken", secret))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("connection " + connectionId).hasMessageContaining("staffToken")
+                    .hasMessageContaining("23514")
+                    .satisfies(e -> {
+                        for (Throwable t = e; t != null; t = t.getCause()) {
+                            assertThat(String.valueOf(t.getMessage())).doesNotContain(secret);
+                        }
+                    });
+        } finally {
+            database.jdbi().useHandle(handle -> handle.execute(
+                    "ALTER TABLE connection_state DROP CONSTRAINT test_refuses_long_values"));
+        }
+    }
+}
