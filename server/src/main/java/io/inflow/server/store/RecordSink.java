@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
@@ -97,6 +98,16 @@ public final class RecordSink {
                    AND last_seen_scan IS DISTINCT FROM :scanId
                 RETURNING deleted_at)
             SELECT count(*) FILTER (WHERE deleted_at IS NULL) FROM removed
+            """;
+
+    /**
+     * Stamps seen by the reconciling scan the stored copies of records it read but could not store (dead letters):
+     * a record the upstream still holds, however malformed today, is not deleted by the scan.
+     */
+    private static final String STAMP_SEEN = """
+            UPDATE records SET last_seen_scan = :scanId
+             WHERE connection_id = :connectionId AND stream = :stream AND external_id = ANY(:externalIds::text[])
+               AND last_seen_scan IS DISTINCT FROM :scanId
             """;
 
     private static final String SAVE_POSITION = """
@@ -200,6 +211,7 @@ public final class RecordSink {
             int unchanged = records - inserted - updated;
             if (!rejected.isEmpty()) {
                 deadLetters(handle, write, rejected);
+                stampSeen(handle, write, rejected);
             }
             handle.createUpdate(SAVE_POSITION)
                     .bind("connectionId", write.connectionId()).bind("stream", stream)
@@ -296,6 +308,20 @@ public final class RecordSink {
             int updated = outcomes.contains("u") ? 1 : 0;
             return new CommitOutcome(inserted, updated, 1 - inserted - updated, 0, 0, false);
         });
+    }
+
+    private static void stampSeen(Handle handle, StreamWrite write, List<RejectedRecord> rejected) {
+        if (write.scanId() == null) {
+            return;
+        }
+        String[] externalIds = rejected.stream().map(RejectedRecord::externalId).filter(Objects::nonNull)
+                .distinct().toArray(String[]::new);
+        if (externalIds.length > 0) {
+            handle.createUpdate(STAMP_SEEN)
+                    .bind("connectionId", write.connectionId()).bind("stream", write.stream())
+                    .bind("scanId", write.scanId()).bind("externalIds", externalIds)
+                    .execute();
+        }
     }
 
     private static void deadLetters(Handle handle, StreamWrite write, List<RejectedRecord> rejected) {

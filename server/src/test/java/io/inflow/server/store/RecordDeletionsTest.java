@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
+import io.inflow.api.record.RejectedRecord;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +90,26 @@ class RecordDeletionsTest {
         assertThat(count("SELECT count(*) FROM records WHERE deleted_at IS NULL AND deleted_by_run IS NULL")).isEqualTo(3);
         assertThat(count("SELECT count(*) FROM records WHERE external_id = 'rec2' AND updated_by_run = " + third))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRecordTheScanReadButCouldNotStoreIsSeenNotDeleted() {
+        long first = startRun();
+        commit(scan(first, first, Deletes.SOFT), records(0, 3, "v1"));
+        reconcile(scan(first, first, Deletes.SOFT));
+        finish(first);
+        long second = startRun();
+        StreamWrite secondScan = scan(second, second, Deletes.SOFT);
+        RejectedRecord malformed = new RejectedRecord(STREAM, "rec2", "{not json", "not a JSON object");
+
+        CommitOutcome outcome = database.store().sink().commit(secondScan,
+                new Batch(records(0, 2, "v1"), List.of(malformed), Checkpoint.of("offset", "p")));
+        int deleted = reconcile(secondScan);
+
+        assertThat(outcome).isEqualTo(new CommitOutcome(0, 0, 2, 1, 0, false));
+        assertThat(deleted).isZero();
+        assertThat(count("SELECT count(*) FROM records WHERE deleted_at IS NULL")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM dead_letters WHERE external_id = 'rec2'")).isEqualTo(1);
     }
 
     @Test
