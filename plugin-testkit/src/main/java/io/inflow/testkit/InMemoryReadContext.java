@@ -8,7 +8,9 @@ import io.inflow.api.UpstreamClient;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
 import io.inflow.api.record.RejectedRecord;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 /** The test host's side of one read: stores batches in memory, keeps the last checkpoint, never cancels. */
 final class InMemoryReadContext implements ReadContext {
@@ -24,7 +26,9 @@ final class InMemoryReadContext implements ReadContext {
     private long updated;
     private long unchanged;
     private long failed;
+    private long deleted;
     private long batches;
+    private final Set<String> seen = new HashSet<>();
 
     InMemoryReadContext(String stream, ConnectorConfig config, UpstreamClient http, InMemoryStore store,
                         ConnectionState state) {
@@ -62,6 +66,7 @@ final class InMemoryReadContext implements ReadContext {
                 throw new IllegalArgumentException("a read of stream '" + stream + "' committed a record of stream '"
                         + record.stream() + "'");
             }
+            seen.add(record.externalId());
             switch (store.put(record)) {
                 case INSERTED -> inserted++;
                 case UPDATED -> updated++;
@@ -70,7 +75,16 @@ final class InMemoryReadContext implements ReadContext {
         }
         for (RejectedRecord rejected : batch.rejected()) {
             store.reject(rejected);
+            if (rejected.externalId() != null) {
+                seen.add(rejected.externalId());
+            }
             failed++;
+        }
+        for (String externalId : batch.deleted()) {
+            seen.remove(externalId);
+            if (store.delete(stream, externalId)) {
+                deleted++;
+            }
         }
         batches++;
         lastCheckpoint = batch.checkpoint();
@@ -90,7 +104,12 @@ final class InMemoryReadContext implements ReadContext {
         return Optional.ofNullable(lastCheckpoint);
     }
 
+    /** The ids this read stored or rejected and did not then report deleted: what a reconcile keeps. */
+    Set<String> seen() {
+        return seen;
+    }
+
     ReadResult result() {
-        return new ReadResult(inserted, updated, unchanged, failed, batches);
+        return new ReadResult(inserted, updated, unchanged, failed, deleted, batches);
     }
 }

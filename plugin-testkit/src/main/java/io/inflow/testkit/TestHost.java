@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Runs a connector the way Inflow does, in memory and without a server: full and incremental reads of every
- * stream, records kept per stream and id with the same inserted / updated / unchanged logic as the host, and
+ * stream, records kept per stream and id with the same inserted / updated / unchanged logic as the host, the
+ * deletions a connector reports and those a complete full scan reveals removed, and
  * the checkpoint of each completed scan kept as the next incremental start, and one connection's
  * {@link io.inflow.api.ConnectionState} kept across its reads and checks. Upstream calls go through a
  * {@link TestUpstreamClient} that keeps the connector's declared rate limit and counts its calls.
@@ -32,11 +33,20 @@ public final class TestHost {
         this.http = new TestUpstreamClient(rate);
     }
 
-    /** Reads every stream from nothing. */
+    /**
+     * Reads every stream from nothing; then, as the host does after a completed full scan, removes the records of
+     * each stream whose full scans are complete ({@link Connector#fullScanIsComplete}) that the scan did not
+     * return, counting them deleted.
+     */
     public ReadResult fullImport() throws IOException, InterruptedException {
         ReadResult total = ReadResult.NONE;
         for (String stream : connector.streams(config)) {
-            total = total.plus(read(stream, Checkpoint.empty()));
+            InMemoryReadContext context = readContext(stream, Checkpoint.empty());
+            ReadResult result = context.result();
+            if (connector.fullScanIsComplete(config, stream)) {
+                result = result.withMoreDeleted(store.retainOnly(stream, context.seen()));
+            }
+            total = total.plus(result);
         }
         return total;
     }
@@ -52,10 +62,15 @@ public final class TestHost {
 
     /** Reads one stream from {@code checkpoint}; a completed scan's last checkpoint becomes its watermark. */
     public ReadResult read(String stream, Checkpoint checkpoint) throws IOException, InterruptedException {
+        return readContext(stream, checkpoint).result();
+    }
+
+    private InMemoryReadContext readContext(String stream, Checkpoint checkpoint)
+            throws IOException, InterruptedException {
         InMemoryReadContext context = new InMemoryReadContext(stream, config, http, store, state);
         connector.read(stream, checkpoint, context);
         context.lastCheckpoint().ifPresent(last -> watermarks.put(stream, last));
-        return context.result();
+        return context;
     }
 
     /** The checkpoint the last completed scan of a stream left, where its next incremental read starts. */
