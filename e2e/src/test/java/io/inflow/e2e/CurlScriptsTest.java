@@ -51,13 +51,13 @@ class CurlScriptsTest {
         assertThat(result.out().lines().filter(line -> line.startsWith("run " + runId + " running ")))
                 .as("progress lines, one per 5 seconds when stdout is not a terminal").isNotEmpty()
                 .allMatch(line -> line.matches("run \\d+ running .*[\\d,]+ records \\([\\d,]+ inserted, 0 updated, "
-                        + "0 unchanged, 0 failed\\)"));
+                        + "0 unchanged, 0 failed, 0 deleted\\)"));
         assertThat(result.out()).doesNotContain("\r").contains("run " + runId + " succeeded in ");
         assertThat(result.row("STREAM")).containsExactly("STREAM", "STATUS", "INSERTED", "UPDATED", "UNCHANGED",
-                "FAILED");
+                "FAILED", "DELETED");
         assertThat(result.row("Conversations")).containsExactly("Conversations", "succeeded", TABLE_RECORDS, "0",
-                "0", "0");
-        assertThat(result.row("TOTAL")).containsExactly("TOTAL", "-", TABLE_RECORDS, "0", "0", "0");
+                "0", "0", "0");
+        assertThat(result.row("TOTAL")).containsExactly("TOTAL", "-", TABLE_RECORDS, "0", "0", "0", "0");
         assertThat(result.err()).isEmpty();
         JsonNode run = IMPORTS.run(runId);
         assertThat(run.path("status").asText()).isEqualTo("succeeded");
@@ -95,8 +95,8 @@ class CurlScriptsTest {
         Scripts.Result result = scripts().run("inflow-import.sh", "clinic-bad-token", "--full", "--wait");
 
         assertThat(result.exitCode()).as(result.all()).isEqualTo(1);
-        assertThat(result.row("TOTAL")).containsExactly("TOTAL", "-", "0", "0", "0", "0");
-        assertThat(result.row("Conversations")).containsExactly("Conversations", "failed", "0", "0", "0", "0");
+        assertThat(result.row("TOTAL")).containsExactly("TOTAL", "-", "0", "0", "0", "0", "0");
+        assertThat(result.row("Conversations")).containsExactly("Conversations", "failed", "0", "0", "0", "0", "0");
         assertThat(result.err()).matches("(?s)error: run \\d+ failed: .*Airtable rejected the API token.*\n")
                 .doesNotContain("not-the-token");
     }
@@ -112,13 +112,13 @@ class CurlScriptsTest {
         assertThat(result.exitCode()).as(result.all()).isZero();
         assertThat(result.out().lines().toList()).hasSize(3);
         assertThat(result.row("RUN")).containsExactly("RUN", "CONNECTION", "TRIGGER", "MODE", "STATUS", "CREATED",
-                "DURATION", "INSERTED", "UPDATED", "UNCHANGED", "FAILED", "ERROR");
+                "DURATION", "INSERTED", "UPDATED", "UNCHANGED", "FAILED", "DELETED", "ERROR");
         List<String> newest = result.row(second.path("id").asText());
         assertThat(newest.subList(0, 5)).containsExactly(second.path("id").asText(), "clinic-history", "manual",
                 "full", "succeeded");
-        assertThat(newest.subList(7, 12)).containsExactly("0", "0", TABLE_RECORDS, "0", "-");
-        assertThat(result.row(first.path("id").asText()).subList(7, 12))
-                .containsExactly(TABLE_RECORDS, "0", "0", "0", "-");
+        assertThat(newest.subList(7, 13)).containsExactly("0", "0", TABLE_RECORDS, "0", "0", "-");
+        assertThat(result.row(first.path("id").asText()).subList(7, 13))
+                .containsExactly(TABLE_RECORDS, "0", "0", "0", "0", "-");
         assertThat(result.out().indexOf(second.path("id").asText() + "  clinic-history"))
                 .as("newest first").isLessThan(result.out().indexOf(first.path("id").asText() + "  clinic-history"));
 
@@ -150,7 +150,7 @@ class CurlScriptsTest {
                 run.path("id").asText(), "succeeded");
         assertThat(last.get(4)).isEqualTo(run.path("finishedAt").asText().replaceFirst("\\.\\d+Z$", "Z")
                 .replace('T', ' '));
-        assertThat(last.subList(6, 11)).containsExactly(TABLE_RECORDS, "0", "0", "0", "-");
+        assertThat(last.subList(6, 12)).containsExactly(TABLE_RECORDS, "0", "0", "0", "0", "-");
     }
 
     @Test

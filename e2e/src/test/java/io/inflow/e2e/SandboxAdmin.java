@@ -1,7 +1,11 @@
 package io.inflow.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.inflow.sandbox.Sandbox;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The sandbox's admin surface over HTTP, as scripts use it. */
 final class SandboxAdmin {
@@ -48,6 +52,31 @@ final class SandboxAdmin {
         if (answer.status() != 200) {
             throw new IllegalStateException("modify failed: " + answer.body());
         }
+    }
+
+    /** Deletes {@code count} records of that API upstream ({@code POST /_sandbox/{api}/delete}); answers their ids. */
+    List<String> delete(String api, int count) {
+        Json.Answer answer = json.post(sandbox.baseUrl() + "/_sandbox/" + api + "/delete", "{\"count\":" + count + "}");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("delete failed: " + answer.body());
+        }
+        List<String> ids = new ArrayList<>();
+        answer.body().path("ids").forEach(id -> ids.add(id.asText()));
+        return ids;
+    }
+
+    /** Brings back records deleted upstream ({@code POST /_sandbox/{api}/restore}). */
+    void restore(String api, List<String> ids) {
+        ArrayNode body = JsonNodeFactory.instance.arrayNode();
+        ids.forEach(body::add);
+        Json.Answer answer = json.post(sandbox.baseUrl() + "/_sandbox/" + api + "/restore", "{\"ids\":" + body + "}");
+        if (answer.status() != 200) {
+            throw new IllegalStateException("restore failed: " + answer.body());
+        }
+    }
+
+    JsonNode stats(String api) {
+        return json.get(sandbox.baseUrl() + "/_sandbox/stats").body().path(api);
     }
 
     void faults(String profile) {

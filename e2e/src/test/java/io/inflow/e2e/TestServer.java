@@ -1,7 +1,9 @@
 package io.inflow.e2e;
 
 import io.dropwizard.testing.ConfigOverride;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import io.dropwizard.testing.ResourceHelpers;
@@ -127,6 +129,22 @@ final class TestServer {
              ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** The first column of every row the query answers, as text. */
+    List<String> queryStrings(String sql) {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
+             Statement statement = connection.createStatement();
+             ResultSet result = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+            return values;
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
