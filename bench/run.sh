@@ -10,7 +10,8 @@
 #
 # 1. Import throughput: a sandbox with Airtable's rate limits off serves N records; a fresh server (embedded
 #    PostgreSQL, the four plugins of plugins/) imports them in full, again unchanged, and incrementally after 1%
-#    changed. The same rows are then loaded into a table shaped like `records` in the same PostgreSQL with COPY and
+#    changed, then in full again after 0.1% were deleted upstream (the reconcile step's time from the server's log,
+#    the import's peak heap). The same rows are then loaded into a table shaped like `records` in the same PostgreSQL with COPY and
 #    with a plain JDBC INSERT … ON CONFLICT loop (bench/ module, io.inflow.bench.LoadLimit): the physical limit.
 # 2. Memory: peak heap (GC log) during the N-record import, and during a 100,000-record import on another fresh
 #    server. The server runs with the JVM's default heap (a quarter of RAM), as `java -jar` in the README does.
@@ -48,6 +49,7 @@ done
 MEMORY_SCALE=100000
 REAL_LIMIT_RPS=5
 INCREMENTAL_SHARE=100   # 1 record in 100 changes before the incremental import
+DELETED_SHARE=1000      # then 1 record in 1,000 is deleted upstream before a full import that reconciles
 WRK_SECONDS=${WRK_SECONDS:-10}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-16}
 REPRODUCE="bench/run.sh --scale $SCALE"
@@ -240,6 +242,19 @@ INCREMENTAL_SECONDS=$(json_field "$incremental" durationSeconds)
 echo "incremental import after $changes changes: $(counts_of "$incremental") in $INCREMENTAL_SECONDS s"
 [[ "$(json_field "$(counts_of "$incremental")" updated)" == "$changes" ]] || fail "the incremental import did not update $changes records"
 
+deletions=$((SCALE / DELETED_SHARE))
+curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d "{\"count\":$deletions}" \
+  "$SANDBOX_SCALE/_sandbox/airtable/delete"
+reconciling=$(await_run "$(start_import "$conn" full)")
+RECONCILING_RPS=$(json_field "$reconciling" recordsPerSecond)
+read -r HEAP_RECONCILE _ _ _ <<<"$(heap_of "$WORK/server-gc.log" "$reconciling")"
+reconciled=$(grep "Run $(json_field "$reconciling" id) reconciled stream" "$WORK/server.log" | tail -n 1)
+RECONCILE_SECONDS=$(calc "$(grep -o 'in [0-9]* ms' <<<"$reconciled" | grep -o '[0-9]*') / 1000" 3)
+echo "full import after $deletions deletions upstream: $(counts_of "$reconciling") in" \
+  "$(json_field "$reconciling" durationSeconds) s = $RECONCILING_RPS records/s; reconcile $RECONCILE_SECONDS s;" \
+  "peak heap $HEAP_RECONCILE MB"
+[[ "$(json_field "$(counts_of "$reconciling")" deleted)" == "$deletions" ]] || fail "the full import did not delete $deletions records"
+
 say "The physical limit: the same rows into a table like records, in the same PostgreSQL"
 LOAD_CMD="java -cp $BENCH_JAR io.inflow.bench.LoadLimit jdbc:postgresql://localhost:$DB_PORT/inflow postgres $conn $WORK $WORK/limit.json"
 $LOAD_CMD
@@ -298,6 +313,10 @@ cat >"$RESULT" <<EOF
   "import_full_records_per_second": $FULL_RPS,
   "import_unchanged_records_per_second": $UNCHANGED_RPS,
   "import_incremental_seconds": $INCREMENTAL_SECONDS,
+  "reconcile_seconds": $RECONCILE_SECONDS,
+  "import_reconciling_records_per_second": $RECONCILING_RPS,
+  "reconcile_deleted_records": $deletions,
+  "peak_heap_mb_reconcile": $HEAP_RECONCILE,
   "copy_limit_records_per_second": $COPY_RPS,
   "insert_limit_records_per_second": $INSERT_RPS,
   "peak_heap_mb_100k": $HEAP_100K,
@@ -349,6 +368,8 @@ line "  COPY, 100 rows per transaction, records/s" "$COPY_PAGE_RPS" "" ""
 line "  INSERT, 100 rows per transaction, rec/s" "$INSERT_PAGE_RPS" "" ""
 line "unchanged re-import, records/s" "$UNCHANGED_RPS" "≥ 50000" "$(verdict "$UNCHANGED_RPS" ge 50000)"
 line "incremental import after 1% changed, s" "$INCREMENTAL_SECONDS" "" ""
+line "reconcile after $deletions deletions, s" "$RECONCILE_SECONDS" "" ""
+line "  that full import, records/s | peak heap MB" "$RECONCILING_RPS | $HEAP_RECONCILE" "≤ 256 MB" "$(verdict "$HEAP_RECONCILE" le 256)"
 line "peak heap, 100k import, MB" "$HEAP_100K" "≤ 256" "$(verdict "$HEAP_100K" le 256)"
 line "peak heap, $SCALE import, MB" "$HEAP_SCALE" "≤ 256" "$(verdict "$HEAP_SCALE" le 256)"
 line "rate-limit saturation" "$SATURATION" "≥ 0.95" "$(verdict "$SATURATION" ge 0.95)"

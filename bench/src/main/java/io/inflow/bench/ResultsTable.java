@@ -27,6 +27,8 @@ public final class ResultsTable {
             new Column("full import rec/s", "import_full_records_per_second", "≥ 20,000"),
             new Column("unchanged rec/s", "import_unchanged_records_per_second", "≥ 50,000"),
             new Column("incremental 1% s", "import_incremental_seconds", ""),
+            new Column("reconcile s", "reconcile_seconds", ""),
+            new Column("peak heap reconcile MB", "peak_heap_mb_reconcile", "≤ 256"),
             new Column("COPY limit rec/s", "copy_limit_records_per_second", ""),
             new Column("INSERT limit rec/s", "insert_limit_records_per_second", ""),
             new Column("full ÷ COPY", "import_full_ratio_to_copy", "≥ 0.5"),
