@@ -35,8 +35,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReliabilityTwoNodesTest {
 
-    /** How long a fire held by a killed node may wait: missed heartbeats (4 x 500 ms), polling, and slack for load. */
-    private static final Duration KILL_WINDOW = Duration.ofSeconds(10);
+    /** How long a fire held by a killed node may wait: missed heartbeats (5 x 1 s), polling, and slack for load. */
+    private static final Duration KILL_WINDOW = Duration.ofSeconds(15);
 
     private static final SharedDatabase DATABASE = SharedDatabase.start();
     private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
