@@ -39,6 +39,8 @@ final class AdminHandler implements Handler {
                 .get("/_sandbox/requests", this::requests)
                 .post("/_sandbox/reset", this::reset)
                 .post("/_sandbox/{api}/modify", this::modify)
+                .post("/_sandbox/{api}/delete", this::delete)
+                .post("/_sandbox/{api}/restore", this::restore)
                 .get("/_sandbox/{api}/limits", request -> Response.json(200, api(request).limits()))
                 .post("/_sandbox/{api}/limits", request -> Response.json(200, api(request).updateLimits(body(request))))
                 .build(request -> error(404, "NOT_FOUND", "No admin endpoint " + request.method() + " " + request.path()));
@@ -118,6 +120,16 @@ final class AdminHandler implements Handler {
     private Response modify(Request request) {
         Modification modification = api(request).modify(body(request));
         return Response.json(200, Json.fields("modified", modification.modified(), "ids", modification.ids()));
+    }
+
+    private Response delete(Request request) {
+        Deletion deletion = api(request).delete(body(request));
+        return Response.json(200, Json.fields("deleted", deletion.deleted(), "ids", deletion.ids()));
+    }
+
+    private Response restore(Request request) {
+        Restoration restoration = api(request).restore(body(request));
+        return Response.json(200, Json.fields("restored", restoration.restored(), "ids", restoration.ids()));
     }
 
     private FakeApi api(Request request) {

@@ -65,11 +65,36 @@ public interface FakeApi {
      */
     Modification modify(JsonNode body);
 
+    /**
+     * Applies {@code POST /_sandbox/<name>/delete}: {@code {"count":N}} plus whatever the API lets one choose
+     * (Airtable: {@code "base"}) deletes N records that are not deleted yet, chosen deterministically from the
+     * seed and the admin calls before (the same calls delete the same records), and shows their deletion as the
+     * API would (gone from lists, or marked deleted where the API does that). Deleted records leave the
+     * {@code streams} of {@link #stats()}. Thread-safe; a refused body changes nothing.
+     *
+     * @return how many were deleted and their ids as the API itself shows them
+     * @throws IllegalArgumentException when the body is malformed, has unknown keys, or counts more than remain
+     */
+    Deletion delete(JsonNode body);
+
+    /**
+     * Applies {@code POST /_sandbox/<name>/restore}: {@code {"ids":[...]}} brings these deleted records back as they
+     * were (same id, same content), as the API would show a record coming back. All or nothing: an unknown id, one
+     * that is not deleted, or a malformed body restores none. Thread-safe.
+     *
+     * @throws IllegalArgumentException naming the first id that cannot be restored, or the body's fault
+     */
+    Restoration restore(JsonNode body);
+
     /** Applies {@code POST /_sandbox/<name>/limits} and answers the limits now in force. */
     ObjectNode updateLimits(JsonNode body);
 
     ObjectNode limits();
 
-    /** Clears counters (fault counters included), the request log and any rate-limit state; the data stays. */
+    /**
+     * Clears counters (fault counters included), the request log and any rate-limit state, and restores every
+     * deleted record as {@link #restore} would, so one test's deletions never show in another's figures. The rest of
+     * the data stays as it is, modifications included.
+     */
     void reset();
 }

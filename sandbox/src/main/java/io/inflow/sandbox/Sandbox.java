@@ -133,7 +133,8 @@ public final class Sandbox implements AutoCloseable {
 
     /**
      * Same as {@code POST /_sandbox/reset}: counters (fault counters included), request logs and
-     * rate-limit state; not the data, nor the fault profile.
+     * rate-limit state, and every deleted record comes back; not the rest of the data (modifications
+     * stay), nor the fault profile.
      */
     public void reset() {
         apis.forEach(FakeApi::reset);

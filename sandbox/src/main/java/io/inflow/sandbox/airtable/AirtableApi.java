@@ -3,10 +3,13 @@ package io.inflow.sandbox.airtable;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inflow.sandbox.ApiTraffic;
+import io.inflow.sandbox.Deletion;
+import io.inflow.sandbox.DeletionRequests;
 import io.inflow.sandbox.FakeApi;
 import io.inflow.sandbox.FaultReplies;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.RequestLog;
+import io.inflow.sandbox.Restoration;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.PathPattern;
 import io.inflow.sandbox.http.Reply;
@@ -37,6 +40,8 @@ public final class AirtableApi implements FakeApi {
             PathPattern.of("/v0/{baseId}/{table}"),
             PathPattern.of("/v0/{baseId}/{table}/{recordId}"));
     private static final Set<String> MODIFY_KEYS = Set.of("count", "base");
+    private static final Set<String> DELETE_KEYS = Set.of("count", "base");
+    private static final Set<String> RESTORE_KEYS = Set.of("ids", "base");
 
     private final AirtableSettings settings;
     private final Map<String, ServedBase> bases = new LinkedHashMap<>();
@@ -162,10 +167,12 @@ public final class AirtableApi implements FakeApi {
         return served(baseId).table();
     }
 
+    /** The figures of the table as generated: deletions do not change them. */
     public ConversationFigures figures() {
         return ConversationFigures.forRecords(main.table().size());
     }
 
+    /** The figures of that base's table as generated: deletions do not change them. */
     public ConversationFigures figures(String baseId) {
         return ConversationFigures.forRecords(table(baseId).size());
     }
@@ -204,10 +211,11 @@ public final class AirtableApi implements FakeApi {
         return stats;
     }
 
+    /** Each table's records that are not deleted. */
     private static ObjectNode streams(ServedBase base) {
         ObjectNode streams = Json.object();
         for (AirtableTable each : base.base().tables()) {
-            streams.put(each.name(), each.size());
+            streams.put(each.name(), each.recordCount());
         }
         return streams;
     }
@@ -262,6 +270,49 @@ public final class AirtableApi implements FakeApi {
         return served(baseId).modifier().modify(count);
     }
 
+    /** {@code {"count":N}} deletes N records of the main base; {@code "base"} picks another. */
+    @Override
+    public Deletion delete(JsonNode body) {
+        int count = DeletionRequests.count(body, DELETE_KEYS);
+        return delete(baseId(body), count);
+    }
+
+    /** Deletes {@code count} records of the main base, among those not deleted yet. */
+    public Deletion delete(int count) {
+        return delete(main.base().id(), count);
+    }
+
+    public Deletion delete(String baseId, int count) {
+        return served(baseId).deleter().delete(count);
+    }
+
+    /** {@code {"ids":[...]}} restores deleted records of the main base; {@code "base"} picks another. */
+    @Override
+    public Restoration restore(JsonNode body) {
+        List<String> ids = DeletionRequests.ids(body, RESTORE_KEYS);
+        return restore(baseId(body), ids);
+    }
+
+    public Restoration restore(List<String> ids) {
+        return restore(main.base().id(), ids);
+    }
+
+    public Restoration restore(String baseId, List<String> ids) {
+        return served(baseId).deleter().restore(ids);
+    }
+
+    private String baseId(JsonNode body) {
+        JsonNode base = body.get("base");
+        if (base == null) {
+            return main.base().id();
+        }
+        if (!base.isTextual()) {
+            throw new IllegalArgumentException("base must be a base id such as " + ConversationsGenerator.ARCHIVE_BASE_ID);
+        }
+        served(base.asText());
+        return base.asText();
+    }
+
     @Override
     public ObjectNode updateLimits(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -297,10 +348,12 @@ public final class AirtableApi implements FakeApi {
         return answer;
     }
 
+    /** Also brings back every deleted record of every base. */
     @Override
     public void reset() {
         traffic.reset();
         bases.values().forEach(base -> base.counter().reset());
         limits.reset();
+        bases.values().forEach(base -> base.deleter().restoreAll());
     }
 }

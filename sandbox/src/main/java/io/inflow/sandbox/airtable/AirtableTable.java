@@ -12,8 +12,10 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 /**
- * A table's records in columns, addressed by index in creation order. Cells that can change are
- * read under {@link #read} and changed under {@link #touch}, so a page never mixes old and new.
+ * A table's records in columns, addressed by index in creation order. Cells that can change, and
+ * whether a record is deleted, are read under {@link #read} and changed under the write lock
+ * ({@link #touch}, {@link #delete}, {@link #restore}), so a page never mixes old and new. A deleted
+ * record keeps its index and its cells, so that it can come back as it was.
  */
 public final class AirtableTable implements FormulaTable {
 
@@ -24,8 +26,10 @@ public final class AirtableTable implements FormulaTable {
     private final List<Column> columns;
     private final Map<String, Column> columnsByNameOrId = new HashMap<>();
     private final Map<String, Column> columnsByName = new HashMap<>();
+    private final boolean[] deleted;
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private long latestModification;
+    private int deletedCount;
 
     /** {@code lastModified} is the array the table's lastModifiedTime column reads, so both move together. */
     AirtableTable(TableSchema schema, String[] ids, long[] created, long[] lastModified, List<Column> columns) {
@@ -33,6 +37,7 @@ public final class AirtableTable implements FormulaTable {
         this.ids = ids;
         this.created = created;
         this.lastModified = lastModified;
+        this.deleted = new boolean[ids.length];
         this.columns = List.copyOf(columns);
         for (Column column : columns) {
             columnsByName.put(column.field().name(), column);
@@ -56,8 +61,43 @@ public final class AirtableTable implements FormulaTable {
         return schema.name();
     }
 
+    /** Every record generated, deleted ones included: the range of record indexes. */
     public int size() {
         return ids.length;
+    }
+
+    /** The records not deleted: what a full listing returns. */
+    public int recordCount() {
+        return read(() -> ids.length - deletedCount);
+    }
+
+    /** Call under a lock. */
+    boolean deleted(int record) {
+        return deleted[record];
+    }
+
+    /** The records not deleted, in creation order. Call under a lock. */
+    int[] liveRecords() {
+        int[] live = new int[ids.length - deletedCount];
+        int next = 0;
+        for (int record = 0; record < ids.length; record++) {
+            if (!deleted[record]) {
+                live[next++] = record;
+            }
+        }
+        return live;
+    }
+
+    /** The deleted records, in creation order. Call under a lock. */
+    int[] deletedRecords() {
+        int[] gone = new int[deletedCount];
+        int next = 0;
+        for (int record = 0; record < ids.length && next < gone.length; record++) {
+            if (deleted[record]) {
+                gone[next++] = record;
+            }
+        }
+        return gone;
     }
 
     public List<Column> columns() {
@@ -105,6 +145,42 @@ public final class AirtableTable implements FormulaTable {
             return reading.get();
         } finally {
             lock.readLock().unlock();
+        }
+    }
+
+    <T> T write(Supplier<T> writing) {
+        lock.writeLock().lock();
+        try {
+            return writing.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Marks these records deleted; they must not be already. */
+    void delete(int[] records) {
+        mark(records, true);
+    }
+
+    /** Brings these deleted records back, unchanged. */
+    void restore(int[] records) {
+        mark(records, false);
+    }
+
+    private void mark(int[] records, boolean gone) {
+        lock.writeLock().lock();
+        try {
+            for (int record : records) {
+                if (deleted[record] == gone) {
+                    throw new IllegalStateException("record " + ids[record] + (gone ? " is already" : " is not") + " deleted");
+                }
+            }
+            for (int record : records) {
+                deleted[record] = gone;
+            }
+            deletedCount += gone ? records.length : -records.length;
+        } finally {
+            lock.writeLock().unlock();
         }
     }
 

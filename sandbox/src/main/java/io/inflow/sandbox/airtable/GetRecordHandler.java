@@ -6,7 +6,7 @@ import io.inflow.sandbox.http.Response;
 
 /**
  * {@code GET /v0/{baseId}/{table}/{recordId}}: one record, with every non-empty field; a
- * malformedRecord fault may corrupt it.
+ * malformedRecord fault may corrupt it. A deleted record is a 404, as an unknown one.
  */
 final class GetRecordHandler {
 
@@ -31,6 +31,11 @@ final class GetRecordHandler {
         String recordId = request.pathParam("recordId");
         int record = table.indexOf(recordId).orElseThrow(() -> AirtableError.recordNotFound(recordId));
         RecordWriter writer = new RecordWriter(table, null, CellFormat.JSON, byFieldId, false);
-        return table.read(() -> Response.json(200, writer.single(record, request.faults().corruptsRecord())));
+        return table.read(() -> {
+            if (table.deleted(record)) {
+                throw AirtableError.recordNotFound(recordId);
+            }
+            return Response.json(200, writer.single(record, request.faults().corruptsRecord()));
+        });
     }
 }

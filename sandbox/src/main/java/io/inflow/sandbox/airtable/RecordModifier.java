@@ -30,18 +30,25 @@ final class RecordModifier {
         this.clock = clock;
     }
 
+    /** Picks among the records not deleted; with none deleted, record {@code i} is pick {@code i}. */
     synchronized Modification modify(int count) {
-        if (count < 1 || count > table.size()) {
-            throw new IllegalArgumentException("count must be between 1 and " + table.size());
-        }
-        calls++;
-        int[] records = distinct(count, table.size(), new SplittableRandom(Ids.mix(seed ^ Ids.mix(calls))));
-        table.touch(records, clock.millis(), edit);
-        List<String> ids = new ArrayList<>(count);
-        for (int record : records) {
-            ids.add(table.recordId(record));
-        }
-        return new Modification(count, ids);
+        return table.write(() -> {
+            int[] live = table.liveRecords();
+            if (count < 1 || count > live.length) {
+                throw new IllegalArgumentException("count must be between 1 and " + live.length);
+            }
+            calls++;
+            int[] records = distinct(count, live.length, new SplittableRandom(Ids.mix(seed ^ Ids.mix(calls))));
+            for (int i = 0; i < records.length; i++) {
+                records[i] = live[records[i]];
+            }
+            table.touch(records, clock.millis(), edit);
+            List<String> ids = new ArrayList<>(count);
+            for (int record : records) {
+                ids.add(table.recordId(record));
+            }
+            return new Modification(count, ids);
+        });
     }
 
     /** Floyd's sampling of {@code count} of {@code 0..bound-1}, in creation order. */

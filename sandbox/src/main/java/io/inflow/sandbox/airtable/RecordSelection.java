@@ -14,12 +14,12 @@ final class RecordSelection {
 
     private RecordSelection() {}
 
-    /** Call under the table's read lock. */
+    /** Deleted records never match. Call under the table's read lock. */
     static int[] select(AirtableTable table, Formula filter, List<SortKey> sort, int limit) {
         int[] matching = new int[table.size()];
         int count = 0;
         for (int record = 0; record < table.size(); record++) {
-            if (filter == null || filter.matches(record)) {
+            if (!table.deleted(record) && (filter == null || filter.matches(record))) {
                 matching[count++] = record;
             }
         }

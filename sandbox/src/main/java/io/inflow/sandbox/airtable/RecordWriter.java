@@ -40,14 +40,17 @@ final class RecordWriter {
 
     /**
      * {@code {"records":[...], "offset":...}} for {@code records[from..to)}; no offset key when null.
-     * {@code corrupts} is asked once per record, in order. Call under the read lock.
+     * {@code corrupts} is asked once per record written, in order. A record deleted since the scan froze its
+     * order is left out, so such a page holds fewer. Call under the read lock.
      */
     byte[] page(int[] records, int from, int to, String offset, BooleanSupplier corrupts) {
         return write(generator -> {
             generator.writeStartObject();
             generator.writeArrayFieldStart("records");
             for (int i = from; i < to; i++) {
-                writeRecord(generator, records[i], corrupts.getAsBoolean());
+                if (!table.deleted(records[i])) {
+                    writeRecord(generator, records[i], corrupts.getAsBoolean());
+                }
             }
             generator.writeEndArray();
             if (offset != null) {

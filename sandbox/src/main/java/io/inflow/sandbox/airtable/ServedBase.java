@@ -4,19 +4,21 @@ import io.inflow.sandbox.RequestCounter;
 import java.time.Clock;
 import java.util.List;
 
-/** A base with its generated table, what changes its records, and the requests that named it. */
+/** A base with its generated table, what changes and deletes its records, and the requests that named it. */
 final class ServedBase {
 
     private final BaseSpec spec;
     private final AirtableBase base;
     private final AirtableTable table;
     private final RecordModifier modifier;
+    private final RecordDeleter deleter;
     private final RequestCounter counter = new RequestCounter();
 
     private ServedBase(BaseSpec spec, AirtableTable table, RecordModifier modifier) {
         this.spec = spec;
         this.table = table;
         this.modifier = modifier;
+        this.deleter = new RecordDeleter(spec.seed(), table);
         this.base = new AirtableBase(spec.id(), spec.name(), "read", List.of(table));
     }
 
@@ -39,6 +41,10 @@ final class ServedBase {
 
     RecordModifier modifier() {
         return modifier;
+    }
+
+    RecordDeleter deleter() {
+        return deleter;
     }
 
     RequestCounter counter() {

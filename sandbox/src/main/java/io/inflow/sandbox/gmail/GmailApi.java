@@ -3,10 +3,13 @@ package io.inflow.sandbox.gmail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inflow.sandbox.ApiTraffic;
+import io.inflow.sandbox.Deletion;
+import io.inflow.sandbox.DeletionRequests;
 import io.inflow.sandbox.FakeApi;
 import io.inflow.sandbox.FaultReplies;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.RequestLog;
+import io.inflow.sandbox.Restoration;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
@@ -30,6 +33,8 @@ public final class GmailApi implements FakeApi {
     public static final String CLIENT_SECRET = OAuthEndpoint.CLIENT_SECRET;
     public static final String EMAIL_ADDRESS = Correspondents.OWNER_ADDRESS;
     private static final Set<String> MODIFY_KEYS = Set.of("count", "newMessages");
+    private static final Set<String> DELETE_KEYS = Set.of("count");
+    private static final Set<String> RESTORE_KEYS = Set.of("ids");
     private static final Set<String> LIMIT_KEYS = Set.of("unitsPerSecond", "overLimitStatus", "tokenLifetimeSeconds",
             "historyHorizonSeconds");
 
@@ -118,12 +123,12 @@ public final class GmailApi implements FakeApi {
         return MailboxFigures.of(mailbox);
     }
 
-    /** Messages outside Spam and Trash: what a default import reads. */
+    /** Messages outside Spam and Trash and not deleted: what a default import reads. */
     public int messageCount() {
         return mailbox.read(() -> {
             int visible = 0;
             for (int i = 0; i < mailbox.size(); i++) {
-                visible += mailbox.visible(i) ? 1 : 0;
+                visible += mailbox.visible(i) && !mailbox.deleted(i) ? 1 : 0;
             }
             return visible;
         });
@@ -221,6 +226,30 @@ public final class GmailApi implements FakeApi {
         return editor.deliver(count);
     }
 
+    /**
+     * {@code {"count":N}} deletes N messages outside Spam and Trash for good: they leave every listing and count,
+     * {@code messages.get} answers 404, and history gets one {@code messagesDeleted} record each.
+     */
+    @Override
+    public Deletion delete(JsonNode body) {
+        return delete(DeletionRequests.count(body, DELETE_KEYS));
+    }
+
+    /** Deletes {@code count} distinct messages outside Spam and Trash, among those not deleted yet. */
+    public Deletion delete(int count) {
+        return editor.delete(count);
+    }
+
+    /** {@code {"ids":[...]}} brings deleted messages back as they were, one {@code messagesAdded} record each. */
+    @Override
+    public Restoration restore(JsonNode body) {
+        return restore(DeletionRequests.ids(body, RESTORE_KEYS));
+    }
+
+    public Restoration restore(List<String> ids) {
+        return editor.restore(ids);
+    }
+
     /** Forgets the history so far, as if the horizon had passed it: every older startHistoryId answers 404. */
     public void expireHistory() {
         editor.forgetHistory();
@@ -292,9 +321,11 @@ public final class GmailApi implements FakeApi {
         return answer;
     }
 
+    /** Also brings back every deleted message, with a messagesAdded history record each. */
     @Override
     public void reset() {
         traffic.reset();
         budget.reset();
+        editor.restoreAll();
     }
 }

@@ -40,6 +40,9 @@ final class Mailbox {
     private int[] sizes;
     private long[] labels;
     private long[] historyIds;
+    /** Deleted messages keep their place and their data, so that they can come back as they were. */
+    private boolean[] deleted;
+    private int deletedCount;
     private long currentHistoryId;
     /** Bumped by every change, so cached counts know when they are stale. */
     private long version;
@@ -60,6 +63,7 @@ final class Mailbox {
         this.sizes = sizes;
         this.labels = labels;
         this.historyIds = historyIds;
+        this.deleted = new boolean[dates.length];
         this.currentHistoryId = currentHistoryId;
     }
 
@@ -143,6 +147,17 @@ final class Mailbox {
         return sizes[message];
     }
 
+    /** Whether the message was deleted: gone from every listing and count, a 404 when asked for. */
+    boolean deleted(int message) {
+        return deleted[message];
+    }
+
+    /** The messages not deleted, Spam and Trash included, as the profile's {@code messagesTotal}. */
+    int messagesTotal() {
+        return count - deletedCount;
+    }
+
+    /** Outside Spam and Trash; a deleted message may be too, see {@link #deleted}. */
     boolean visible(int message) {
         return (labels[message] & SPAM_OR_TRASH) == 0;
     }
@@ -201,6 +216,31 @@ final class Mailbox {
         currentHistoryId = id;
     }
 
+    /** Deletes a message for good (not to the trash): one messageDeleted record with the labels it had. */
+    void delete(int message, long now, long historyGap) {
+        if (deleted[message]) {
+            throw new IllegalStateException("message " + id(message) + " is already deleted");
+        }
+        long id = currentHistoryId + historyGap;
+        history.append(id, Math.max(now, history.lastTime()), message, HistoryLog.Type.MESSAGE_DELETED, 0, labels[message]);
+        deleted[message] = true;
+        deletedCount++;
+        currentHistoryId = id;
+    }
+
+    /** Brings a deleted message back as it was, with its labels: one messageAdded record and its new history id. */
+    void restore(int message, long now, long historyGap) {
+        if (!deleted[message]) {
+            throw new IllegalStateException("message " + id(message) + " is not deleted");
+        }
+        long id = currentHistoryId + historyGap;
+        history.append(id, Math.max(now, history.lastTime()), message, HistoryLog.Type.MESSAGE_ADDED, 0, labels[message]);
+        deleted[message] = false;
+        deletedCount--;
+        historyIds[message] = id;
+        currentHistoryId = id;
+    }
+
     /** A message arriving now, at the end of the arrival order; answers its index. */
     int deliver(long now, int thread, int contact, boolean fromOwner, boolean reply, int variant, int size,
                 long labelMask, long historyGap) {
@@ -215,6 +255,7 @@ final class Mailbox {
             sizes = Arrays.copyOf(sizes, capacity);
             labels = Arrays.copyOf(labels, capacity);
             historyIds = Arrays.copyOf(historyIds, capacity);
+            deleted = Arrays.copyOf(deleted, capacity);
         }
         int message = count++;
         long date = Math.max(now, message == 0 ? now : dates[message - 1] + 1);

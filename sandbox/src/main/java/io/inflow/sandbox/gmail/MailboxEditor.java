@@ -1,6 +1,9 @@
 package io.inflow.sandbox.gmail;
 
+import io.inflow.sandbox.Deletion;
+import io.inflow.sandbox.DeletionRequests;
 import io.inflow.sandbox.Modification;
+import io.inflow.sandbox.Restoration;
 import io.inflow.sandbox.gmail.Correspondents.Correspondent;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -11,17 +14,23 @@ import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * Changes the mailbox as its owner and correspondents would, for the admin "modify": each call picks its
- * messages from the seed and the number of earlier calls (so a replayed session changes the same ones) and
- * writes one history record per change, now.
+ * Changes the mailbox as its owner and correspondents would, for the admin "modify", "delete" and "restore": each
+ * call picks its messages, and the gaps between history ids, from the seed and the number of earlier calls of its
+ * kind (so a replayed session changes the same ones) and writes one history record per change, now.
  */
 final class MailboxEditor {
+
+    /** Keep the random streams of deletes and restores apart from each other and from modify's. */
+    private static final long DELETE = 0x44656C657465L;
+    private static final long RESTORE = 0x526573746F7265L;
 
     private final long seed;
     private final Mailbox mailbox;
     private final Correspondents correspondents;
     private final Clock clock;
     private long calls;
+    private long deletes;
+    private long restores;
 
     MailboxEditor(long seed, Mailbox mailbox, Correspondents correspondents, Clock clock) {
         this.seed = seed;
@@ -31,14 +40,14 @@ final class MailboxEditor {
     }
 
     /**
-     * Changes the labels of {@code count} distinct messages outside Spam and Trash: an unread one is read, a read
-     * one starred, a starred one filed under a user label it lacks.
+     * Changes the labels of {@code count} distinct messages outside Spam and Trash and not deleted: an unread one is
+     * read, a read one starred, a starred one filed under a user label it lacks.
      */
     synchronized Modification relabel(int count) {
         return mailbox.write(() -> {
             List<Integer> visible = new ArrayList<>();
             for (int i = 0; i < mailbox.size(); i++) {
-                if (mailbox.visible(i)) {
+                if (mailbox.visible(i) && !mailbox.deleted(i)) {
                     visible.add(i);
                 }
             }
@@ -90,6 +99,79 @@ final class MailboxEditor {
             }
             return new Modification(count, ids);
         });
+    }
+
+    /**
+     * Deletes {@code count} distinct messages outside Spam and Trash, among those not deleted yet, in arrival
+     * order: one messageDeleted history record each.
+     */
+    synchronized Deletion delete(int count) {
+        return mailbox.write(() -> {
+            List<Integer> candidates = new ArrayList<>();
+            for (int i = 0; i < mailbox.size(); i++) {
+                if (mailbox.visible(i) && !mailbox.deleted(i)) {
+                    candidates.add(i);
+                }
+            }
+            DeletionRequests.checkCount(count, candidates.size());
+            SplittableRandom random = DeletionRequests.random(seed, DELETE, ++deletes);
+            long now = clock.millis();
+            List<String> ids = new ArrayList<>(count);
+            for (int pick : DeletionRequests.distinct(count, candidates.size(), random)) {
+                int message = candidates.get(pick);
+                mailbox.delete(message, now, 1 + random.nextInt(9));
+                ids.add(mailbox.id(message));
+            }
+            return new Deletion(count, ids);
+        });
+    }
+
+    /**
+     * Brings these deleted messages back, in the order given: one messageAdded history record each. All or nothing:
+     * every id must name a deleted message.
+     */
+    synchronized Restoration restore(List<String> ids) {
+        return mailbox.write(() -> {
+            int[] messages = new int[ids.size()];
+            for (int i = 0; i < ids.size(); i++) {
+                int message = mailbox.indexOf(ids.get(i));
+                if (message < 0) {
+                    throw DeletionRequests.unknownId(ids.get(i));
+                }
+                if (!mailbox.deleted(message)) {
+                    throw DeletionRequests.notDeleted(ids.get(i));
+                }
+                messages[i] = message;
+            }
+            restore(messages);
+            return new Restoration(ids.size(), ids);
+        });
+    }
+
+    /** Brings every deleted message back, in arrival order; no history and no random draw when none is deleted. */
+    synchronized Restoration restoreAll() {
+        return mailbox.write(() -> {
+            List<String> ids = new ArrayList<>();
+            List<Integer> messages = new ArrayList<>();
+            for (int i = 0; i < mailbox.size(); i++) {
+                if (mailbox.deleted(i)) {
+                    messages.add(i);
+                    ids.add(mailbox.id(i));
+                }
+            }
+            if (!messages.isEmpty()) {
+                restore(messages.stream().mapToInt(Integer::intValue).toArray());
+            }
+            return new Restoration(ids.size(), ids);
+        });
+    }
+
+    private void restore(int[] messages) {
+        SplittableRandom random = DeletionRequests.random(seed, RESTORE, ++restores);
+        long now = clock.millis();
+        for (int message : messages) {
+            mailbox.restore(message, now, 1 + random.nextInt(9));
+        }
     }
 
     /** Forgets all history so far: every earlier history id now answers 404. */

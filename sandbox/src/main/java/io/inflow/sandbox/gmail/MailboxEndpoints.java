@@ -56,14 +56,14 @@ final class MailboxEndpoints {
         gate.enter(request, PROFILE_UNITS);
         Params.check(request.query(), Set.of(), Set.of());
         return Response.json(200, mailbox.read(() -> {
-            int threads = 0;
+            BitSet threads = new BitSet();
             for (int i = 0; i < mailbox.size(); i++) {
-                if (mailbox.thread(i) == i) {
-                    threads++;
+                if (!mailbox.deleted(i)) {
+                    threads.set(mailbox.thread(i));
                 }
             }
-            return Json.fields("emailAddress", Correspondents.OWNER_ADDRESS, "messagesTotal", mailbox.size(),
-                    "threadsTotal", threads, "historyId", Long.toString(mailbox.currentHistoryId()));
+            return Json.fields("emailAddress", Correspondents.OWNER_ADDRESS, "messagesTotal", mailbox.messagesTotal(),
+                    "threadsTotal", threads.cardinality(), "historyId", Long.toString(mailbox.currentHistoryId()));
         }));
     }
 
@@ -93,7 +93,7 @@ final class MailboxEndpoints {
             BitSet unreadThreads = new BitSet();
             for (int i = 0; i < mailbox.size(); i++) {
                 long labels = mailbox.labels(i);
-                if ((labels & mask) != 0) {
+                if ((labels & mask) != 0 && !mailbox.deleted(i)) {
                     total++;
                     threads.set(mailbox.thread(i));
                     if ((labels & unreadMask) != 0) {
@@ -130,7 +130,7 @@ final class MailboxEndpoints {
         long now = clock.millis();
         RequestFaults faults = request.faults();
         byte[] body = mailbox.read(() -> {
-            IntPredicate matches = i -> (spamAndTrash || mailbox.visible(i))
+            IntPredicate matches = i -> !mailbox.deleted(i) && (spamAndTrash || mailbox.visible(i))
                     && (mailbox.labels(i) & labelsRequired) == labelsRequired && query.matches(mailbox, i, now);
             int from = mailbox.size();
             String token = params.string("pageToken").orElse(null);
@@ -175,7 +175,7 @@ final class MailboxEndpoints {
             if (message == -2) {
                 throw GmailError.invalidArgument("Invalid id value");
             }
-            if (message < 0) {
+            if (message < 0 || mailbox.deleted(message)) {
                 throw GmailError.notFound();
             }
             truncate[0] = faults.truncatesPage();

@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The figures of the messages a default import reads (outside Spam and Trash), as they stand: what the Gmail
- * plugin's stats must show after importing them.
+ * The figures of the messages a default import reads (outside Spam and Trash, not deleted), as they stand: what
+ * the Gmail plugin's stats must show after importing them.
  *
  * @param labels messages per label name, every label that has some
  * @param senderDomains received messages (not labelled SENT) per sender domain, most first, ties by name
@@ -25,7 +25,7 @@ public record MailboxFigures(long messages, long threads, long unread, long star
             Map<String, Long> labels = new TreeMap<>();
             Map<String, Long> domains = new TreeMap<>();
             for (int i = 0; i < mailbox.size(); i++) {
-                if (!mailbox.visible(i)) {
+                if (!mailbox.visible(i) || mailbox.deleted(i)) {
                     continue;
                 }
                 messages++;

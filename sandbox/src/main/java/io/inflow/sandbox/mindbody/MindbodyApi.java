@@ -4,10 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inflow.sandbox.ApiTraffic;
+import io.inflow.sandbox.Deletion;
+import io.inflow.sandbox.DeletionRequests;
 import io.inflow.sandbox.FakeApi;
 import io.inflow.sandbox.FaultReplies;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.RequestLog;
+import io.inflow.sandbox.Restoration;
 import io.inflow.sandbox.http.Handler;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.Reply;
@@ -36,6 +39,8 @@ public final class MindbodyApi implements FakeApi {
     public static final String PASSWORD = "sandbox-password";
     private static final String V6 = "/public/v6";
     private static final Set<String> MODIFY_KEYS = Set.of("count");
+    private static final Set<String> DELETE_KEYS = Set.of("count");
+    private static final Set<String> RESTORE_KEYS = Set.of("ids");
     private static final Set<String> LIMIT_KEYS = Set.of("requestsPerSecond", "dailyQuota", "overQuota");
 
     private record Route(String method, Handler handler) {}
@@ -268,6 +273,27 @@ public final class MindbodyApi implements FakeApi {
         studio.merge(uniqueIds);
     }
 
+    /** {@code {"count":N}} deletes N clients: they leave every client list until restored. */
+    @Override
+    public Deletion delete(JsonNode body) {
+        return delete(DeletionRequests.count(body, DELETE_KEYS));
+    }
+
+    /** Deletes {@code count} distinct clients on the lists; answers their {@code UniqueId}s. */
+    public Deletion delete(int count) {
+        return studio.delete(count);
+    }
+
+    /** {@code {"ids":[...]}} brings deleted clients back, by {@code UniqueId} as a string, unchanged. */
+    @Override
+    public Restoration restore(JsonNode body) {
+        return restore(DeletionRequests.ids(body, RESTORE_KEYS));
+    }
+
+    public Restoration restore(List<String> uniqueIds) {
+        return studio.restore(uniqueIds);
+    }
+
     @Override
     public ObjectNode updateLimits(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -303,9 +329,11 @@ public final class MindbodyApi implements FakeApi {
         return answer;
     }
 
+    /** Also brings back every deleted client (not merged ones: a merge is not a deletion). */
     @Override
     public void reset() {
         traffic.reset();
         limits.reset();
+        studio.restoreAll();
     }
 }

@@ -1,6 +1,9 @@
 package io.inflow.sandbox.mindbody;
 
+import io.inflow.sandbox.Deletion;
+import io.inflow.sandbox.DeletionRequests;
 import io.inflow.sandbox.Modification;
+import io.inflow.sandbox.Restoration;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,8 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * The generated studio: clients, scheduled classes with their visits, and sales. Only clients change (through
- * {@link #modify}); they are read under {@link #read} and changed under its write lock, so a page never mixes
- * old and new.
+ * {@link #modify}, {@link #merge}, {@link #delete} and {@link #restore}); they are read under {@link #read} and
+ * changed under its write lock, so a page never mixes old and new.
  */
 final class Studio {
 
@@ -53,6 +56,8 @@ final class Studio {
         Instant lastModified;
         /** Merged into another client by the front desk: gone from every client list. */
         boolean merged;
+        /** Deleted (the sandbox's admin "delete"): gone from every client list until restored. */
+        boolean deleted;
 
         Client(String id, long uniqueId, String firstName, String lastName, String gender, String addressLine1,
                String city, String postalCode, String birthDate, String status, boolean prospect, Instant created,
@@ -82,6 +87,11 @@ final class Studio {
 
         boolean active() {
             return "Active".equals(status);
+        }
+
+        /** On the client lists: neither merged away nor deleted. */
+        boolean listed() {
+            return !merged && !deleted;
         }
     }
 
@@ -116,6 +126,9 @@ final class Studio {
     record Sale(long id, LocalDateTime at, int clientIndex, Staff salesRep, Catalogue.Location location,
                 List<SaleItem> items, Payment payment) {}
 
+    /** Keeps the deletes' random streams apart from the modifications'. */
+    private static final long DELETE = 0x44656C657465L;
+
     private final long seed;
     private final List<Client> clients;
     private final List<Staff> staff;
@@ -126,6 +139,7 @@ final class Studio {
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private Instant latestModification;
     private long modifications;
+    private long deletions;
 
     Studio(long seed, List<Client> clients, List<Staff> staff, List<ScheduledClass> classes, List<Visit> visits,
            List<Sale> sales, Clock clock) {
@@ -160,12 +174,73 @@ final class Studio {
     }
 
     long activeClients() {
-        return read(() -> clients.stream().filter(c -> !c.merged && c.active()).count());
+        return read(() -> clients.stream().filter(c -> c.listed() && c.active()).count());
     }
 
-    /** Clients on the lists: not merged away. */
+    /** Clients on the lists: neither merged away nor deleted. */
     long listedClients() {
-        return read(() -> clients.stream().filter(c -> !c.merged).count());
+        return read(() -> clients.stream().filter(Client::listed).count());
+    }
+
+    /**
+     * Deletes {@code count} distinct clients on the lists, chosen from the seed and the number of earlier deletes:
+     * they leave every client list (their past visits and sales keep naming them) and keep everything else, so a
+     * restore brings them back unchanged. Answers their {@code UniqueId}s in list order.
+     */
+    Deletion delete(int count) {
+        lock.writeLock().lock();
+        try {
+            List<Client> listed = clients.stream().filter(Client::listed).toList();
+            DeletionRequests.checkCount(count, listed.size());
+            deletions++;
+            int[] picks = DeletionRequests.distinct(count, listed.size(), DeletionRequests.random(seed, DELETE, deletions));
+            List<String> ids = new ArrayList<>(count);
+            for (int pick : picks) {
+                Client client = listed.get(pick);
+                client.deleted = true;
+                ids.add(Long.toString(client.uniqueId));
+            }
+            return new Deletion(count, ids);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Brings these deleted clients back, by {@code UniqueId}; all or nothing. */
+    Restoration restore(List<String> uniqueIds) {
+        lock.writeLock().lock();
+        try {
+            List<Client> chosen = new ArrayList<>();
+            for (String id : uniqueIds) {
+                Client client = clients.stream().filter(c -> Long.toString(c.uniqueId).equals(id)).findFirst()
+                        .orElseThrow(() -> DeletionRequests.unknownId(id));
+                if (!client.deleted) {
+                    throw DeletionRequests.notDeleted(id);
+                }
+                chosen.add(client);
+            }
+            chosen.forEach(client -> client.deleted = false);
+            return new Restoration(chosen.size(), uniqueIds);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Brings every deleted client back. */
+    Restoration restoreAll() {
+        lock.writeLock().lock();
+        try {
+            List<String> ids = new ArrayList<>();
+            for (Client client : clients) {
+                if (client.deleted) {
+                    client.deleted = false;
+                    ids.add(Long.toString(client.uniqueId));
+                }
+            }
+            return new Restoration(ids.size(), ids);
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /**
@@ -201,19 +276,20 @@ final class Studio {
     }
 
     /**
-     * Changes {@code count} distinct clients, chosen from the seed and the number of earlier calls, as front-desk
+     * Changes {@code count} distinct clients not deleted, chosen from the seed and the number of earlier calls, as front-desk
      * staff would: a new mobile number and a charge on account. They all get one new {@code LastModifiedDateTime},
      * strictly later than any before. Active and inactive clients keep their counts.
      */
     Modification modify(int count) {
-        if (count < 1 || count > clients.size()) {
-            throw new IllegalArgumentException("count must be between 1 and " + clients.size());
-        }
         lock.writeLock().lock();
         try {
+            List<Client> candidates = clients.stream().filter(c -> !c.deleted).toList();
+            if (count < 1 || count > candidates.size()) {
+                throw new IllegalArgumentException("count must be between 1 and " + candidates.size());
+            }
             modifications++;
-            int[] chosen = distinct(count, clients.size(), new SplittableRandom(StudioGenerator.mix(seed ^ StudioGenerator.mix(modifications))));
-            return touch(Arrays.stream(chosen).mapToObj(clients::get).toList());
+            int[] chosen = distinct(count, candidates.size(), new SplittableRandom(StudioGenerator.mix(seed ^ StudioGenerator.mix(modifications))));
+            return touch(Arrays.stream(chosen).mapToObj(candidates::get).toList());
         } finally {
             lock.writeLock().unlock();
         }

@@ -103,7 +103,7 @@ final class StudioHandlers {
         }
         List<Long> uniqueIds = query.longs("uniqueIds");
         Optional<String> search = query.text("searchText").map(text -> text.toLowerCase(Locale.ROOT));
-        Predicate<Client> matches = client -> !client.merged && (includeInactive || client.active())
+        Predicate<Client> matches = client -> client.listed() && (includeInactive || client.active())
                 && (!prospectsOnly || client.prospect)
                 && modifiedSince.map(since -> !client.lastModified.isBefore(since)).orElse(true)
                 && (clientIds.isEmpty() || clientIds.contains(client.id))

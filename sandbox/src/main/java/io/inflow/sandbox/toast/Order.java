@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * One Toast order as the fake keeps it: immutable; a change gives a new order. Money is in cents, times in epoch
- * milliseconds, business dates as Toast's {@code yyyyMMdd} integers; 0 means "none" for optional times.
+ * milliseconds, business dates as Toast's {@code yyyyMMdd} integers; 0 means "none" for optional times, so a
+ * {@code deletedAt} of 0 is an order that is not deleted.
  */
 record Order(
         String guid,
@@ -27,6 +28,7 @@ record Order(
         boolean voided,
         long voidedAt,
         int voidBusinessDate,
+        long deletedAt,
         List<Check> checks) {
 
     Order {
@@ -90,6 +92,27 @@ record Order(
                 first.voided(), first.selections(), payments));
         return new Order(guid, businessDate, openedAt, createdAt, closedAt, paidAt, at, source, diningOption, server,
                 table, revenueCenter, guests, displayNumber, createdDevice, device, voided, voidedAt,
-                voidBusinessDate, changed);
+                voidBusinessDate, deletedAt, changed);
+    }
+
+    boolean deleted() {
+        return deletedAt != 0;
+    }
+
+    /**
+     * The order deleted at {@code at}, as Toast keeps a deleted order: still there, marked deleted with its
+     * {@code deletedDate}, and modified then. Its checks stay as they were.
+     */
+    Order deletedAt(long at) {
+        return new Order(guid, businessDate, openedAt, createdAt, closedAt, paidAt, at, source, diningOption, server,
+                table, revenueCenter, guests, displayNumber, createdDevice, lastModifiedDevice, voided, voidedAt,
+                voidBusinessDate, at, checks);
+    }
+
+    /** The deleted order back as it was, but for its {@code modifiedDate}, {@code at}: the latest change to it. */
+    Order restoredAt(long at) {
+        return new Order(guid, businessDate, openedAt, createdAt, closedAt, paidAt, at, source, diningOption, server,
+                table, revenueCenter, guests, displayNumber, createdDevice, lastModifiedDevice, voided, voidedAt,
+                voidBusinessDate, 0, checks);
     }
 }

@@ -1,18 +1,23 @@
 package io.inflow.sandbox.toast;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongFunction;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The restaurant's orders, kept in GUID order, which is the order the fake answers them in: unrelated to when they
- * were modified, so a client cannot lean on an order Toast does not promise. Reads see either all or none of a
- * modification.
+ * were modified, so a client cannot lean on an order Toast does not promise. Deleted orders stay, marked deleted.
+ * Reads see either all or none of a change.
  */
 final class OrderBook {
 
@@ -29,8 +34,50 @@ final class OrderBook {
         }
     }
 
+    /** Every order, deleted ones included. */
     int size() {
         return orders.length;
+    }
+
+    /** The orders not deleted. */
+    int liveCount() {
+        lock.readLock().lock();
+        try {
+            int live = 0;
+            for (Order order : orders) {
+                live += order.deleted() ? 0 : 1;
+            }
+            return live;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The indexes of the orders for which {@code filter} holds, in the book's order. Call under {@link #write}. */
+    int[] indexes(Predicate<Order> filter) {
+        int[] indexes = new int[orders.length];
+        int count = 0;
+        for (int i = 0; i < orders.length; i++) {
+            if (filter.test(orders[i])) {
+                indexes[count++] = i;
+            }
+        }
+        return Arrays.copyOf(indexes, count);
+    }
+
+    OptionalInt indexOf(String guid) {
+        Integer index = indexByGuid.get(guid);
+        return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    }
+
+    /** Runs a choice and the changes it makes as one: no other change comes in between. */
+    <T> T write(Supplier<T> writing) {
+        lock.writeLock().lock();
+        try {
+            return writing.get();
+        } finally {
+            lock.writeLock().unlock();
+        }
     }
 
     /** The orders that match, in the book's order, as they are now. */
@@ -47,10 +94,6 @@ final class OrderBook {
         } finally {
             lock.readLock().unlock();
         }
-    }
-
-    List<Order> all() {
-        return select(order -> true);
     }
 
     Optional<Order> find(String guid) {
@@ -79,11 +122,26 @@ final class OrderBook {
      * @return the modification time they were given
      */
     long modify(int[] indexes, long now, String device) {
+        return change(indexes, now, at -> order -> order.modified(at, device));
+    }
+
+    /** Marks these orders deleted, at one instant chosen as {@link #modify} chooses it; answers that instant. */
+    long delete(int[] indexes, long now) {
+        return change(indexes, now, at -> order -> order.deletedAt(at));
+    }
+
+    /** Clears these orders' deletion, at one instant chosen as {@link #modify} chooses it; answers that instant. */
+    long restore(int[] indexes, long now) {
+        return change(indexes, now, at -> order -> order.restoredAt(at));
+    }
+
+    private long change(int[] indexes, long now, LongFunction<UnaryOperator<Order>> changeAt) {
         lock.writeLock().lock();
         try {
             long at = Math.max(now, latestModification + 1);
+            UnaryOperator<Order> change = changeAt.apply(at);
             for (int index : indexes) {
-                orders[index] = orders[index].modified(at, device);
+                orders[index] = change.apply(orders[index]);
             }
             latestModification = at;
             return at;

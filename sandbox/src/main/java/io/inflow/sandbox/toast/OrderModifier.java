@@ -27,20 +27,27 @@ final class OrderModifier {
         this.clock = clock;
     }
 
+    /** Picks among the orders not deleted; with none deleted, order {@code i} is pick {@code i}. */
     synchronized Modification modify(int count) {
-        if (count < 1 || count > book.size()) {
-            throw new IllegalArgumentException("count must be between 1 and " + book.size());
-        }
-        calls++;
-        SplittableRandom random = new SplittableRandom(mix(seed ^ mix(calls)));
-        int[] indexes = distinct(count, book.size(), random);
-        String device = OrdersGenerator.DEVICES.get(random.nextInt(OrdersGenerator.DEVICES.size()));
-        book.modify(indexes, clock.millis(), device);
-        List<String> guids = new ArrayList<>(count);
-        for (int index : indexes) {
-            guids.add(book.get(index).guid());
-        }
-        return new Modification(count, guids);
+        return book.write(() -> {
+            int[] live = book.indexes(order -> !order.deleted());
+            if (count < 1 || count > live.length) {
+                throw new IllegalArgumentException("count must be between 1 and " + live.length);
+            }
+            calls++;
+            SplittableRandom random = new SplittableRandom(mix(seed ^ mix(calls)));
+            int[] indexes = distinct(count, live.length, random);
+            for (int i = 0; i < indexes.length; i++) {
+                indexes[i] = live[indexes[i]];
+            }
+            String device = OrdersGenerator.DEVICES.get(random.nextInt(OrdersGenerator.DEVICES.size()));
+            book.modify(indexes, clock.millis(), device);
+            List<String> guids = new ArrayList<>(count);
+            for (int index : indexes) {
+                guids.add(book.get(index).guid());
+            }
+            return new Modification(count, guids);
+        });
     }
 
     /** Floyd's sampling of {@code count} of {@code 0..bound-1}, in ascending order. */

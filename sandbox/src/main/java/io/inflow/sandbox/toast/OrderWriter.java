@@ -79,8 +79,8 @@ final class OrderWriter {
         businessDate(g, "voidBusinessDate", order.voidBusinessDate());
         time(g, "paidDate", order.paidAt());
         time(g, "closedDate", order.closedAt());
-        g.writeNullField("deletedDate");
-        g.writeBooleanField("deleted", false);
+        time(g, "deletedDate", order.deletedAt());
+        g.writeBooleanField("deleted", order.deleted());
         g.writeNumberField("businessDate", order.businessDate());
         reference(g, "server", order.server());
         g.writeArrayFieldStart("pricingFeatures");

@@ -167,7 +167,7 @@ final class OrdersGenerator {
         return new Order(guid, businessDate, opened, created, closed, paid, modified, source, dining, server, table,
                 revenueCenter, guests, Integer.toString(number), device,
                 voided || tipLater ? DEVICES.get(random.nextInt(DEVICES.size())) : device, voided, voidedAt,
-                voided ? ToastTime.businessDateAt(voidedAt, Restaurant.TIME_ZONE, Restaurant.CLOSEOUT_HOUR) : 0,
+                voided ? ToastTime.businessDateAt(voidedAt, Restaurant.TIME_ZONE, Restaurant.CLOSEOUT_HOUR) : 0, 0,
                 checkList);
     }
 

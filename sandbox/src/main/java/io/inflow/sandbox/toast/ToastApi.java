@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.inflow.sandbox.ApiTraffic;
+import io.inflow.sandbox.Deletion;
+import io.inflow.sandbox.DeletionRequests;
 import io.inflow.sandbox.FakeApi;
 import io.inflow.sandbox.FaultReplies;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.RequestLog;
+import io.inflow.sandbox.Restoration;
 import io.inflow.sandbox.http.Json;
 import io.inflow.sandbox.http.Reply;
 import io.inflow.sandbox.http.Request;
@@ -17,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -33,11 +37,14 @@ public final class ToastApi implements FakeApi {
     private static final Set<String> LIMIT_KEYS = Set.of("requestsPerSecond", "globalRequestsPerSecond",
             "globalRequestsPerQuarterHour", "tokenLifetimeSeconds");
     /** Injected faults carry no real request's id. */
+    private static final Set<String> DELETE_KEYS = Set.of("count");
+    private static final Set<String> RESTORE_KEYS = Set.of("ids");
     private static final String FAULT_REQUEST_ID = "00000000-0000-4000-8000-000000000000";
 
     private final ToastSettings settings;
     private final OrderBook book;
     private final OrderModifier modifier;
+    private final OrderDeleter deleter;
     private final TokenStore tokens;
     private final ToastLimits limits;
     private final ToastQuirks quirks = new ToastQuirks();
@@ -50,6 +57,7 @@ public final class ToastApi implements FakeApi {
         this.settings = settings;
         this.book = new OrderBook(new OrdersGenerator(settings.seed()).generate());
         this.modifier = new OrderModifier(settings.seed(), book, settings.clock());
+        this.deleter = new OrderDeleter(settings.seed(), book, settings.clock());
         this.tokens = new TokenStore(settings.seed(), settings.clock(), settings.options().tokenLifetime());
         this.limits = new ToastLimits(settings.clock(), settings.options());
         this.traffic = new ApiTraffic(settings.clock(), RequestLog.DEFAULT_CAPACITY);
@@ -106,19 +114,23 @@ public final class ToastApi implements FakeApi {
         return traffic.requests().stream().filter(request -> request.path().endsWith(LOGIN_PATH)).count();
     }
 
+    /** The orders not deleted: the {@code orders} stream. */
     public int orderCount() {
-        return book.size();
+        return book.liveCount();
     }
 
-    /** How many orders were last modified in {@code [from, until)}: what a scan of that window reads. */
+    /**
+     * How many orders were last modified in {@code [from, until)}: what a scan of that window reads, deleted orders
+     * included (they come marked deleted).
+     */
     public int ordersModifiedBetween(Instant from, Instant until) {
         return book.select(order -> order.modifiedAt() >= from.toEpochMilli() && order.modifiedAt() < until.toEpochMilli())
                 .size();
     }
 
-    /** The exact figures of the orders as they are now. */
+    /** The exact figures of the orders as they are now, deleted orders left out. */
     public ToastFigures figures() {
-        return ToastFigures.of(book.all());
+        return ToastFigures.of(book.select(order -> !order.deleted()));
     }
 
     /** Adjusts the tips of {@code count} orders and stamps them with a new {@code modifiedDate}. */
@@ -162,7 +174,7 @@ public final class ToastApi implements FakeApi {
         ObjectNode stats = Json.object();
         stats.put("requests", traffic.requestCount());
         stats.put("violations", traffic.violationCount());
-        stats.putObject("streams").put("orders", book.size());
+        stats.putObject("streams").put("orders", book.liveCount());
         ToastFigures figures = figures();
         ObjectNode totals = stats.putObject("figures");
         totals.put("orders", figures.sales());
@@ -206,6 +218,27 @@ public final class ToastApi implements FakeApi {
         return modify(count.intValue());
     }
 
+    /** {@code {"count":N}}: N orders are marked deleted, with a new modifiedDate; they stay in ordersBulk. */
+    @Override
+    public Deletion delete(JsonNode body) {
+        return delete(DeletionRequests.count(body, DELETE_KEYS));
+    }
+
+    /** Marks {@code count} orders deleted, among those not deleted yet; see {@link OrderDeleter}. */
+    public Deletion delete(int count) {
+        return deleter.delete(count);
+    }
+
+    /** {@code {"ids":[...]}}: these deleted orders, by GUID, are no longer deleted, with a new modifiedDate. */
+    @Override
+    public Restoration restore(JsonNode body) {
+        return restore(DeletionRequests.ids(body, RESTORE_KEYS));
+    }
+
+    public Restoration restore(List<String> guids) {
+        return deleter.restore(guids);
+    }
+
     @Override
     public ObjectNode updateLimits(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -244,9 +277,11 @@ public final class ToastApi implements FakeApi {
         return answer;
     }
 
+    /** Also brings back every deleted order, as {@link #restore} does. */
     @Override
     public void reset() {
         traffic.reset();
         limits.reset();
+        deleter.restoreAll();
     }
 }

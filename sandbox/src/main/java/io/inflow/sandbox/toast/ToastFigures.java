@@ -14,7 +14,7 @@ import java.util.TreeMap;
  * (nor deleted), their revenue (net sales: check amounts after discounts, before tax and tips) and the average
  * ticket, in all and per business date.
  *
- * @param orders every order, voided ones included: the size of the {@code orders} stream
+ * @param orders every order not deleted, voided ones included: the size of the {@code orders} stream
  * @param voided the voided orders among them
  * @param sales the others, which the figures count
  * @param revenue their revenue in dollars, two decimals
