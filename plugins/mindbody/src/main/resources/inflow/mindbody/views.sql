@@ -1,9 +1,12 @@
 --liquibase formatted sql
+-- Each view shows the records that exist upstream; its _all twin (mindbody_clients_all, ...) every record Inflow
+-- keeps, those found deleted upstream too, with when (deleted_at) and by which run (deleted_by_run).
 
 --changeset inflow:mindbody-0001-clients-view runOnChange:true
 -- One row per client of every Mindbody connection. id is Mindbody's UniqueId (the system id); client_id is the
--- business's own id for the client, which it may change. last_modified is LastModifiedDateTime.
-CREATE OR REPLACE VIEW mindbody_clients AS
+-- business's own id for the client, which it may change. last_modified is LastModifiedDateTime. A client made
+-- inactive (or terminated, suspended, ...) is not deleted: it stays here, with its status and active.
+CREATE OR REPLACE VIEW mindbody_clients_all AS
 SELECT r.connection_id,
        r.external_id::bigint                            AS id,
        r.payload ->> 'Id'                               AS client_id,
@@ -26,15 +29,24 @@ SELECT r.connection_id,
        (r.payload ->> 'SendPromotionalEmails')::boolean AS promotional_emails,
        r.payload ->> 'ReferredBy'                       AS referred_by,
        (r.payload ->> 'CreationDate')::timestamptz      AS created_at,
-       r.source_updated_at                              AS last_modified
+       r.source_updated_at                              AS last_modified,
+       r.deleted_at,
+       r.deleted_by_run
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
   AND r.stream = 'clients';
 
+CREATE OR REPLACE VIEW mindbody_clients AS
+SELECT connection_id, id, client_id, first_name, last_name, email, mobile_phone, status, active, is_prospect,
+       gender, birth_date, city, state, postal_code, country, home_location_id, home_location, account_balance,
+       promotional_emails, referred_by, created_at, last_modified
+FROM mindbody_clients_all
+WHERE deleted_at IS NULL;
+
 --changeset inflow:mindbody-0002-classes-view runOnChange:true
 -- One row per class description: the catalogue of class types a site teaches.
-CREATE OR REPLACE VIEW mindbody_classes AS
+CREATE OR REPLACE VIEW mindbody_classes_all AS
 SELECT r.connection_id,
        r.external_id::bigint                                  AS id,
        r.payload ->> 'Name'                                   AS name,
@@ -47,15 +59,23 @@ SELECT r.connection_id,
        r.payload ->> 'Category'                               AS category,
        r.payload -> 'Level' ->> 'Name'                        AS level,
        (r.payload ->> 'Active')::boolean                      AS active,
-       (r.payload ->> 'LastUpdated')::timestamp               AS last_updated
+       (r.payload ->> 'LastUpdated')::timestamp               AS last_updated,
+       r.deleted_at,
+       r.deleted_by_run
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
   AND r.stream = 'classes';
 
+CREATE OR REPLACE VIEW mindbody_classes AS
+SELECT connection_id, id, name, description, program_id, program, session_type_id, session_type,
+       default_minutes, category, level, active, last_updated
+FROM mindbody_classes_all
+WHERE deleted_at IS NULL;
+
 --changeset inflow:mindbody-0003-class-schedules-view runOnChange:true
 -- One row per scheduled class (an occurrence on a day), its times on the site's wall clock.
-CREATE OR REPLACE VIEW mindbody_class_schedules AS
+CREATE OR REPLACE VIEW mindbody_class_schedules_all AS
 SELECT r.connection_id,
        r.external_id::bigint                                  AS id,
        (r.payload ->> 'ClassScheduleId')::bigint              AS class_schedule_id,
@@ -77,16 +97,25 @@ SELECT r.connection_id,
        (r.payload ->> 'IsCanceled')::boolean                  AS is_canceled,
        (r.payload ->> 'Substitute')::boolean                  AS substitute,
        (r.payload ->> 'Active')::boolean                      AS active,
-       r.source_updated_at                                    AS last_modified
+       r.source_updated_at                                    AS last_modified,
+       r.deleted_at,
+       r.deleted_by_run
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
   AND r.stream = 'class_schedules';
 
+CREATE OR REPLACE VIEW mindbody_class_schedules AS
+SELECT connection_id, id, class_schedule_id, class_id, class_name, program, start_date_time, end_date_time,
+       location_id, location, staff_id, staff_name, max_capacity, web_capacity, total_booked, total_signed_in,
+       total_booked_waitlist, web_booked, is_canceled, substitute, active, last_modified
+FROM mindbody_class_schedules_all
+WHERE deleted_at IS NULL;
+
 --changeset inflow:mindbody-0004-visits-view runOnChange:true
 -- One row per visit (a client's booking of a scheduled class); class_id joins mindbody_class_schedules.id and
 -- client_unique_id joins mindbody_clients.id.
-CREATE OR REPLACE VIEW mindbody_visits AS
+CREATE OR REPLACE VIEW mindbody_visits_all AS
 SELECT r.connection_id,
        r.external_id::bigint                       AS id,
        (r.payload ->> 'ClassId')::bigint           AS class_id,
@@ -105,15 +134,24 @@ SELECT r.connection_id,
        (r.payload ->> 'MakeUp')::boolean           AS make_up,
        (r.payload ->> 'WebSignup')::boolean        AS web_signup,
        r.payload ->> 'AppointmentStatus'           AS appointment_status,
-       r.source_updated_at                         AS last_modified
+       r.source_updated_at                         AS last_modified,
+       r.deleted_at,
+       r.deleted_by_run
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
   AND r.stream = 'visits';
 
+CREATE OR REPLACE VIEW mindbody_visits AS
+SELECT connection_id, id, class_id, client_id, client_unique_id, class_name, start_date_time, end_date_time,
+       location_id, staff_id, service_id, service_name, signed_in, late_cancelled, missed, make_up, web_signup,
+       appointment_status, last_modified
+FROM mindbody_visits_all
+WHERE deleted_at IS NULL;
+
 --changeset inflow:mindbody-0005-sales-view runOnChange:true
 -- One row per sale, with its items' and payments' totals; the items and payments themselves as jsonb.
-CREATE OR REPLACE VIEW mindbody_sales AS
+CREATE OR REPLACE VIEW mindbody_sales_all AS
 SELECT r.connection_id,
        r.external_id::bigint                        AS id,
        (r.payload ->> 'SaleDateTime')::timestamp    AS sale_date_time,
@@ -133,8 +171,16 @@ SELECT r.connection_id,
                     FROM jsonb_array_elements(r.payload -> 'Payments') payment)::numeric(12, 2)
        END                                          AS payments_amount,
        r.payload -> 'PurchasedItems'                AS purchased_items,
-       r.payload -> 'Payments'                      AS payments
+       r.payload -> 'Payments'                      AS payments,
+       r.deleted_at,
+       r.deleted_by_run
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
   AND r.stream = 'sales';
+
+CREATE OR REPLACE VIEW mindbody_sales AS
+SELECT connection_id, id, sale_date_time, sale_date, client_id, location_id, sales_rep_id, items, total_amount,
+       discount_amount, tax_amount, payments_amount, purchased_items, payments
+FROM mindbody_sales_all
+WHERE deleted_at IS NULL;

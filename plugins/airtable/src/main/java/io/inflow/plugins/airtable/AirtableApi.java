@@ -29,6 +29,7 @@ final class AirtableApi {
 
     static final int MAX_PAGE_SIZE = 100;
     static final String ITERATOR_EXPIRED = "LIST_RECORDS_ITERATOR_NOT_AVAILABLE";
+    static final String INVALID_OFFSET = "INVALID_OFFSET_VALUE";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -58,7 +59,10 @@ final class AirtableApi {
     record Page(JsonNode records, Optional<String> offset, Optional<Instant> serverTime) implements Listing {
     }
 
-    /** Airtable no longer knows the page token: the scan must start again. */
+    /**
+     * Airtable no longer knows the page token (it expired, or Airtable calls it invalid, as a token kept in a
+     * checkpoint may be after a long while): the scan must start again.
+     */
     record IteratorExpired(String message) implements Listing {
     }
 
@@ -78,8 +82,9 @@ final class AirtableApi {
             params.put("offset", offset);
         }
         return http.fetch(request(tablePath(table), params), response -> {
-            if (response.statusCode() == 422 && ITERATOR_EXPIRED.equals(errorType(response.body()))) {
-                return new IteratorExpired(String.valueOf(errorMessage(response.body())));
+            String type = response.statusCode() == 422 ? errorType(response.body()) : null;
+            if (ITERATOR_EXPIRED.equals(type) || (offset != null && INVALID_OFFSET.equals(type))) {
+                return new IteratorExpired(type + ": " + errorMessage(response.body()));
             }
             JsonNode body = successBody(response, table);
             JsonNode records = body.path("records");

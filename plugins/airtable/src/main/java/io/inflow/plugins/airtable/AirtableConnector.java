@@ -68,6 +68,18 @@ public final class AirtableConnector implements Connector {
         return config.stringList(TABLES);
     }
 
+    /**
+     * True for every table of the connection: a full scan lists a table without a formula, a view or a record limit
+     * (none can be configured), so it returns every record the table holds, and one whose page token expired
+     * restarts without skipping any ({@link ScanPosition#restart()}). A completed full import therefore marks
+     * deleted the records it did not see. Incremental scans filter by {@code modifiedField} and delete nothing:
+     * Airtable's list-records call says nothing of deleted records.
+     */
+    @Override
+    public boolean fullScanIsComplete(ConnectorConfig config, String stream) {
+        return config.stringList(TABLES).contains(stream);
+    }
+
     @Override
     public void check(ConnectorContext context) throws IOException, InterruptedException {
         AirtableApi api = AirtableApi.of(context);
@@ -83,7 +95,11 @@ public final class AirtableConnector implements Connector {
                 .run(ScanPosition.from(checkpoint));
     }
 
-    /** The views {@code airtable_records} and {@code airtable_conversations}. */
+    /**
+     * The views {@code airtable_records} and {@code airtable_conversations}, of the records that exist upstream, and
+     * their twins {@code airtable_records_all} and {@code airtable_conversations_all}, with the records deleted
+     * upstream too.
+     */
     @Override
     public Optional<String> changelog() {
         return Optional.of("inflow/airtable/changelog.xml");
@@ -91,7 +107,8 @@ public final class AirtableConnector implements Connector {
 
     /**
      * The clinic chatbot's figures: conversations, bookings, leads created and engaged conversations, and their
-     * rates, over every table of the connection (a table without these fields counts zero of each).
+     * rates, over every table of the connection (a table without these fields counts zero of each); records
+     * deleted upstream are not counted.
      */
     @Override
     public List<StatQuery> stats() {
@@ -112,6 +129,7 @@ public final class AirtableConnector implements Connector {
                          / NULLIF(count(*), 0), 2)                                      AS engaged_rate
               FROM records
              WHERE connection_id = :connection
+               AND deleted_at IS NULL
             """;
 
     /** Airtable counts its 5 requests per second per base: connections to one base share a limiter. */

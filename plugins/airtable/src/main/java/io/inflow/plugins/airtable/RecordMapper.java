@@ -25,7 +25,11 @@ final class RecordMapper {
     sealed interface Mapped permits Ok, Bad {
     }
 
-    record Ok(Record record, Instant modified) implements Mapped {
+    /**
+     * @param modified the record's last-modified field, or its creation time when that field is empty
+     * @param sortKey whether {@code modified} is the last-modified field's value, by which a scan orders records
+     */
+    record Ok(Record record, Instant modified, boolean sortKey) implements Mapped {
     }
 
     record Bad(RejectedRecord rejected) implements Mapped {
@@ -50,7 +54,7 @@ final class RecordMapper {
         if (modified == null) {
             return bad(id, raw, "its '" + modifiedField + "' is not an ISO-8601 instant: " + modifiedNode);
         }
-        return new Ok(new Record(table, id, raw, modified), modified);
+        return new Ok(new Record(table, id, raw, modified), modified, !modifiedNode.isMissingNode());
     }
 
     private Bad bad(String id, String raw, String reason) {

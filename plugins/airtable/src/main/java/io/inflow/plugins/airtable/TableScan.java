@@ -16,8 +16,10 @@ import java.util.List;
  * position after it.
  *
  * <p>A scan's first page freezes Airtable's ordering; its page tokens then expire after some minutes. A scan
- * resumed after a token expired (or after Inflow was down for a while) starts again from the latest
- * modification time it had read, so no page before the checkpoint is fetched again.
+ * whose token expired (or that resumes after Inflow was down for a while) starts again from the latest
+ * modification time it had read of a record not modified since the scan started, so it still reads every record
+ * it had not reached (a full scan that skipped one would have it marked deleted) and fetches again little of
+ * what it read; see {@link ScanPosition#restart()}.
  */
 final class TableScan {
 
@@ -51,9 +53,9 @@ final class TableScan {
                     throw new IOException("Airtable keeps expiring the page token of table " + table + ": "
                             + expired.message());
                 }
-                context.log().log(System.Logger.Level.WARNING, "page token expired ({0}); restarting the scan of {1} "
-                        + "from records modified at or after {2}", expired.message(), table, position.maxModified());
                 position = position.restart();
+                context.log().log(System.Logger.Level.WARNING, "page token expired ({0}); restarting the scan of {1} "
+                        + "at {2}", expired.message(), table, describe(position));
                 continue;
             }
             AirtableApi.Page page = (AirtableApi.Page) listing;
@@ -63,6 +65,7 @@ final class TableScan {
             List<Record> records = new ArrayList<>(page.records().size());
             List<RejectedRecord> rejected = new ArrayList<>();
             Instant pageMaxModified = null;
+            Instant pageRestartFrom = null;
             for (JsonNode record : page.records()) {
                 RecordMapper.Mapped mapped = mapper.map(record);
                 if (mapped instanceof RecordMapper.Ok ok) {
@@ -70,12 +73,17 @@ final class TableScan {
                     if (pageMaxModified == null || ok.modified().isAfter(pageMaxModified)) {
                         pageMaxModified = ok.modified();
                     }
+                    if (ok.sortKey() && !ok.modified().isAfter(position.startedAt())
+                            && (pageRestartFrom == null || ok.modified().isAfter(pageRestartFrom))) {
+                        pageRestartFrom = ok.modified();
+                    }
                 } else {
                     rejected.add(((RecordMapper.Bad) mapped).rejected());
                 }
             }
             boolean last = page.offset().isEmpty();
-            position = last ? position.completed(pageMaxModified) : position.next(page.offset().get(), pageMaxModified);
+            position = last ? position.completed(pageMaxModified)
+                    : position.next(page.offset().get(), pageMaxModified, pageRestartFrom);
             context.commit(new Batch(records, rejected, position.toCheckpoint()));
             if (last) {
                 return;
@@ -93,10 +101,13 @@ final class TableScan {
     }
 
     private void logStart(ScanPosition position) {
-        String from = position.offset() != null ? "resuming at a page token"
-                : position.lowerBound(true).map(bound -> "records modified at or after " + bound)
+        String from = position.offset() != null ? "resuming at a page token" : describe(position);
+        context.log().log(System.Logger.Level.INFO, "scanning table {0}: {1}", table, from);
+    }
+
+    private static String describe(ScanPosition position) {
+        return position.lowerBound(true).map(bound -> "records modified at or after " + bound)
                 .or(() -> position.lowerBound(false).map(bound -> "records modified after " + bound))
                 .orElse("all records");
-        context.log().log(System.Logger.Level.INFO, "scanning table {0}: {1}", table, from);
     }
 }

@@ -89,6 +89,24 @@ public final class MindbodyConnector implements Connector {
     }
 
     /**
+     * Whether a full read of the stream returns every record Mindbody holds for it, so that a completed full import
+     * marks deleted the records it did not see:
+     * <ul>
+     *   <li>{@code clients}: yes. A full read lists every client, inactive ones too ({@code includeInactive=true}),
+     *       with no other filter; a client made inactive is still listed, and stays a record with its status. One
+     *       that is gone from the list (merged into another, or deleted) is marked deleted.</li>
+     *   <li>{@code classes} (class descriptions): yes, the whole catalogue, unfiltered.</li>
+     *   <li>{@code class_schedules}, {@code visits}, {@code sales}: no. They are read by a date window
+     *       ({@code startDate} to {@code endDate}, or 30 days after today): classes and sales outside it exist
+     *       upstream without being read.</li>
+     * </ul>
+     */
+    @Override
+    public boolean fullScanIsComplete(ConnectorConfig config, String stream) {
+        return stream.equals(MindbodyStream.CLIENTS.streamName()) || stream.equals(MindbodyStream.CLASSES.streamName());
+    }
+
+    /**
      * Issues a new staff token (it proves the API key, the site and the staff credentials as configured now, where
      * a token kept from an earlier run would prove only that it is still valid) and reads one client with it (the
      * staff user may see clients). The token is kept for the next run, so the check costs one issue, not two.
@@ -171,12 +189,17 @@ public final class MindbodyConnector implements Connector {
         }
     }
 
-    /** The views mindbody_clients, mindbody_classes, mindbody_class_schedules, mindbody_visits and mindbody_sales. */
+    /**
+     * The views mindbody_clients, mindbody_classes, mindbody_class_schedules, mindbody_visits and mindbody_sales, of
+     * the records that exist upstream, and their twins with every record kept, deleted ones too
+     * ({@code mindbody_clients_all}, ...).
+     */
     @Override
     public Optional<String> changelog() {
         return Optional.of("inflow/mindbody/changelog.xml");
     }
 
+    /** Over the records that exist upstream: a client or class deleted there is not counted. */
     @Override
     public List<StatQuery> stats() {
         return List.of(
@@ -193,6 +216,7 @@ public final class MindbodyConnector implements Connector {
               FROM records
              WHERE connection_id = :connection
                AND stream = 'clients'
+               AND deleted_at IS NULL
             """;
 
     private static final String SCHEDULES_PER_MONTH_STAT = """
@@ -201,6 +225,7 @@ public final class MindbodyConnector implements Connector {
               FROM records
              WHERE connection_id = :connection
                AND stream = 'class_schedules'
+               AND deleted_at IS NULL
              GROUP BY 1
              ORDER BY 1
             """;

@@ -27,7 +27,13 @@ import java.util.Set;
  * that enters the list behind the page pushes the rest one place on, so the next page starts with a record
  * already read: records the two pages before had are dropped, so none is committed twice. A list that shrinks (a
  * client merged away) would pull a record back behind the page unseen: when the total drops, the next page
- * starts that many places earlier.
+ * starts that many places earlier, even when the page asked for came back empty because the list now ends before
+ * it. A full scan of clients or class descriptions must see every record, since Inflow marks deleted what it did
+ * not see.
+ *
+ * <p>Not caught: a list that loses records behind the page and gains as many or more at once (a client merged
+ * away while others sign up, or over the hours a crashed scan waits to resume) keeps or grows its total, so the
+ * records pulled back are skipped; a full scan would then mark them deleted until the next one sees them again.
  */
 final class StreamScan {
 
@@ -72,7 +78,8 @@ final class StreamScan {
             Mapping mapping = map(page.items(), previousPage, pageBefore);
             int read = page.items().size();
             int shrunk = position.total() == null ? 0 : Math.max(0, position.total() - page.total());
-            boolean last = read == 0 || (shrunk == 0 && offset + read >= page.total());
+            // an empty page past a list that shrank is not the end: the records it held moved back behind it
+            boolean last = shrunk == 0 && (read == 0 || offset + read >= page.total());
             if (last) {
                 position = position.completed(stream.paging(), mapping.maxModified());
             } else {

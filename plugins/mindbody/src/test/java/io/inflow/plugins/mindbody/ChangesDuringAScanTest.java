@@ -145,4 +145,22 @@ class ChangesDuringAScanTest {
         assertThat(full.commitsById()).allSatisfy((id, commits) -> assertThat(commits).isOne());
         assertThat(sandbox.mindbody().streams().get("clients")).isEqualTo(listed.size() - 3L);
     }
+
+    @Test
+    void clientsMergedAwayBehindTheLastPageDoNotMakeTheScanEndBeforeTheClientsItHolds() throws Exception {
+        int pageSize = 200;
+        int pages = (listed.size() + pageSize - 1) / pageSize;
+        int onTheLastPage = listed.size() - (pages - 1) * pageSize;
+        // as many clients leave the list, behind the page, as the last page holds: that page now starts past the end
+        List<Long> merged = listed.subList(0, onTheLastPage).stream().map(r -> Long.parseLong(r.externalId())).toList();
+        RecordingContext full = context().afterPage(pages - 1, () -> sandbox.mindbody().mergeClients(merged));
+
+        read(Checkpoint.empty(), full);
+
+        assertThat(onTheLastPage).isBetween(1, pageSize);
+        Set<String> expected = listed.stream().map(Record::externalId).collect(Collectors.toSet());
+        assertThat(full.commitsById().keySet()).isEqualTo(expected);
+        assertThat(full.commitsById()).allSatisfy((id, commits) -> assertThat(commits).isOne());
+        assertThat(full.logLines()).anyMatch(line -> line.startsWith("clients shrank by " + onTheLastPage));
+    }
 }

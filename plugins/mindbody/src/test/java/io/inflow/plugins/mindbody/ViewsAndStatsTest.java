@@ -21,6 +21,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,6 +55,11 @@ class ViewsAndStatsTest {
     private static final LocalDate FROM = StudioFigures.FIRST_CLASS_DAY;
     private static final LocalDate TO = LocalDate.of(2025, 1, 31);
     private static final long OTHER_PLUGINS_CONNECTION = 8;
+    /** The external id of each stream's record deleted upstream. */
+    private static final Map<String, String> DELETED = Map.of("clients", "900000001", "classes", "900000002",
+            "class_schedules", "900000003", "visits", "900000004", "sales", "900000005");
+    private static final long DELETING_RUN = 42;
+    private static final OffsetDateTime DELETED_AT = OffsetDateTime.of(2026, 1, 2, 3, 4, 5, 0, ZoneOffset.UTC);
 
     private static Sandbox sandbox;
     private static EmbeddedPostgres postgres;
@@ -69,14 +76,19 @@ class ViewsAndStatsTest {
         imported = host.fullImport();
         expected = sandbox.mindbody().streams(FROM, TO);
         postgres = EmbeddedPostgres.builder().start();
+        // the host applies its own changelog first, then each plugin's
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-            createInflowTables(connection);
+            applyChangelog(connection, "db/changelog/inflow-core.xml");
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+            addConnections(connection);
             store(connection);
+            storeDeletedRecords(connection);
         }
         // twice, as two nodes or two restarts would: the second finds nothing to do
         for (int times = 0; times < 2; times++) {
             try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-                applyChangelog(connection);
+                applyChangelog(connection, new MindbodyConnector().changelog().orElseThrow());
             }
         }
     }
@@ -91,37 +103,51 @@ class ViewsAndStatsTest {
         }
     }
 
-    /** As Inflow's core changelog creates them (0001 and 0004). */
-    private static void createInflowTables(Connection connection) throws SQLException {
+    /** This connection, and another plugin's whose stream of the same name must not show in Mindbody's views. */
+    private static void addConnections(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    CREATE TABLE connections (
-                        id bigint PRIMARY KEY, plugin_id text NOT NULL, name text NOT NULL, config jsonb NOT NULL,
-                        created_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now())""");
-            statement.execute("""
-                    CREATE TABLE records (
-                        connection_id bigint NOT NULL REFERENCES connections (id), stream text NOT NULL,
-                        external_id text NOT NULL, payload jsonb NOT NULL, content_hash uuid NOT NULL,
-                        source_updated_at timestamptz, inserted_by_run bigint NOT NULL, updated_by_run bigint NOT NULL,
-                        inserted_at timestamptz NOT NULL DEFAULT now(), updated_at timestamptz NOT NULL DEFAULT now(),
-                        PRIMARY KEY (connection_id, stream, external_id))""");
-            statement.execute("INSERT INTO connections (id, plugin_id, name, config) VALUES (" + CONNECTION
-                    + ", 'mindbody', 'mindbody-sandbox', '{}'), (" + OTHER_PLUGINS_CONNECTION + ", 'other', 'other', '{}')");
-            // another plugin's stream of the same name must not show in Mindbody's views
+            statement.execute("INSERT INTO connections (id, plugin_id, name, config) OVERRIDING SYSTEM VALUE VALUES ("
+                    + CONNECTION + ", 'mindbody', 'mindbody-sandbox', '{}'), (" + OTHER_PLUGINS_CONNECTION
+                    + ", 'other', 'other', '{}')");
             statement.execute("INSERT INTO records (connection_id, stream, external_id, payload, content_hash, "
                     + "inserted_by_run, updated_by_run) VALUES (" + OTHER_PLUGINS_CONNECTION + ", 'clients', '1', "
                     + "'{\"Active\":true}', md5('x')::uuid, 1, 1)");
         }
     }
 
-    private static void applyChangelog(Connection connection) throws Exception {
-        String changelog = new MindbodyConnector().changelog().orElseThrow();
+    private static void applyChangelog(Connection connection, String changelog) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         Scope.child(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(ViewsAndStatsTest.class.getClassLoader()),
                 () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                         .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                         .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
                         .execute());
+    }
+
+    /**
+     * One record of each stream deleted upstream, as a completed full scan leaves it (kept, marked deleted): a copy
+     * of a stored one under an id of its own. The client is an active one and the class schedule one of the first
+     * month, so that a view or stat that counted them would be off by one.
+     */
+    private static void storeDeletedRecords(Connection connection) throws SQLException {
+        try (PreparedStatement deleted = connection.prepareStatement("""
+                INSERT INTO records (connection_id, stream, external_id, payload, content_hash, source_updated_at,
+                                     inserted_by_run, updated_by_run, deleted_at, deleted_by_run)
+                SELECT connection_id, stream, ?, payload, content_hash, source_updated_at, 1, 1, ?, ?
+                  FROM records
+                 WHERE connection_id = ? AND stream = ?
+                   AND (stream <> 'clients' OR (payload ->> 'Active')::boolean)
+                 ORDER BY payload ->> 'StartDateTime', external_id
+                 LIMIT 1""")) {
+            for (Map.Entry<String, String> stream : DELETED.entrySet()) {
+                deleted.setString(1, stream.getValue());
+                deleted.setObject(2, DELETED_AT);
+                deleted.setLong(3, DELETING_RUN);
+                deleted.setLong(4, CONNECTION);
+                deleted.setString(5, stream.getKey());
+                assertThat(deleted.executeUpdate()).as(stream.getKey()).isOne();
+            }
+        }
     }
 
     /** Every stored record, as the host's sink stores it: the payload as jsonb, its hash, its source time. */
@@ -238,6 +264,39 @@ class ViewsAndStatsTest {
     void everySalesTotalIsPaidInFull() throws SQLException {
         assertThat(count("SELECT count(*) FROM mindbody_sales WHERE total_amount <> payments_amount")).isZero();
         assertThat(count("SELECT count(*) FROM mindbody_sales WHERE items < 1")).isZero();
+    }
+
+    @Test
+    void recordsDeletedUpstreamAreInNoViewButInEachAllViewWithWhenAndByWhichRun() throws SQLException {
+        Map<String, String> views = Map.of("clients", "mindbody_clients", "classes", "mindbody_classes",
+                "class_schedules", "mindbody_class_schedules", "visits", "mindbody_visits", "sales", "mindbody_sales");
+        Map<String, Long> existing = Map.of("clients", 6_539L, "classes", 84L,
+                "class_schedules", expected.get("class_schedules"), "visits", expected.get("visits"),
+                "sales", expected.get("sales"));
+        for (Map.Entry<String, String> view : views.entrySet()) {
+            String id = DELETED.get(view.getKey());
+            String all = view.getValue() + "_all";
+            assertThat(count("SELECT count(*) FROM " + view.getValue() + " WHERE id = " + id)).as(view.getValue())
+                    .isZero();
+            assertThat(count("SELECT count(*) FROM " + all)).as(all).isEqualTo(existing.get(view.getKey()) + 1);
+            assertThat(count("SELECT count(*) FROM " + all + " WHERE deleted_at IS NULL AND deleted_by_run IS NULL"))
+                    .as(all).isEqualTo(existing.get(view.getKey()));
+            assertThat(count("SELECT count(*) FROM " + all + " WHERE id = " + id + " AND deleted_at = '" + DELETED_AT
+                    + "' AND deleted_by_run = " + DELETING_RUN)).as(all).isOne();
+        }
+        assertThat(count("SELECT count(*) FROM mindbody_clients_all WHERE active AND status = 'Active'"))
+                .isEqualTo(537);
+        assertThat(count("SELECT count(*) FROM mindbody_class_schedules_all WHERE start_date_time < '2024-11-01'"))
+                .isEqualTo(count("SELECT count(*) FROM mindbody_class_schedules WHERE start_date_time < '2024-11-01'")
+                        + 1);
+    }
+
+    /** Mindbody lists inactive clients too (includeInactive): they are records with their status, never deleted. */
+    @Test
+    void inactiveClientsAreRecordsWithTheirStatusNotDeletedOnes() throws SQLException {
+        assertThat(count("SELECT count(*) FROM mindbody_clients WHERE NOT active")).isEqualTo(6_003);
+        assertThat(count("SELECT count(DISTINCT status) FROM mindbody_clients WHERE NOT active")).isGreaterThan(1);
+        assertThat(count("SELECT count(*) FROM mindbody_clients_all WHERE deleted_at IS NOT NULL")).isOne();
     }
 
     private static List<Map<String, Object>> stat(String name) throws SQLException {
