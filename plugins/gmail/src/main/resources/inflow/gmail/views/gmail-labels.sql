@@ -1,16 +1,26 @@
 --liquibase formatted sql
 
+--changeset inflow:gmail-labels-all-view runOnChange:true
+--comment: Every Gmail label Inflow has stored, one row per label and connection, those deleted in Gmail included (deleted_at, deleted_by_run). CREATE OR REPLACE VIEW can only add columns at the end.
+CREATE OR REPLACE VIEW gmail_labels_all AS
+SELECT r.connection_id,
+       r.external_id                           AS id,
+       r.payload->>'name'                      AS name,
+       r.payload->>'type'                      AS type,
+       r.payload->>'messageListVisibility'     AS message_list_visibility,
+       r.payload->>'labelListVisibility'       AS label_list_visibility,
+       r.payload->'color'->>'backgroundColor'  AS background_color,
+       r.payload->'color'->>'textColor'        AS text_color,
+       r.deleted_at,
+       r.deleted_by_run
+FROM records r
+WHERE r.stream = 'labels';
+--rollback DROP VIEW IF EXISTS gmail_labels_all;
+
 --changeset inflow:gmail-labels-view runOnChange:true
---comment: Gmail labels, one row per label and connection. CREATE OR REPLACE VIEW can only add columns at the end.
+--comment: Gmail labels, one row per label and connection, those deleted in Gmail left out. CREATE OR REPLACE VIEW can only add columns at the end.
 CREATE OR REPLACE VIEW gmail_labels AS
-SELECT connection_id,
-       external_id                           AS id,
-       payload->>'name'                      AS name,
-       payload->>'type'                      AS type,
-       payload->>'messageListVisibility'     AS message_list_visibility,
-       payload->>'labelListVisibility'       AS label_list_visibility,
-       payload->'color'->>'backgroundColor'  AS background_color,
-       payload->'color'->>'textColor'        AS text_color
-FROM records
-WHERE stream = 'labels';
+SELECT connection_id, id, name, type, message_list_visibility, label_list_visibility, background_color, text_color
+FROM gmail_labels_all
+WHERE deleted_at IS NULL;
 --rollback DROP VIEW IF EXISTS gmail_labels;

@@ -29,7 +29,8 @@ final class GmailApi {
     /** The id listing that scopes an incremental read to the configured query asks for Gmail's maximum. */
     static final int ID_PAGE_SIZE = 500;
     static final List<String> METADATA_HEADERS = List.of("From", "To", "Subject", "Date");
-    static final List<String> HISTORY_TYPES = List.of("messageAdded", "labelAdded", "labelRemoved");
+    /** The changes an incremental read asks the history for: all four kinds Gmail has. */
+    static final List<String> HISTORY_TYPES = List.of("messageAdded", "messageDeleted", "labelAdded", "labelRemoved");
 
     private final UpstreamClient http;
     private final String usersUrl;

@@ -93,6 +93,21 @@ public final class GmailConnector implements Connector {
         return SPEC;
     }
 
+    /**
+     * Labels come whole from one unfiltered call. Messages come whole when no query and no label ids narrow the
+     * listing: a full scan then lists every message outside Spam and Trash (inside them too with
+     * {@code includeSpamTrash}), so a stored message it does not list was deleted or moved to Spam or Trash, which
+     * count as deleted when the connection leaves them out.
+     */
+    @Override
+    public boolean fullScanIsComplete(ConnectorConfig config, String stream) {
+        return switch (stream) {
+            case RecordMapper.LABELS -> true;
+            case RecordMapper.MESSAGES -> GmailSettings.scopeOf(config).isUnfiltered();
+            default -> false;
+        };
+    }
+
     /** A token exchange, the profile and, when the scope is narrowed, one message id with it. */
     @Override
     public void check(ConnectorContext context) throws IOException, InterruptedException {

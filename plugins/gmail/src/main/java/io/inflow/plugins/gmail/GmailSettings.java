@@ -9,13 +9,18 @@ record GmailSettings(String baseUrl, String tokenUrl, String clientId, String cl
                      String userId, Scope scope) {
 
     static GmailSettings of(ConnectorConfig config) {
-        Optional<String> query = config.string(GmailConnector.QUERY).map(String::strip).filter(q -> !q.isEmpty());
-        List<String> labelIds = config.stringList(GmailConnector.LABEL_IDS);
-        boolean includeSpamTrash = config.bool(GmailConnector.INCLUDE_SPAM_TRASH).orElse(false);
         return new GmailSettings(config.requireString(GmailConnector.BASE_URL), config.requireString(GmailConnector.TOKEN_URL),
                 config.requireString(GmailConnector.CLIENT_ID), config.requireString(GmailConnector.CLIENT_SECRET),
                 config.requireString(GmailConnector.REFRESH_TOKEN),
                 config.string(GmailConnector.USER_ID).filter(id -> !id.isBlank()).orElse("me"),
-                new Scope(query, labelIds, includeSpamTrash));
+                scopeOf(config));
+    }
+
+    /** The connection's scope alone: its query, label ids and spam-and-trash choice. */
+    static Scope scopeOf(ConnectorConfig config) {
+        Optional<String> query = config.string(GmailConnector.QUERY).map(String::strip).filter(q -> !q.isEmpty());
+        List<String> labelIds = config.stringList(GmailConnector.LABEL_IDS);
+        boolean includeSpamTrash = config.bool(GmailConnector.INCLUDE_SPAM_TRASH).orElse(false);
+        return new Scope(query, labelIds, includeSpamTrash);
     }
 }

@@ -8,7 +8,6 @@ import io.inflow.api.record.RejectedRecord;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,10 +22,15 @@ import java.util.Set;
  * by the 5 units of a get) paces the gets. The last page's checkpoint keeps the history id taken at the start,
  * so whatever changed while the scan ran is read again by the next incremental read.
  *
- * <p>An incremental read lists the history after that id (messages added, labels added or removed) and gets
- * each message it names again, in the same format as a full scan, so an unchanged message stays unchanged.
- * Deleted messages cannot be deleted from Inflow, so their deletion is not read. When Gmail no longer has the
- * history (404: the id is older than a week or so), the read falls back to a full scan.
+ * <p>An incremental read lists the history after that id (messages added, labels added or removed, messages
+ * deleted) and gets each message it names again, in the same format as a full scan, so an unchanged message stays
+ * unchanged. When Gmail no longer has the history (404: the id is older than a week or so), the read falls back
+ * to a full scan.
+ *
+ * <p>A page's batch reports deleted ({@link Batch#deleted()}): the messages its history deletes; the messages it
+ * names that Gmail no longer finds (404, deleted since); and, when the connection leaves Spam and Trash out, the
+ * messages now in Spam or Trash. A message that leaves Spam or Trash is named by the history again, read again and
+ * so restored. A read reports each deletion once, however often the history repeats it.
  */
 final class MessageSync {
 
@@ -36,6 +40,8 @@ final class MessageSync {
     private final GmailApi api;
     private final Scope scope;
     private final ReadContext context;
+    /** The messages this read reported deleted and has not stored since: it reports them once. */
+    private final Set<String> reportedDeleted = new HashSet<>();
 
     MessageSync(GmailApi api, Scope scope, ReadContext context) {
         this.api = api;
@@ -80,14 +86,14 @@ final class MessageSync {
             if (position.pageToken() == null) {
                 context.estimateTotal(page.resultSizeEstimate());
             }
-            Optional<Fetched> fetched = fetch(page.ids(), null);
+            Optional<Fetched> fetched = fetch(page.ids(), null, Set.of());
             if (fetched.isEmpty()) {
                 return;
             }
             String historyId = position.historyId();
             position = page.nextPageToken().map(token -> SyncPosition.scanning(historyId, token))
                     .orElse(SyncPosition.completed(historyId));
-            context.commit(new Batch(fetched.get().records(), fetched.get().rejected(), position.toCheckpoint()));
+            context.commit(batch(fetched.get(), List.of(), position));
             if (page.nextPageToken().isEmpty()) {
                 return;
             }
@@ -118,41 +124,25 @@ final class MessageSync {
                 continue;
             }
             GmailApi.HistoryPage page = (GmailApi.HistoryPage) answer;
-            List<String> changed = changedMessages(page.history());
-            if (scope.hasQuery() && !changed.isEmpty() && inScope == null) {
+            HistoryChanges changes = HistoryChanges.of(page.history());
+            if (scope.hasQuery() && !changes.changed().isEmpty() && inScope == null) {
                 inScope = idsInScope();
                 if (inScope == null) {
                     return;
                 }
             }
-            Optional<Fetched> fetched = fetch(changed, inScope);
+            Optional<Fetched> fetched = fetch(changes.changed(), inScope, changes.movedToSpamOrTrash());
             if (fetched.isEmpty()) {
                 return;
             }
             Optional<String> next = page.nextPageToken();
             SyncPosition current = position;
             position = next.map(current::atHistoryPage).orElse(SyncPosition.completed(page.historyId()));
-            context.commit(new Batch(fetched.get().records(), fetched.get().rejected(), position.toCheckpoint()));
+            context.commit(batch(fetched.get(), changes.deleted(), position));
             if (next.isEmpty()) {
                 return;
             }
         }
-    }
-
-    /** The messages a history page names as added or relabelled, each once, in the order of the history. */
-    private static List<String> changedMessages(JsonNode history) {
-        Set<String> ids = new LinkedHashSet<>();
-        for (JsonNode record : history) {
-            for (String kind : List.of("messagesAdded", "labelsAdded", "labelsRemoved")) {
-                for (JsonNode change : record.path(kind)) {
-                    JsonNode id = change.path("message").path("id");
-                    if (id.isTextual() && !id.asText().isEmpty()) {
-                        ids.add(id.asText());
-                    }
-                }
-            }
-        }
-        return List.copyOf(ids);
     }
 
     /**
@@ -177,19 +167,44 @@ final class MessageSync {
         return ids;
     }
 
-    private record Fetched(List<Record> records, List<RejectedRecord> rejected) {
+    /** A page's messages as read: stored, rejected, or found deleted (gone, or in Spam or Trash when left out). */
+    private record Fetched(List<Record> records, List<RejectedRecord> rejected, List<String> deleted) {
     }
 
     /**
-     * Gets each message and maps it; messages gone since they were listed are skipped, and so are messages out of
-     * scope ({@code inScope}, when not null, else the labels). Empty when the read was cancelled midway: the page
-     * is then read again on resume.
+     * The page's batch: its records, rejected records and deletions ({@code deletedByHistory}, then those found
+     * while fetching), each deletion once a read unless the message was stored again since.
      */
-    private Optional<Fetched> fetch(List<String> ids, Set<String> inScope) throws IOException, InterruptedException {
+    private Batch batch(Fetched fetched, List<String> deletedByHistory, SyncPosition position) {
+        fetched.records().forEach(record -> reportedDeleted.remove(record.externalId()));
+        List<String> deleted = new ArrayList<>();
+        for (List<String> ids : List.of(deletedByHistory, fetched.deleted())) {
+            for (String id : ids) {
+                if (reportedDeleted.add(id)) {
+                    deleted.add(id);
+                }
+            }
+        }
+        return new Batch(fetched.records(), fetched.rejected(), deleted, position.toCheckpoint());
+    }
+
+    /**
+     * Gets each message and maps it. A message Gmail no longer finds (404: deleted since it was listed) is deleted,
+     * and so is one in Spam or Trash when the connection leaves those out. Messages out of scope are skipped:
+     * with a query, those not {@code inScope} (not fetched; deleted when {@code movedToSpamOrTrash} names them and
+     * Spam and Trash are left out); without, those whose labels the scope does not admit. Empty when the read was
+     * cancelled midway: the page is then read again on resume.
+     */
+    private Optional<Fetched> fetch(List<String> ids, Set<String> inScope, Set<String> movedToSpamOrTrash)
+            throws IOException, InterruptedException {
         List<Record> records = new ArrayList<>(ids.size());
         List<RejectedRecord> rejected = new ArrayList<>();
+        List<String> deleted = new ArrayList<>();
         for (String id : ids) {
             if (inScope != null && !inScope.contains(id)) {
+                if (scope.leavesOutSpamTrash() && movedToSpamOrTrash.contains(id)) {
+                    deleted.add(id);
+                }
                 continue;
             }
             if (context.isCancelled()) {
@@ -197,19 +212,23 @@ final class MessageSync {
             }
             Optional<JsonNode> message = api.getMessage(id);
             if (message.isEmpty()) {
-                context.log().log(INFO, "message {0} was deleted since it was listed; skipped", id);
+                context.log().log(INFO, "message {0} was deleted since it was listed", id);
+                deleted.add(id);
                 continue;
             }
             RecordMapper.Mapped mapped = RecordMapper.message(message.get());
             if (mapped instanceof RecordMapper.Ok ok) {
-                if (inScope != null || scope.admitsLabels(RecordMapper.labelIds(message.get()))) {
+                JsonNode labels = RecordMapper.labelIds(message.get());
+                if (inScope == null && scope.discards(labels)) {
+                    deleted.add(id);
+                } else if (inScope != null || scope.admitsLabels(labels)) {
                     records.add(ok.record());
                 }
             } else {
                 rejected.add(((RecordMapper.Bad) mapped).rejected());
             }
         }
-        return Optional.of(new Fetched(records, rejected));
+        return Optional.of(new Fetched(records, rejected, deleted));
     }
 
     private static String historyIdOf(JsonNode profile) throws IOException {

@@ -16,6 +16,9 @@ import java.util.Set;
  */
 record Scope(Optional<String> query, List<String> labelIds, boolean includeSpamTrash) {
 
+    static final String SPAM = "SPAM";
+    static final String TRASH = "TRASH";
+
     Scope {
         labelIds = List.copyOf(labelIds);
     }
@@ -24,17 +27,40 @@ record Scope(Optional<String> query, List<String> labelIds, boolean includeSpamT
         return query.isPresent();
     }
 
+    /** Whether a full scan lists every message of the mailbox in scope with no filter: no query, no label ids. */
+    boolean isUnfiltered() {
+        return query.isEmpty() && labelIds.isEmpty();
+    }
+
     /**
      * Whether a message with these labels is in scope, as far as labels tell: all the configured labels, and not
      * in Spam or Trash unless those are included (or asked for by label).
      */
     boolean admitsLabels(JsonNode labelIdsOfMessage) {
+        Set<String> labels = labels(labelIdsOfMessage);
+        return labels.containsAll(labelIds) && !discarded(labels);
+    }
+
+    /**
+     * Whether a message with these labels lies in Spam or Trash while the connection leaves those out: such a
+     * message counts as deleted (see the README's Gmail section).
+     */
+    boolean discards(JsonNode labelIdsOfMessage) {
+        return discarded(labels(labelIdsOfMessage));
+    }
+
+    /** Whether Spam and Trash are left out: neither included nor asked for by label. */
+    boolean leavesOutSpamTrash() {
+        return !includeSpamTrash && !labelIds.contains(SPAM) && !labelIds.contains(TRASH);
+    }
+
+    private boolean discarded(Set<String> labels) {
+        return leavesOutSpamTrash() && (labels.contains(SPAM) || labels.contains(TRASH));
+    }
+
+    private static Set<String> labels(JsonNode labelIdsOfMessage) {
         Set<String> labels = new HashSet<>();
         labelIdsOfMessage.forEach(label -> labels.add(label.asText()));
-        if (!labels.containsAll(labelIds)) {
-            return false;
-        }
-        boolean spamOrTrashAsked = includeSpamTrash || labelIds.contains("SPAM") || labelIds.contains("TRASH");
-        return spamOrTrashAsked || (!labels.contains("SPAM") && !labels.contains("TRASH"));
+        return labels;
     }
 }

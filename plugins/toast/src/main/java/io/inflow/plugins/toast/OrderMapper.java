@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * Turns a Toast order into an Inflow record: the whole order as the payload, keyed by its GUID, dated by its
- * {@code modifiedDate}. The plugin's views cast an order's dates, amounts and business dates, so an order where
+ * {@code modifiedDate}. An order Toast marks {@code deleted} is no record but a deletion of its GUID, whatever else
+ * it holds; a voided order is a record like any other (it happened: {@code voided} is its status). The plugin's views cast an order's dates, amounts and business dates, so an order where
  * one of those is not what Toast documents (a date that is not a date, an amount that is not a number, checks
  * that are not a list) becomes a {@link RejectedRecord} with the reason: one bad order neither stops the import
  * nor breaks the views for the others.
@@ -26,11 +27,15 @@ final class OrderMapper {
     private static final List<String> CHECK_AMOUNTS = List.of("amount", "taxAmount", "totalAmount");
     private static final List<String> PAYMENT_AMOUNTS = List.of("amount", "tipAmount");
 
-    /** The mapped order, or the reason it cannot be mapped. */
-    sealed interface Mapped permits Ok, Bad {
+    /** The mapped order, its deletion, or the reason it cannot be mapped. */
+    sealed interface Mapped permits Ok, Deleted, Bad {
     }
 
     record Ok(Record record, Instant modified) implements Mapped {
+    }
+
+    /** An order Toast marks {@code deleted}: the GUID to report deleted. */
+    record Deleted(String guid) implements Mapped {
     }
 
     record Bad(RejectedRecord rejected) implements Mapped {
@@ -52,6 +57,9 @@ final class OrderMapper {
         String guid = guidNode.isTextual() && !guidNode.asText().isBlank() ? guidNode.asText() : null;
         if (guid == null) {
             return bad(null, raw, "it has no guid");
+        }
+        if (order.path("deleted").isBoolean() && order.path("deleted").booleanValue()) {
+            return new Deleted(guid);
         }
         Instant modified = instant(order.path("modifiedDate"));
         if (modified == null) {

@@ -25,6 +25,9 @@ import java.util.List;
  * later than the window's end) and the orders after it move up a place. The order itself is read again by the
  * next scan; one that moved up across a page already read is read again only if it falls within the next
  * scan's {@link ScanPosition#OVERLAP}. This is the residual risk of Toast's page-number paging.
+ *
+ * <p>An order Toast marks {@code deleted} goes into its page's {@link Batch#deleted()}, not its records: deleting
+ * an order is a modification, so the scan whose window holds its {@code modifiedDate} meets it.
  */
 final class OrdersScan {
 
@@ -51,16 +54,19 @@ final class OrdersScan {
                     ToastApi.MAX_PAGE_SIZE);
             List<Record> records = new ArrayList<>(page.orders().size());
             List<RejectedRecord> rejected = new ArrayList<>();
+            List<String> deleted = new ArrayList<>();
             for (JsonNode order : page.orders()) {
                 OrderMapper.Mapped mapped = mapper.map(order);
                 if (mapped instanceof OrderMapper.Ok ok) {
                     records.add(ok.record());
+                } else if (mapped instanceof OrderMapper.Deleted gone) {
+                    deleted.add(gone.guid());
                 } else {
                     rejected.add(((OrderMapper.Bad) mapped).rejected());
                 }
             }
             position = page.nextPage().isPresent() ? position.atPage(page.nextPage().getAsInt()) : position.afterWindow();
-            context.commit(new Batch(records, rejected, position.toCheckpoint()));
+            context.commit(new Batch(records, rejected, deleted, position.toCheckpoint()));
             if (position.isCompleted()) {
                 return;
             }

@@ -95,6 +95,18 @@ public final class ToastConnector implements Connector {
     }
 
     /**
+     * Never: a full read is not a list of every order. It reads from {@code startDate} (orders last modified before
+     * it are not read), and even without one it pages windows of modification time by page number over live data,
+     * so an order modified mid-scan shifts an unmodified one onto a page already read (see {@link OrdersScan}):
+     * a reconcile would mark that order deleted, and no later incremental read would restore it. Deletions come
+     * from Toast itself instead: orders marked {@code deleted} (see {@link OrderMapper}).
+     */
+    @Override
+    public boolean fullScanIsComplete(ConnectorConfig config, String stream) {
+        return false;
+    }
+
+    /**
      * Toast limits {@code GET /ordersBulk} to 5 requests per second for each client and location: connections of
      * one client to one restaurant share a limiter.
      */
@@ -112,6 +124,9 @@ public final class ToastConnector implements Connector {
         OrderMapper.Mapped mapped = new OrderMapper().map(order);
         if (mapped instanceof OrderMapper.Ok ok) {
             return Optional.of(ok.record());
+        }
+        if (mapped instanceof OrderMapper.Deleted) {
+            throw new ConnectorException("Toast order " + externalId + " was deleted in Toast");
         }
         throw new ConnectorException(((OrderMapper.Bad) mapped).rejected().reason());
     }

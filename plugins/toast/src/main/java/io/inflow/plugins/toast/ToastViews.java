@@ -5,8 +5,10 @@ import java.util.List;
 
 /**
  * The typed views the plugin's changelog creates over {@code records} ({@code toast_orders}, {@code toast_checks},
- * {@code toast_payments}), and the figures computed over them. A sale is an order that was neither voided nor
- * deleted; revenue is its net sales: check amounts after discounts, before tax and tips, of checks not voided.
+ * {@code toast_payments}, which leave out the orders deleted in Toast, and their {@code _all} twins, which keep them
+ * with {@code deleted_at} and {@code deleted_by_run}), and the figures computed over them. A sale is an order that
+ * was neither voided nor deleted; revenue is its net sales: check amounts after discounts, before tax and tips, of
+ * checks not voided.
  */
 final class ToastViews {
 

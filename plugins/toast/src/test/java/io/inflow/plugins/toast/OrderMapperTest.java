@@ -65,6 +65,25 @@ class OrderMapperTest {
         assertThat(bad(corrupted).rawPayload()).isEqualTo(corrupted);
     }
 
+    @Test
+    void anOrderToastMarksDeletedIsADeletionOfItsGuidNotARecordEvenWhenTheRestIsUnfit() {
+        String deleted = ORDER.replace("{\"guid\"", "{\"deleted\":true,\"deletedDate\":\"2025-03-03T10:00:00.000+0000\",\"guid\"");
+
+        assertThat(mapper.map(ToastTestJson.readExact(deleted)))
+                .isEqualTo(new OrderMapper.Deleted("6b9a2f0e-1c1d-4a0b-9e2f-3c4d5e6f7a8b"));
+        assertThat(mapper.map(ToastTestJson.readExact(deleted.replace("\"amount\":70.60", "\"amount\":\"lots\""))))
+                .isEqualTo(new OrderMapper.Deleted("6b9a2f0e-1c1d-4a0b-9e2f-3c4d5e6f7a8b"));
+    }
+
+    @Test
+    void aVoidedOrderOrOneMarkedNotDeletedStaysARecord() {
+        assertThat(ok(ORDER.replace("{\"guid\"", "{\"voided\":true,\"deleted\":false,\"deletedDate\":null,\"guid\""))
+                .payload()).contains("\"voided\":true");
+        assertThat(ok(ORDER.replace("{\"guid\"", "{\"deleted\":\"true\",\"guid\"")).externalId())
+                .as("Toast's deleted is a boolean; a string is not read as one")
+                .isEqualTo("6b9a2f0e-1c1d-4a0b-9e2f-3c4d5e6f7a8b");
+    }
+
     private Record ok(String json) {
         OrderMapper.Mapped mapped = mapper.map(ToastTestJson.readExact(json));
         assertThat(mapped).isInstanceOf(OrderMapper.Ok.class);

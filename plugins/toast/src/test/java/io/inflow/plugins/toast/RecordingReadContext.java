@@ -100,6 +100,13 @@ final class RecordingReadContext implements ReadContext {
         return stored;
     }
 
+    /** Every deletion committed, in order, repeats included. */
+    List<String> deleted() {
+        List<String> deleted = new ArrayList<>();
+        committed.forEach(each -> deleted.addAll(each.batch().deleted()));
+        return deleted;
+    }
+
     long rejected() {
         return committed.stream().mapToLong(each -> each.batch().rejected().size()).sum();
     }

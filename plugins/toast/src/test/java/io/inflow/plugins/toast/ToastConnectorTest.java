@@ -52,6 +52,14 @@ class ToastConnectorTest {
     }
 
     @Test
+    void noFullReadOfTheOrdersCountsAsCompleteSoNoImportReconciles() {
+        assertThat(connector.fullScanIsComplete(config("restaurant-a", "secret-1"), "orders")).isFalse();
+        assertThat(connector.fullScanIsComplete(ConnectorConfig.of(Map.of("baseUrl", "https://ws-api.toasttab.com",
+                "clientId", "client", "clientSecret", "s", "restaurantGuid", "r", "startDate", "2025-01-31")), "orders"))
+                .isFalse();
+    }
+
+    @Test
     void aStartDateStillToComeReadsNothingAndKeepsItsStart() throws Exception {
         TestClock clock = TestClock.at("2025-05-01T00:00:00Z");
         ConnectorConfig config = ConnectorConfig.of(Map.of("baseUrl", "http://localhost:1/toast", "clientId", "c",

@@ -65,6 +65,14 @@ final class ToastSandbox implements AutoCloseable {
         return context;
     }
 
+    /**
+     * Deletes {@code count} orders as Toast keeps them: marked {@code deleted}, their modification now by the
+     * clock. Their GUIDs.
+     */
+    List<String> delete(int count) {
+        return toast().delete(count).ids();
+    }
+
     List<LoggedRequest> bulkRequests() {
         return toast().requests().stream().filter(request -> request.path().endsWith("/ordersBulk")).toList();
     }

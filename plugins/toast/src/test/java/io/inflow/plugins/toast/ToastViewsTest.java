@@ -2,19 +2,18 @@ package io.inflow.plugins.toast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.stats.StatQuery;
-import io.inflow.sandbox.Sandbox;
-import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.toast.Restaurant;
 import io.inflow.sandbox.toast.ToastFigures;
-import io.inflow.testkit.TestHost;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,41 +32,57 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The plugin's changelog applied to a real PostgreSQL the way the host applies it, over a full import of the
- * sandbox's orders, and its stats checked against the sandbox's exact figures. A second connection's records are
- * there too, to show every figure keeps to its own connection.
+ * sandbox's orders after which some were deleted in Toast and an incremental read reported them: they are marked
+ * deleted as the host marks them. The views leave them out, their {@code _all} twins keep them, and the stats are
+ * the sandbox's exact figures of the orders that remain. A second connection's records are there too, to show
+ * every figure keeps to its own connection.
  */
 class ToastViewsTest {
 
     private static final long CONNECTION = 7;
     private static final long OTHER_CONNECTION = 8;
+    private static final long IMPORT_RUN = 1;
+    private static final long INCREMENTAL_RUN = 2;
+    private static final int DELETED = 12;
 
     private static EmbeddedPostgres postgres;
     private static ToastFigures figures;
     private static int checks;
     private static int payments;
+    private static int allChecks;
+    private static List<String> deleted;
 
     @BeforeAll
     static void importIntoPostgres() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
-        try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0).withAirtableRecords(1))) {
-            sandbox.toast().limitTo(500, 1_000, 1_000_000);
-            ConnectorConfig config = ConnectorConfig.of(Map.of("baseUrl", sandbox.baseUrl() + "/toast",
-                    "clientId", Restaurant.CLIENT_ID, "clientSecret", SandboxOptions.DEFAULT_TOKEN,
-                    "restaurantGuid", Restaurant.GUID, "startDate", "2025-03-01", "requestsPerSecond", 400));
-            TestHost host = new TestHost(new ToastConnector(), config);
-            host.fullImport();
-            figures = sandbox.toast().figures();
+        try (ToastSandbox toast = ToastSandbox.at("2025-05-01T00:00:00Z")) {
+            ConnectorConfig config = toast.config("2025-03-01");
+            RecordingReadContext full = toast.read(config, Checkpoint.empty());
+            toast.clock.advance(Duration.ofHours(1));
+            deleted = toast.delete(DELETED);
+            toast.clock.advance(Duration.ofMinutes(1));
+            RecordingReadContext incremental = toast.read(config, full.lastCheckpoint());
+            assertThat(incremental.deleted()).containsExactlyInAnyOrderElementsOf(deleted);
+            assertThat(incremental.records()).isEmpty();
+            figures = toast.toast().figures();
+            Map<String, String> stored = new LinkedHashMap<>();
+            full.stored().forEach((guid, record) -> stored.put(guid, record.payload()));
             try (Connection connection = connect()) {
                 createRecordsTable(connection);
-                insert(connection, CONNECTION, host.store().stream("orders"));
-                insert(connection, OTHER_CONNECTION, Map.of("other", host.store().stream("orders").values().iterator().next()));
+                insert(connection, CONNECTION, stored);
+                markDeleted(connection, CONNECTION, incremental.deleted());
+                insert(connection, OTHER_CONNECTION, Map.of("other", stored.values().iterator().next()));
             }
         }
         applyChangelog();
         try (Connection connection = connect()) {
-            checks = intValue(connection, "SELECT sum(jsonb_array_length(payload->'checks')) FROM records WHERE connection_id = " + CONNECTION);
+            String live = " AND deleted_at IS NULL";
+            checks = intValue(connection, "SELECT sum(jsonb_array_length(payload->'checks')) FROM records WHERE connection_id = "
+                    + CONNECTION + live);
+            allChecks = intValue(connection, "SELECT sum(jsonb_array_length(payload->'checks')) FROM records WHERE connection_id = "
+                    + CONNECTION);
             payments = intValue(connection, "SELECT count(*) FROM records, jsonb_array_elements(payload->'checks') c, "
-                    + "jsonb_array_elements(c->'payments') p WHERE connection_id = " + CONNECTION);
+                    + "jsonb_array_elements(c->'payments') p WHERE connection_id = " + CONNECTION + live);
         }
     }
 
@@ -84,7 +99,8 @@ class ToastViewsTest {
         assertThat(rows.get(0)).containsEntry("orders", (long) figures.sales())
                 .containsEntry("revenue", figures.revenue())
                 .containsEntry("average_ticket", figures.averageTicket());
-        assertThat(figures.sales()).isEqualTo(Restaurant.ORDERS - figures.voided());
+        assertThat(figures.orders()).isEqualTo(Restaurant.ORDERS - DELETED);
+        assertThat(figures.sales()).isEqualTo(figures.orders() - figures.voided());
     }
 
     @Test
@@ -105,12 +121,13 @@ class ToastViewsTest {
     void theViewsHaveARowPerOrderCheckAndPaymentOfTheirConnection() throws Exception {
         try (Connection connection = connect()) {
             assertThat(intValue(connection, "SELECT count(*) FROM toast_orders WHERE connection_id = " + CONNECTION))
-                    .isEqualTo(Restaurant.ORDERS);
+                    .isEqualTo(Restaurant.ORDERS - DELETED);
             assertThat(intValue(connection, "SELECT count(*) FROM toast_checks WHERE connection_id = " + CONNECTION))
-                    .isEqualTo(checks).isGreaterThan(Restaurant.ORDERS);
+                    .isEqualTo(checks).isGreaterThan(Restaurant.ORDERS - DELETED);
             assertThat(intValue(connection, "SELECT count(*) FROM toast_payments WHERE connection_id = " + CONNECTION))
                     .isEqualTo(payments);
-            assertThat(intValue(connection, "SELECT count(*) FROM toast_orders WHERE voided")).isEqualTo(figures.voided());
+            assertThat(intValue(connection, "SELECT count(*) FROM toast_orders WHERE voided AND connection_id = " + CONNECTION))
+                    .isEqualTo(figures.voided());
             assertThat(intValue(connection, "SELECT count(*) FROM toast_orders WHERE business_date IS NULL "
                     + "OR opened_at IS NULL OR closed_at IS NULL OR modified_at IS NULL")).isZero();
             assertThat(intValue(connection, "SELECT count(*) FROM toast_orders WHERE voided AND amount <> 0"))
@@ -118,6 +135,32 @@ class ToastViewsTest {
             assertThat(intValue(connection, "SELECT count(*) FROM toast_orders o WHERE NOT o.voided AND o.amount <> "
                     + "(SELECT sum(c.amount) FROM toast_checks c WHERE c.order_id = o.id AND c.connection_id = o.connection_id)"))
                     .isZero();
+        }
+    }
+
+    @Test
+    void theViewsLeaveTheDeletedOrdersOutAndTheirTwinsKeepThemWithWhenAndByWhichRun() throws Exception {
+        try (Connection connection = connect()) {
+            assertThat(strings(connection, "SELECT id FROM toast_orders WHERE connection_id = " + CONNECTION))
+                    .hasSize(Restaurant.ORDERS - DELETED).doesNotContainAnyElementsOf(deleted);
+            assertThat(intValue(connection, "SELECT count(*) FROM toast_orders_all WHERE connection_id = " + CONNECTION))
+                    .isEqualTo(Restaurant.ORDERS);
+            assertThat(strings(connection, "SELECT id FROM toast_orders_all WHERE connection_id = " + CONNECTION
+                    + " AND deleted_at IS NOT NULL AND deleted_by_run = " + INCREMENTAL_RUN))
+                    .containsExactlyInAnyOrderElementsOf(deleted);
+            assertThat(intValue(connection, "SELECT count(*) FROM toast_checks_all WHERE connection_id = " + CONNECTION))
+                    .isEqualTo(allChecks).isGreaterThan(checks);
+            assertThat(strings(connection, "SELECT DISTINCT order_id FROM toast_checks_all WHERE connection_id = "
+                    + CONNECTION + " AND deleted_at IS NOT NULL")).containsExactlyInAnyOrderElementsOf(deleted);
+            assertThat(strings(connection, "SELECT DISTINCT order_id FROM toast_payments_all WHERE connection_id = "
+                    + CONNECTION + " AND deleted_at IS NOT NULL")).containsExactlyInAnyOrderElementsOf(deleted);
+            assertThat(strings(connection, "SELECT DISTINCT order_id FROM toast_checks WHERE connection_id = " + CONNECTION))
+                    .doesNotContainAnyElementsOf(deleted);
+            assertThat(strings(connection, "SELECT DISTINCT order_id FROM toast_payments WHERE connection_id = " + CONNECTION))
+                    .doesNotContainAnyElementsOf(deleted);
+            assertThat(intValue(connection, "SELECT count(*) FROM toast_orders o JOIN toast_orders_all a "
+                    + "ON a.connection_id = o.connection_id AND a.id = o.id WHERE a.deleted_at IS NOT NULL "
+                    + "OR o.amount <> a.amount OR o.business_date <> a.business_date")).isZero();
         }
     }
 
@@ -161,7 +204,7 @@ class ToastViewsTest {
         }
     }
 
-    /** The columns of Inflow's core changeset 0004 that the views read. */
+    /** The columns of Inflow's core changesets 0004 and 0016 that the views read. */
     private static void createRecordsTable(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("""
@@ -176,6 +219,9 @@ class ToastViewsTest {
                         updated_by_run     bigint      NOT NULL,
                         inserted_at        timestamptz NOT NULL DEFAULT now(),
                         updated_at         timestamptz NOT NULL DEFAULT now(),
+                        deleted_at         timestamptz,
+                        deleted_by_run     bigint,
+                        last_seen_scan     bigint,
                         PRIMARY KEY (connection_id, stream, external_id)
                     )""");
         }
@@ -184,7 +230,7 @@ class ToastViewsTest {
     private static void insert(Connection connection, long connectionId, Map<String, String> orders) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO records (connection_id, stream, "
                 + "external_id, payload, content_hash, inserted_by_run, updated_by_run) "
-                + "VALUES (?, 'orders', ?, ?::jsonb, md5(?)::uuid, 1, 1)")) {
+                + "VALUES (?, 'orders', ?, ?::jsonb, md5(?)::uuid, " + IMPORT_RUN + ", " + IMPORT_RUN + ")")) {
             for (Map.Entry<String, String> order : orders.entrySet()) {
                 insert.setLong(1, connectionId);
                 insert.setString(2, order.getKey());
@@ -194,6 +240,27 @@ class ToastViewsTest {
             }
             insert.executeBatch();
         }
+    }
+
+    /** What the host does with a batch's deletions on a connection that keeps deleted records. */
+    private static void markDeleted(Connection connection, long connectionId, List<String> guids) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement("UPDATE records SET deleted_at = now(), "
+                + "deleted_by_run = " + INCREMENTAL_RUN + " WHERE connection_id = ? AND stream = 'orders' "
+                + "AND external_id = ANY(?) AND deleted_at IS NULL")) {
+            update.setLong(1, connectionId);
+            update.setArray(2, connection.createArrayOf("text", guids.toArray()));
+            assertThat(update.executeUpdate()).isEqualTo(guids.size());
+        }
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+        }
+        return values;
     }
 
     private static int intValue(Connection connection, String sql) throws SQLException {
