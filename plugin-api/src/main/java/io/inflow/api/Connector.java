@@ -99,7 +99,9 @@ public interface Connector extends ExtensionPoint {
      * A Liquibase changelog inside the plugin jar that the host applies when it loads the plugin, such as
      * {@code inflow/mindbody/changelog.xml}: typed SQL views over {@code records} for analysts. Changeset ids must
      * start with the plugin id; the changelog must only create views (and indexes) over Inflow's tables, never
-     * alter them.
+     * alter them. A view of what exists upstream leaves out records deleted upstream ({@code deleted_at IS NULL});
+     * the convention is a twin {@code <view>_all} with every record and its {@code deleted_at} and
+     * {@code deleted_by_run}, for history.
      *
      * @return the classpath resource of the changelog, or empty when the plugin has none
      */

@@ -9,12 +9,13 @@ import java.util.Objects;
  * <p>The SQL is one read-only {@code SELECT} over the {@code records} table (or the plugin's own views of it),
  * restricted to the connection with the named parameter {@code :connection}. Each row becomes a JSON object of
  * its columns. A query that returns one row can be checked against a connection's expected figures, as
- * {@code <name>.<column>}.
+ * {@code <name>.<column>}. Records deleted upstream stay in {@code records} with {@code deleted_at} set (since 0.2):
+ * a figure of what exists upstream leaves them out with {@code deleted_at IS NULL} (the plugin's views already do).
  *
  * <pre>{@code
  * new StatQuery("engagement", "Bookings, leads and engaged conversations",
  *     "SELECT count(*) FILTER (WHERE payload->'fields' ? 'Booking') AS bookings "
- *   + "FROM records WHERE connection_id = :connection")
+ *   + "FROM records WHERE connection_id = :connection AND deleted_at IS NULL")
  * }</pre>
  *
  * @param name a short identifier, lowercase with underscores
