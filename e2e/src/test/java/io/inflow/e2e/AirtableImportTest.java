@@ -53,7 +53,7 @@ class AirtableImportTest {
     }
 
     @Test
-    void aFullImportStoresEveryRecordOnceAndASecondWritesNothing() {
+    void aFullImportStoresEveryRecordOnceAndASecondOnlyStampsWhatItSaw() {
         long connection = IMPORTS.createConnection(fastConnection("clinic-full"));
 
         JsonNode first = IMPORTS.run(connection, "full");
@@ -63,20 +63,30 @@ class AirtableImportTest {
         assertThat(counts(first.path("streams").path("Conversations"))).containsExactly(TABLE_RECORDS, 0, 0, 0);
         assertThat(SERVER.queryLong("SELECT count(*) FROM records WHERE connection_id = " + connection))
                 .isEqualTo(TABLE_RECORDS);
-        long tuplesBefore = SERVER.queryLong("SELECT sum(xmin::text::bigint) FROM records WHERE connection_id = " + connection);
+        String contentBefore = SERVER.queryString("SELECT md5(string_agg(external_id || payload::text || updated_at"
+                + " || updated_by_run, ',' ORDER BY external_id)) FROM records WHERE connection_id = " + connection);
 
         JsonNode second = IMPORTS.run(connection, "full");
 
         assertThat(second.path("status").asText()).isEqualTo("succeeded");
         assertThat(counts(second)).containsExactly(0, 0, TABLE_RECORDS, 0);
+        assertThat(SERVER.queryString("SELECT md5(string_agg(external_id || payload::text || updated_at"
+                + " || updated_by_run, ',' ORDER BY external_id)) FROM records WHERE connection_id = " + connection))
+                .as("no record's content or update stamp changed").isEqualTo(contentBefore);
+        assertThat(SERVER.queryLong("SELECT count(*) FROM records WHERE last_seen_scan = " + second.path("id").asLong()
+                + " AND connection_id = " + connection)).as("the reconciling scan stamped what it saw")
+                .isEqualTo(TABLE_RECORDS);
+        long tuplesBefore = SERVER.queryLong("SELECT sum(xmin::text::bigint) FROM records WHERE connection_id = "
+                + connection);
+        assertThat(counts(IMPORTS.run(connection, "incremental"))).containsExactly(0, 0, 0, 0);
         assertThat(SERVER.queryLong("SELECT sum(xmin::text::bigint) FROM records WHERE connection_id = " + connection))
-                .as("no record row was rewritten").isEqualTo(tuplesBefore);
+                .as("an incremental import writes no record row").isEqualTo(tuplesBefore);
         assertThat(SERVER.queryLong("SELECT count(*) FROM records WHERE connection_id = " + connection))
                 .isEqualTo(TABLE_RECORDS);
         JsonNode history = IMPORTS.get("/imports?connection=" + connection).body().path("runs");
         assertThat(history.findValuesAsText("status")).startsWith("succeeded");
-        assertThat(history).extracting(run -> run.path("id").asLong())
-                .containsExactly(second.path("id").asLong(), first.path("id").asLong());
+        assertThat(history).extracting(run -> run.path("id").asLong()).hasSize(3)
+                .endsWith(second.path("id").asLong(), first.path("id").asLong());
     }
 
     @Test
