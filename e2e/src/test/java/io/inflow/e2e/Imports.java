@@ -21,6 +21,11 @@ final class Imports {
         this.server = server;
     }
 
+    /** Whether a run with this status may still change: queued, running or cancelling. */
+    static boolean isActive(String status) {
+        return ACTIVE.contains(status);
+    }
+
     /** Creates a connection from a body; answers its id. */
     long createConnection(JsonNode body) {
         Json.Answer created = json.post(server.api("/connections"), body);

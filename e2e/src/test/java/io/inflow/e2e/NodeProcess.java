@@ -76,6 +76,15 @@ final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** What the node printed so far. */
+    String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     long pid() {
         return process.pid();
     }

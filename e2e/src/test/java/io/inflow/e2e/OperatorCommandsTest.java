@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -117,6 +118,32 @@ class OperatorCommandsTest {
             assertNoStackTrace(start);
         }
         assertNothingLeftRunningOn(dataDir);
+    }
+
+    @Test
+    void anExternalDatabaseWithoutASecretsKeyIsRefusedInOneLineAndTheEmbeddedOneKeepsAKeyBesideItsFolder()
+            throws Exception {
+        Path dataDir = root.resolve("data");
+        Map<String, String> external = new HashMap<>(ServerJar.embedded(dataDir, ServerJar.freePort(),
+                ServerJar.freePort()));
+        external.put("INFLOW_DATABASE_URL", "jdbc:postgresql://localhost:1/inflow");
+
+        ServerJar.Outcome refused = ServerJar.run(external, COMMAND_TIMEOUT, "server", ServerJar.CONFIG.toString());
+        ServerJar.Outcome generated = ServerJar.run(Map.of(), COMMAND_TIMEOUT, "generate-secrets-key");
+
+        assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+        assertThat(refused.err()).as(refused.all()).startsWith("No secrets key: with an external database")
+                .contains("INFLOW_SECRETS_KEY").contains("generate-secrets-key").hasLineCount(1);
+        assertNoStackTrace(refused);
+        assertThat(generated.exitCode()).as(generated.all()).isZero();
+        assertThat(generated.out().trim()).matches("[A-Za-z0-9+/]{43}=");
+        try (NodeProcess node = NodeProcess.startEmbedded(dataDir)) {
+            Path key = dataDir.resolve("secrets.key");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+            assertThat(Files.readString(key)).contains("Back it up");
+            assertThat(dataDir.resolve("postgres")).isDirectory();
+            assertThat(node.log()).contains("Created the secrets key " + key.toAbsolutePath());
+        }
     }
 
     @Test

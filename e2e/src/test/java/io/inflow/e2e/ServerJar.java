@@ -38,6 +38,7 @@ final class ServerJar {
             environment.put("INFLOW_ADMIN_PORT", Integer.toString(adminPort));
             environment.put("INFLOW_ADMIN_KEY", TestKeys.ADMIN);
             environment.put("INFLOW_DATABASE_URL", "");
+            environment.put("INFLOW_SECRETS_KEY", "");
             return environment;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -28,6 +28,12 @@ import io.inflow.server.metrics.StoredStateGauges;
 import io.inflow.server.metrics.UpstreamMetrics;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.secrets.GenerateSecretsKeyCommand;
+import io.inflow.server.secrets.PlaintextSecrets;
+import io.inflow.server.secrets.SecretEnvelope;
+import io.inflow.server.secrets.SecretsKeyRing;
+import io.inflow.server.secrets.SecretsKeys;
+import io.inflow.server.secrets.StoredSecrets;
 import io.inflow.server.store.Database;
 import io.inflow.server.store.PluginSchemas;
 import io.inflow.server.store.RateLimitTable;
@@ -81,6 +87,8 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         bootstrap.getObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         bootstrap.addCommand(new InflowDbCommand());
         bootstrap.addCommand(new GenerateKeyCommand());
+        bootstrap.addCommand(new GenerateSecretsKeyCommand());
+        bootstrap.addCommand(new RotateSecretsCommand());
         // the JVM's gauges, which /metrics bridges: Application.run registers them too (it is idempotent), but an
         // application started another way, such as dropwizard-testing's, would have none
         bootstrap.registerMetrics();
@@ -98,11 +106,16 @@ public final class InflowApplication extends Application<InflowConfiguration> {
             environment.admin().addFilter("api-key", new AdminPortKeyFilter(keys, environment.getObjectMapper()))
                     .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         }
+        // with an external database and no secrets key, refuse before touching anything
+        if (config.database().url().isPresent()) {
+            SecretsKeys.load(config.secrets(), false, config.dataDir());
+        }
         Database database = Database.open(config.database(), config.dataDir(), "server");
         environment.lifecycle().manage(onStop(database::close));
         try {
             DatabaseCloser.register(database, environment.lifecycle());
-            wire(config, environment, database, keys);
+            SecretsKeyRing secretsKeys = SecretsKeys.load(config.secrets(), database.isEmbedded(), config.dataDir());
+            wire(config, environment, database, keys, secretsKeys);
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -110,7 +123,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
     }
 
     private static void wire(InflowConfiguration config, Environment environment, Database database,
-                             ApiKeyRing keys) {
+                             ApiKeyRing keys, SecretsKeyRing secretsKeys) {
         new SchemaMigrator(database.endpoint()).migrate();
         DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections());
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
@@ -126,8 +139,10 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                     plugins::rescan));
         }
 
+        StoredSecrets secrets = new StoredSecrets(new SecretEnvelope(secretsKeys));
+        new PlaintextSecrets(jdbi, secrets, plugins, environment.getObjectMapper()).sealAll();
         ConnectionService connections = new ConnectionService(store.connections(), plugins,
-                environment.getObjectMapper());
+                environment.getObjectMapper(), secrets, System::getenv);
         PrometheusRegistry prometheus = new PrometheusRegistry();
         UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(),
                 new RateLimitTable(dataSource::getConnection),

@@ -8,6 +8,7 @@ import io.inflow.server.jobs.JobsConfiguration;
 import io.inflow.server.plugins.PluginsConfiguration;
 import io.inflow.server.metrics.PrometheusConfiguration;
 import io.inflow.server.resilience.UpstreamConfiguration;
+import io.inflow.server.secrets.SecretsConfiguration;
 import io.inflow.server.store.DatabaseConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -53,6 +54,15 @@ public class InflowConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private ApiConfiguration api = new ApiConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private SecretsConfiguration secrets = new SecretsConfiguration();
+
+    public SecretsConfiguration secrets() {
+        return secrets;
+    }
 
     public AuthConfiguration auth() {
         return auth;

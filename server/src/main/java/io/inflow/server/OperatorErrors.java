@@ -5,6 +5,7 @@ import io.dropwizard.core.server.ServerFactory;
 import io.dropwizard.core.server.SimpleServerFactory;
 import io.dropwizard.jetty.ConnectorFactory;
 import io.dropwizard.jetty.HttpConnectorFactory;
+import io.inflow.server.secrets.SecretsKeyMissingException;
 import io.inflow.server.store.DataDirInUseException;
 import java.net.BindException;
 import java.util.List;
@@ -36,6 +37,9 @@ final class OperatorErrors {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof DataDirInUseException inUse) {
                 return Optional.of(inUse.getMessage());
+            }
+            if (cause instanceof SecretsKeyMissingException missing) {
+                return Optional.of(missing.getMessage());
             }
             if (cause instanceof BindException bindException && bind == null) {
                 bind = bindException;

@@ -10,7 +10,11 @@ import java.util.Map;
  * @param pluginState {@code active}, {@code disabled}, {@code missing} or {@code failed}
  * @param pluginMessage why the plugin cannot run the connection's imports, or null when it is active
  * @param deletes what its imports do with records deleted upstream: {@code soft} or {@code hard}
+ * @param state {@code ok}, or {@code secrets_unreadable} when a stored secret cannot be decrypted with the
+ *              configured keys (the connection cannot run until the key is configured or the secret sent again)
+ * @param stateMessage why, in words, or null when {@code ok}
  */
 public record ConnectionView(long id, String plugin, String name, Map<String, Object> config, Instant createdAt,
-                             Instant updatedAt, String pluginState, String pluginMessage, Deletes deletes) {
+                             Instant updatedAt, String pluginState, String pluginMessage, Deletes deletes,
+                             String state, String stateMessage) {
 }

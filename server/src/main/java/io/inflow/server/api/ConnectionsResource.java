@@ -138,6 +138,8 @@ public final class ConnectionsResource {
         PluginAvailability plugin = connections.pluginOf(connection);
         return new ConnectionView(connection.id(), connection.pluginId(), connection.name(),
                 connections.redactedConfig(connection), connection.createdAt(), connection.updatedAt(),
-                plugin.state().code(), plugin.message(), connection.deletes());
+                plugin.state().code(), plugin.message(), connection.deletes(),
+                connection.secretsProblem().isPresent() ? "secrets_unreadable" : "ok",
+                connection.secretsProblem().orElse(null));
     }
 }

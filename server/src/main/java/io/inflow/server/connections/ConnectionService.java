@@ -12,10 +12,17 @@ import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionRow;
 import io.inflow.server.store.Deletes;
+import io.inflow.api.config.ConfigField;
+import io.inflow.api.config.ConfigSchema;
+import io.inflow.server.secrets.SecretReference;
+import io.inflow.server.secrets.SecretUnresolvedException;
+import io.inflow.server.secrets.StoredSecrets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Creates, changes and finds connections, checking each configuration against its plugin's schema. */
@@ -27,11 +34,20 @@ public final class ConnectionService {
     private final ConnectionDao dao;
     private final PluginRegistry plugins;
     private final ObjectMapper json;
+    private final StoredSecrets secrets;
+    private final Function<String, String> environment;
 
-    public ConnectionService(ConnectionDao dao, PluginRegistry plugins, ObjectMapper json) {
+    /**
+     * @param secrets seals secret values as they are stored and opens them as they are read
+     * @param environment the server's environment, where {@code ${env:NAME}} references are resolved
+     */
+    public ConnectionService(ConnectionDao dao, PluginRegistry plugins, ObjectMapper json, StoredSecrets secrets,
+                             Function<String, String> environment) {
         this.dao = dao;
         this.plugins = plugins;
         this.json = json;
+        this.secrets = secrets;
+        this.environment = environment;
     }
 
     /**
@@ -64,7 +80,9 @@ public final class ConnectionService {
             throw nameTaken(name);
         }
         try {
-            long id = dao.insert(pluginId, name.trim(), toJson(complete), deletes == null ? Deletes.SOFT : deletes);
+            long id = dao.nextId();
+            dao.insert(id, pluginId, name.trim(), toJson(secrets.seal(id, spec.config(), complete)),
+                    deletes == null ? Deletes.SOFT : deletes);
             return get(id);
         } catch (UnableToExecuteStatementException e) {
             if (dao.findByName(name.trim()).isPresent()) {
@@ -99,6 +117,15 @@ public final class ConnectionService {
                         "plugin '" + current.pluginId() + "' of connection " + id + " is not loaded, so its "
                                 + "configuration cannot be checked", Map.of("plugin", current.pluginId())));
         Map<String, Object> given = SecretsKept.merge(spec.config(), config, current.config().asMap());
+        List<String> stillUnreadable = current.unreadableSecrets().keySet().stream()
+                .filter(field -> config.get(field) == null || ConfigRedactor.MASK.equals(config.get(field)))
+                .toList();
+        if (!stillUnreadable.isEmpty()) {
+            throw new InflowException(InflowException.Kind.CONFLICT, "secrets_unreadable",
+                    current.secretsProblem().orElseThrow() + ": send " + stillUnreadable.stream()
+                            .map(field -> "config." + field).toList() + " again, or configure the key",
+                    Map.of("fields", stillUnreadable));
+        }
         List<FieldError> errors = ConfigValidator.validate(spec.config(), given);
         if (!errors.isEmpty()) {
             throw InflowException.invalid("invalid_config",
@@ -109,7 +136,7 @@ public final class ConnectionService {
         if (!newName.equals(current.name()) && dao.findByName(newName).isPresent()) {
             throw nameTaken(newName);
         }
-        String complete = toJson(ConfigValidator.withDefaults(spec.config(), given));
+        String complete = toJson(secrets.seal(id, spec.config(), ConfigValidator.withDefaults(spec.config(), given)));
         try {
             if (!dao.update(id, newName, complete, deletes == null ? current.deletes() : deletes)) {
                 throw InflowException.notFound("connection", id);
@@ -149,12 +176,45 @@ public final class ConnectionService {
         return plugins.require(connection.pluginId()).streams(connection.config());
     }
 
-    /** The configuration as it may be shown: secret values masked. */
+    /** The configuration as it may be shown: secret values masked, references as written. */
     public Map<String, Object> redactedConfig(Connection connection) {
-        return plugins.find(connection.pluginId())
+        Map<String, Object> shown = plugins.find(connection.pluginId())
                 .flatMap(PluginInfo::spec)
                 .map(spec -> ConfigRedactor.redact(spec.config(), connection.config().asMap()))
                 .orElseGet(() -> ConfigRedactor.maskAll(connection.config().asMap()));
+        connection.unreadableSecrets().keySet().forEach(field -> shown.put(field, ConfigRedactor.MASK));
+        return shown;
+    }
+
+    /**
+     * The configuration a run, a check or a replay hands the plugin: its secrets decrypted and its references
+     * ({@code ${env:…}}, {@code ${file:…}}) resolved now. Never stored, never shown.
+     *
+     * @param schema the plugin's configuration schema: the secret fields whose references are resolved
+     * @throws InflowException CONFLICT {@code secrets_unreadable} when a stored secret cannot be decrypted;
+     *                         CONFLICT {@code secret_unresolved} naming a reference that names nothing readable
+     */
+    public ConnectorConfig upstreamConfig(Connection connection, ConfigSchema schema) {
+        Optional<String> problem = connection.secretsProblem();
+        if (problem.isPresent()) {
+            throw new InflowException(InflowException.Kind.CONFLICT, "secrets_unreadable", problem.get(),
+                    Map.of("fields", List.copyOf(connection.unreadableSecrets().keySet())));
+        }
+        Map<String, Object> resolved = new LinkedHashMap<>(connection.config().asMap());
+        for (ConfigField field : schema.fields()) {
+            Optional<SecretReference> reference = field.secret()
+                    ? SecretReference.of(resolved.get(field.name())) : Optional.empty();
+            if (reference.isPresent()) {
+                try {
+                    resolved.put(field.name(), reference.get().resolve(environment));
+                } catch (SecretUnresolvedException e) {
+                    throw new InflowException(InflowException.Kind.CONFLICT, "secret_unresolved",
+                            "config." + field.name() + " of connection " + connection.id() + " refers to "
+                                    + e.getMessage(), Map.of("field", field.name()));
+                }
+            }
+        }
+        return ConnectorConfig.of(resolved);
     }
 
     private ConnectorSpec usableSpec(String pluginId) {
@@ -176,11 +236,11 @@ public final class ConnectionService {
 
     private Connection toConnection(ConnectionRow row) {
         try {
-            Map<String, Object> config = json.readValue(row.config(), JSON_OBJECT);
+            StoredSecrets.Opened opened = secrets.open(row.id(), json.readValue(row.config(), JSON_OBJECT));
             JobSettings jobs = new JobSettings(row.scheduleCron(), row.scheduleTimezone(), row.scheduleEnabled(),
                     row.importOnStartup(), Duration.ofSeconds(row.cooldownSeconds()));
-            return new Connection(row.id(), row.pluginId(), row.name(), ConnectorConfig.of(config), row.createdAt(),
-                    row.updatedAt(), jobs, row.deletes());
+            return new Connection(row.id(), row.pluginId(), row.name(), ConnectorConfig.of(opened.config()),
+                    row.createdAt(), row.updatedAt(), jobs, row.deletes(), opened.unreadable());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("connection " + row.id() + " has a configuration that is not JSON", e);
         }

@@ -1,5 +1,6 @@
 package io.inflow.server.jobs;
 
+import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorException;
 import io.inflow.api.QuotaExhaustedException;
 import io.inflow.server.connections.Connection;
@@ -47,7 +48,13 @@ public final class ConnectionCheck {
         Connection connection = connections.get(connectionId);
         LoadedConnector connector = plugins.connector(connection.pluginId())
                 .orElseThrow(() -> unavailable(connection));
-        HostConnectorContext context = new HostConnectorContext(connection.config(),
+        ConnectorConfig config;
+        try {
+            config = connections.upstreamConfig(connection, connector.spec().config());
+        } catch (InflowException e) {
+            return result(false, e.code() + ": " + e.getMessage());
+        }
+        HostConnectorContext context = new HostConnectorContext(config,
                 upstreams.forInteractiveCall(connection, connector),
                 new PluginLogger(connector.pluginId(), "connection " + connection.id() + " check"),
                 states.of(connection.id()));

@@ -78,7 +78,8 @@ public final class DeadLetterReplay {
 
     private Optional<Record> reread(LoadedConnector connector, Connection connection, DeadLetterRow letter)
             throws IOException, InterruptedException {
-        HostConnectorContext context = new HostConnectorContext(connection.config(),
+        HostConnectorContext context = new HostConnectorContext(
+                connections.upstreamConfig(connection, connector.spec().config()),
                 upstreams.forInteractiveCall(connection, connector),
                 new PluginLogger(connector.pluginId(), "connection " + connection.id() + " dead letter " + letter.id()),
                 states.of(connection.id()));

@@ -4,12 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.api.Checkpoint;
+import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorException;
 import io.inflow.api.QuotaExhaustedException;
 import io.inflow.api.ReadCancelledException;
 import io.inflow.api.UpstreamClient;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.errors.InflowException;
 import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginRegistry;
@@ -148,13 +150,19 @@ final class ImportRunner {
             return Outcome.failed(plugins.availability(connection.pluginId()).message());
         }
         LoadedConnector connector = loaded.get();
+        ConnectorConfig config;
+        try {
+            config = connections.upstreamConfig(connection, connector.spec().config());
+        } catch (InflowException e) {
+            return Outcome.failed(e.code() + ": " + e.getMessage());
+        }
         UpstreamClient http = upstreams.forConnection(connection, connector,
                 new RunWaits(run.id(), store.runs(), signals, reads));
         for (RunStreamRow stream : store.runs().streams(run.id())) {
             if (stream.status() == StreamStatus.SUCCEEDED) {
                 continue;
             }
-            Outcome outcome = readStream(run, connector, connection, http, stream,
+            Outcome outcome = readStream(run, connector, connection, config, http, stream,
                     metrics.stream(connection.name(), stream.stream()));
             if (outcome.status() != RunStatus.SUCCEEDED) {
                 return outcome;
@@ -163,8 +171,8 @@ final class ImportRunner {
         return Outcome.SUCCEEDED;
     }
 
-    private Outcome readStream(RunRow run, LoadedConnector connector, Connection connection, UpstreamClient http,
-                               RunStreamRow streamRow, ImportMetrics.StreamRecords counted) {
+    private Outcome readStream(RunRow run, LoadedConnector connector, Connection connection, ConnectorConfig config,
+                               UpstreamClient http, RunStreamRow streamRow, ImportMetrics.StreamRecords counted) {
         String stream = streamRow.stream();
         ScanStart scan = startingCheckpoint(run, streamRow, connection, connector);
         Checkpoint start = scan.checkpoint();
@@ -177,7 +185,7 @@ final class ImportRunner {
         System.Logger log = new PluginLogger(connector.pluginId(),
                 "connection " + connection.id() + " run " + run.id() + " stream " + stream);
         ActiveRead watched = reads.begin(run.id(), stream);
-        HostReadContext context = new HostReadContext(write, connection.config(), http, log, store.sink(),
+        HostReadContext context = new HostReadContext(write, config, http, log, store.sink(),
                 store.runs(), signals::stopping, counted, watched::progressed, store.states().of(connection.id()));
         try {
             readAndStore(watched, connector, stream, start, context);

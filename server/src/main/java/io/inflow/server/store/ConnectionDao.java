@@ -22,11 +22,23 @@ public interface ConnectionDao {
     @GetGeneratedKeys("id")
     long insert(@Bind("pluginId") String pluginId, @Bind("name") String name, @Bind("config") String configJson);
 
-    @SqlUpdate("INSERT INTO connections (plugin_id, name, config, deletes) "
-            + "VALUES (:pluginId, :name, CAST(:config AS jsonb), :deletes)")
-    @GetGeneratedKeys("id")
-    long insert(@Bind("pluginId") String pluginId, @Bind("name") String name, @Bind("config") String configJson,
-                @Bind("deletes") Deletes deletes);
+    /** An id for a new connection, taken before its insert: its secrets are sealed for it. */
+    @SqlQuery("SELECT nextval(pg_get_serial_sequence('connections', 'id'))")
+    long nextId();
+
+    /** Inserts a connection under an id from {@link #nextId()}. */
+    @SqlUpdate("INSERT INTO connections (id, plugin_id, name, config, deletes) OVERRIDING SYSTEM VALUE "
+            + "VALUES (:id, :pluginId, :name, CAST(:config AS jsonb), :deletes)")
+    void insert(@Bind("id") long id, @Bind("pluginId") String pluginId, @Bind("name") String name,
+                @Bind("config") String configJson, @Bind("deletes") Deletes deletes);
+
+    /** Every connection not deleted, locked against changes until the transaction ends: for re-sealing secrets. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE deleted_at IS NULL ORDER BY id FOR UPDATE")
+    List<ConnectionRow> lockAll();
+
+    /** Replaces a connection's stored configuration only (its secrets sealed again), not when it was changed. */
+    @SqlUpdate("UPDATE connections SET config = CAST(:config AS jsonb) WHERE id = :id AND deleted_at IS NULL")
+    boolean storeConfig(@Bind("id") long id, @Bind("config") String configJson);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE id = :id AND deleted_at IS NULL")
     Optional<ConnectionRow> find(@Bind("id") long id);
