@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.ResourceHelpers;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
@@ -42,13 +41,14 @@ class SecretsRotationTest {
         JsonNode sandboxBodies = new SandboxAdmin(SANDBOX).connections();
         String token = sandboxBodies.path("airtable").path("config").path("apiToken").asText();
         Map<String, String> oldKeyNode = Map.of("INFLOW_SECRETS_KEY", OLD_KEY, "CLINIC_TOKEN", token);
-        // a first start creates the schema; then a connection is stored as a version without encryption stored it
+        // a connection whose secret is then stored in clear, as a version without encryption at rest stored it
+        long legacyId;
         try (NodeProcess node = NodeProcess.start("node-a", DATABASE, oldKeyNode)) {
-            assertThat(node.healthStatus()).isEqualTo(200);
+            legacyId = create(json, node, Imports.airtableConnection(sandboxBodies, "legacy-plain",
+                    "requestsPerSecond", "1000"));
         }
-        ObjectNode legacy = Imports.airtableConnection(sandboxBodies, "legacy-plain", "requestsPerSecond", "1000");
-        long legacyId = DATABASE.queryLong("INSERT INTO connections (plugin_id, name, config) VALUES ('airtable', "
-                + "'legacy-plain', '" + legacy.path("config") + "'::jsonb) RETURNING id");
+        DATABASE.queryLong("WITH plain AS (UPDATE connections SET config = jsonb_set(config, '{apiToken}', to_jsonb('"
+                + token + "'::text)) WHERE id = " + legacyId + " RETURNING 1) SELECT count(*) FROM plain");
         assertThat(DATABASE.queryString("SELECT config->>'apiToken' FROM connections WHERE id = " + legacyId))
                 .isEqualTo(token);
 
@@ -58,13 +58,15 @@ class SecretsRotationTest {
         try (NodeProcess node = NodeProcess.start("node-a", DATABASE, oldKeyNode)) {
             assertThat(DATABASE.queryString("SELECT config->'apiToken'->>'$enc' FROM connections WHERE id = " + legacyId))
                     .as("sealed by the start-up step").startsWith("v1:");
-            assertThat(run(json, node, legacyId).path("status").asText()).isEqualTo("succeeded");
+            JsonNode legacyRun = run(json, node, legacyId);
+            assertThat(legacyRun.path("status").asText()).as(legacyRun.toString()).isEqualTo("succeeded");
 
             referenced = create(json, node, Imports.airtableConnection(sandboxBodies, "env-ref", "apiToken",
                     "${env:CLINIC_TOKEN}", "requestsPerSecond", "1000"));
             unresolved = create(json, node, Imports.airtableConnection(sandboxBodies, "env-missing", "apiToken",
                     "${env:INFLOW_TEST_NOT_SET}", "requestsPerSecond", "1000"));
-            assertThat(run(json, node, referenced).path("status").asText()).isEqualTo("succeeded");
+            JsonNode referencedRun = run(json, node, referenced);
+            assertThat(referencedRun.path("status").asText()).as(referencedRun.toString()).isEqualTo("succeeded");
             JsonNode failed = run(json, node, unresolved);
             assertThat(failed.path("status").asText()).isEqualTo("failed");
             assertThat(failed.path("error").asText()).contains("${env:INFLOW_TEST_NOT_SET}")

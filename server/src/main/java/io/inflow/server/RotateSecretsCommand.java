@@ -12,6 +12,7 @@ import io.inflow.server.store.Database;
 import java.util.Optional;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
 /**
  * {@code java -jar inflow-server.jar rotate-secrets config.yml}: seals every stored secret again with the newest
@@ -34,7 +35,7 @@ final class RotateSecretsCommand extends ConfiguredCommand<InflowConfiguration> 
             ManagedDataSource dataSource = database.endpoint().dataSourceFactory(2)
                     .build(bootstrap.getMetricRegistry(), "rotate-secrets");
             try {
-                SecretRotation.Rotated rotated = new SecretRotation(Jdbi.create(dataSource), keys,
+                SecretRotation.Rotated rotated = new SecretRotation(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), keys,
                         bootstrap.getObjectMapper()).rotate();
                 System.out.println("Re-encrypted " + rotated.resealed() + " secrets of " + rotated.connections()
                         + " connections with key " + rotated.keyId() + " (" + rotated.alreadyNewest()
