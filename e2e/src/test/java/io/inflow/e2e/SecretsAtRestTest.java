@@ -31,9 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class SecretsAtRestTest {
 
+    private static final int AIRTABLE_RECORDS = 1_000;
+
     private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
             .withAirtableRequestsPerSecond(0).withToastRequestsPerSecond(0).withGmailUnitsPerSecond(0)
-            .withMindbodyRequestsPerSecond(0));
+            .withMindbodyRequestsPerSecond(0).withAirtableRecords(AIRTABLE_RECORDS));
     private static final SandboxAdmin SANDBOX_ADMIN = new SandboxAdmin(SANDBOX);
     private static final TestServer SERVER = TestServer.withPlugins(plugins -> { });
     private static final Imports IMPORTS = new Imports(SERVER);
@@ -95,7 +97,7 @@ class SecretsAtRestTest {
         JsonNode failed = IMPORTS.run(broken, "full");
 
         assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
-        assertThat(run.path("counts").path("inserted").asLong()).isEqualTo(20_077);
+        assertThat(run.path("counts").path("inserted").asLong()).isEqualTo(AIRTABLE_RECORDS);
         assertThat(IMPORTS.get("/connections/" + connection).body().path("config").path("apiToken").asText())
                 .isEqualTo(reference);
         assertThat(SERVER.queryString("SELECT config->>'apiToken' FROM connections WHERE id = " + connection))

@@ -26,7 +26,7 @@ class SecretsRotationTest {
 
     private static final SharedDatabase DATABASE = SharedDatabase.start();
     private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
-            .withAirtableRequestsPerSecond(0));
+            .withAirtableRequestsPerSecond(0).withAirtableRecords(2_000));
 
     @AfterAll
     static void stopAll() {
@@ -72,8 +72,9 @@ class SecretsRotationTest {
             assertThat(failed.path("error").asText()).contains("${env:INFLOW_TEST_NOT_SET}")
                     .contains("the environment variable INFLOW_TEST_NOT_SET is not set");
 
+            // 20 pages at one request a second: the import runs while the rotation does
             rotatedDuringImport = create(json, node, Imports.airtableConnection(sandboxBodies, "rotated-live",
-                    "requestsPerSecond", "20"));
+                    "requestsPerSecond", "1"));
             long running = json.post(node.api("/connections/" + rotatedDuringImport + "/imports"),
                     "{\"mode\":\"full\"}").body().path("id").asLong();
             await().atMost(Duration.ofSeconds(30)).until(() -> DATABASE.queryLong(
@@ -86,6 +87,8 @@ class SecretsRotationTest {
             assertThat(rotation.out()).contains("Re-encrypted 2 secrets of 2 connections with key ");
             assertThat(DATABASE.queryLong("SELECT count(*) FROM connections WHERE config->'apiToken' ? '$enc'"))
                     .isEqualTo(2);
+            assertThat(DATABASE.queryString("SELECT status FROM import_runs WHERE id = " + running))
+                    .as("the import was still running when the rotation committed").isEqualTo("running");
             await().atMost(Duration.ofSeconds(60)).until(() -> !"running".equals(DATABASE.queryString(
                     "SELECT status FROM import_runs WHERE id = " + running)));
             assertThat(DATABASE.queryString("SELECT status FROM import_runs WHERE id = " + running))
