@@ -58,8 +58,11 @@ class ConnectionsApiTest {
         JsonNode read = IMPORTS.get("/connections/" + connection).body();
         assertThat(read.path("name").asText()).isEqualTo("put-renamed");
         assertThat(read.path("config").path("requestsPerSecond").asDouble()).isEqualTo(500.0);
-        assertThat(SERVER.queryLong("SELECT count(*) FROM connections WHERE config->>'apiToken' = 'a-new-token' "
-                + "AND id = " + connection)).isEqualTo(1);
+        assertThat(SERVER.queryString("SELECT config::text FROM connections WHERE id = " + connection))
+                .as("stored encrypted").contains("$enc").doesNotContain("a-new-token");
+        JsonNode check = IMPORTS.post("/connections/" + connection + "/check", "").body();
+        assertThat(check.path("ok").asBoolean()).as("the new token is the one used: %s", check).isFalse();
+        assertThat(check.path("message").asText()).contains("token").doesNotContain("a-new-token");
     }
 
     @Test
