@@ -238,6 +238,31 @@ class ConnectionsApiTest {
     }
 
     @Test
+    void aCronThatNeverFiresIsRefusedAndOneStoredBeforeShowsNoFireTime() {
+        long connection = IMPORTS.createConnection(airtable("never-fires", 1_000));
+
+        Json.Answer refused = IMPORTS.put("/connections/" + connection + "/schedule", "{\"cron\":\"0 0 30 2 *\"}");
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(400);
+        assertThat(refused.body().path("code").asText()).isEqualTo("invalid_schedule");
+        assertThat(refused.body().path("message").asText()).contains("never fires");
+        assertThat(refused.body().path("details").path("errors").findValuesAsText("field")).containsExactly("cron");
+        assertThat(IMPORTS.get("/connections/" + connection + "/schedule").body().path("cron").isNull()).isTrue();
+
+        // as a version that took such an expression stored it
+        SERVER.execute("UPDATE connections SET schedule_cron = '0 0 31 4 *', schedule_enabled = true WHERE id = "
+                + connection);
+        JsonNode schedule = IMPORTS.get("/connections/" + connection + "/schedule").body();
+        JsonNode scheduler = IMPORTS.get("/scheduler").body();
+
+        assertThat(schedule.path("enabled").asBoolean()).as(schedule.toString()).isTrue();
+        assertThat(schedule.path("nextFireTimes")).as(schedule.toString()).isEmpty();
+        assertThat(scheduler.path("upcoming").findValuesAsText("connection"))
+                .doesNotContain(Long.toString(connection));
+        assertThat(schedule + " " + scheduler).doesNotContain("2500-");
+    }
+
+    @Test
     void aCheckAnswersWhetherTheStoredConfigReachesTheUpstream() {
         long good = IMPORTS.createConnection(airtable("check-good", 1_000));
         long wrong = IMPORTS.createConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(), "check-wrong",

@@ -32,8 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * What an operator does to a data dir with the server jar, each command a process of its own, as the README shows:
  * a {@code db} command or a second server on a data dir in use is refused and leaves the live server alone; the
- * PostgreSQL of a server killed with SIGKILL is still stopped by the next start; a start on a taken port says so
- * in one line and leaves nothing running, and so does a SIGTERM while the server is still starting.
+ * PostgreSQL of a server killed with SIGKILL is still stopped by the next start; a start on a taken port, without
+ * an API key or with a configuration that cannot be read says so in one line and leaves nothing running, and so
+ * does a SIGTERM while the server is still starting.
  */
 class OperatorCommandsTest {
 
@@ -116,8 +117,41 @@ class OperatorCommandsTest {
             assertThat(start.err()).as(start.all())
                     .isEqualTo("port " + taken.getLocalPort() + " is in use; set INFLOW_PORT\n");
             assertNoStackTrace(start);
+            assertThat(start.out()).as("Liquibase migrated the schema, telling only the log")
+                    .doesNotContain("Running Changeset").doesNotContain("UPDATE SUMMARY")
+                    .doesNotContain("Update has been successful");
         }
         assertNothingLeftRunningOn(dataDir);
+    }
+
+    @Test
+    void aStartWithoutAnApiKeyOrWithAConfigurationItCannotReadSaysSoInOneLine() throws Exception {
+        Path dataDir = root.resolve("data");
+        Map<String, String> withoutKey = new HashMap<>(ServerJar.embedded(dataDir, ServerJar.freePort(),
+                ServerJar.freePort()));
+        withoutKey.put("INFLOW_ADMIN_KEY", "");
+        Path misspelt = Files.writeString(root.resolve("misspelt.yml"), Files.readString(ServerJar.CONFIG)
+                .replace("jobs:\n  workerThreads: 4\n", "jobs:\n  workerThread: 4\n"));
+
+        ServerJar.Outcome keyless = ServerJar.run(withoutKey, COMMAND_TIMEOUT, "server", ServerJar.CONFIG.toString());
+        ServerJar.Outcome unreadable = ServerJar.run(ServerJar.embedded(dataDir, ServerJar.freePort(),
+                ServerJar.freePort()), COMMAND_TIMEOUT, "server", misspelt.toString());
+        withoutKey.put("INFLOW_LOG_LEVEL", "DEBUG");
+        ServerJar.Outcome debugged = ServerJar.run(withoutKey, COMMAND_TIMEOUT, "server", ServerJar.CONFIG.toString());
+
+        assertThat(keyless.exitCode()).as(keyless.all()).isNotZero();
+        assertThat(keyless.err()).as(keyless.all()).isEqualTo("no API key is configured: set INFLOW_ADMIN_KEY, or add "
+                + "auth.keys to the configuration (java -jar inflow-server.jar generate-key prints a key and its hash)\n");
+        assertNoStackTrace(keyless);
+        assertThat(unreadable.exitCode()).as(unreadable.all()).isNotZero();
+        assertThat(unreadable.err()).as(unreadable.all())
+                .startsWith(misspelt + " has an error: Unrecognized field at: jobs.workerThread (did you mean ")
+                .contains("workerThreads").hasLineCount(1);
+        assertNoStackTrace(unreadable);
+        assertThat(debugged.exitCode()).as(debugged.all()).isNotZero();
+        assertThat(debugged.err()).as("with INFLOW_LOG_LEVEL=DEBUG the same line").isEqualTo(keyless.err());
+        assertThat(debugged.out()).as("and the stack trace in the log").contains("at io.inflow.server.auth.ApiKeyRing.of");
+        assertThat(dataDir.resolve("postgres")).as("refused before any PostgreSQL started").doesNotExist();
     }
 
     @Test

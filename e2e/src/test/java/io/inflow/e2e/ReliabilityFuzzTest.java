@@ -34,7 +34,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Reliability: thousands of generated bad requests against every route the server registers (found through
  * Jersey): malformed and oversized JSON, wrong types, unknown fields, unknown ids, path tricks, SQL and script
  * fragments in every string and query parameter, wrong methods and content types, with admin, viewer and no key.
- * None may answer 5xx or show a stack trace, every error is the API's JSON error, and the data is unchanged.
+ * None may answer 5xx or show a stack trace, every error is the API's JSON error (also those Jetty answers before
+ * the API sees the request), and the data is unchanged.
  *
  * <p>Requests that could legitimately change something are not generated: an admin's call to a changing route
  * names either an id that does not exist, or an existing one with a body that is not JSON at all; an admin's
@@ -150,11 +151,11 @@ class ReliabilityFuzzTest {
                     continue;
                 }
             }
-            if (isJettyPage(response)) {
+            if (refusedBeforeTheApi(response)) {
                 answeredByJetty++;
             }
             perStatus.merge(response.statusCode(), 1, Integer::sum);
-            String problem = problemWith(response);
+            String problem = problemWith(request, response);
             if (problem != null && problems.size() < 20) {
                 problems.add(problem + " <- " + describe(request));
             }
@@ -179,6 +180,55 @@ class ReliabilityFuzzTest {
         assertThat(fiveHundreds).isZero();
         assertThat(snapshot()).as("the data after the fuzzing").isEqualTo(before);
         assertThat(IMPORTS.get("/health").status()).isEqualTo(200);
+    }
+
+    @Test
+    void whatJettyRefusesBeforeTheApiIsAnsweredWithTheApisJsonErrorOnBothPorts() throws Exception {
+        String api = "http://localhost:" + SERVER.app.getLocalPort();
+        String admin = "http://localhost:" + SERVER.app.getAdminPort();
+        String tooLong = "x".repeat(10_000);
+        record Refused(HttpRequest request, int status, String code) {
+        }
+        List<Refused> refusals = List.of(
+                new Refused(browserLike(api + "/api/v1/connections/" + tooLong, "GET").build(), 414, "uri_too_long"),
+                new Refused(browserLike(api + "/api/v1/health", "GET").header("X-Padding", tooLong).build(), 431,
+                        "request_header_fields_too_large"),
+                new Refused(browserLike(api + "/api/v1/connections/1%2f2", "GET").build(), 400, "bad_request"),
+                new Refused(browserLike(api + "/elsewhere", "GET").build(), 404, "not_found"),
+                new Refused(browserLike(api + "/api/v1/health", "TRACE").build(), 405, "method_not_allowed"),
+                new Refused(browserLike(admin + "/elsewhere", "GET").build(), 404, "not_found"),
+                new Refused(browserLike(admin + "/ping", "TRACE").build(), 405, "method_not_allowed"),
+                new Refused(browserLike(admin + "/a%2fb", "GET").build(), 400, "bad_request"));
+
+        for (Refused refused : refusals) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(refused.request(),
+                    HttpResponse.BodyHandlers.ofString());
+
+            String what = refused.request().method() + " " + abbreviate(refused.request().uri().toString());
+            assertThat(response.statusCode()).as(what).isEqualTo(refused.status());
+            assertThat(notTheApisError(response)).as(what).isNull();
+            assertThat(Json.parse(response.body()).path("code").asText()).as(what).isEqualTo(refused.code());
+        }
+    }
+
+    @Test
+    void aBodySentAsAnotherTypeThanJsonIsToldWhatToSend() throws Exception {
+        HttpResponse<String> response = HTTP.send(browserLike(SERVER.api("/connections"), "POST")
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(notTheApisError(response)).isNull();
+        JsonNode error = Json.parse(response.body());
+        assertThat(error.path("code").asText()).isEqualTo("unsupported_media_type");
+        assertThat(error.path("message").asText()).contains("send Content-Type: application/json");
+    }
+
+    /** An admin's request that asks for HTML, as a browser does: the error is JSON all the same. */
+    private static HttpRequest.Builder browserLike(String url, String method) {
+        return HttpRequest.newBuilder(URI.create(url)).method(method, HttpRequest.BodyPublishers.noBody())
+                .header("Authorization", "Bearer " + TestKeys.ADMIN).header("Accept", "text/html")
+                .timeout(java.time.Duration.ofSeconds(30));
     }
 
     /** A bad request of the given kind on the route, or null when that kind would be a request allowed to change data. */
@@ -265,7 +315,7 @@ class ReliabilityFuzzTest {
     }
 
     /** What is wrong with an answer, or null. */
-    private static String problemWith(HttpResponse<String> response) {
+    private static String problemWith(Sent request, HttpResponse<String> response) {
         String body = response.body() == null ? "" : response.body();
         if (response.statusCode() >= 500) {
             return response.statusCode() + " " + abbreviate(body);
@@ -273,27 +323,38 @@ class ReliabilityFuzzTest {
         if (body.contains("at io.") || body.contains("\tat ") || body.contains("Exception")) {
             return "a stack trace or exception in the body: " + abbreviate(body);
         }
-        if (response.statusCode() >= 400 && !body.isBlank() && !isJettyPage(response)) {
-            try {
-                JsonNode error = Json.parse(body);
-                if (!error.path("code").isTextual() || !error.path("message").isTextual() || !error.has("details")) {
-                    return "an error that is not {code,message,details}: " + abbreviate(body);
-                }
-            } catch (RuntimeException e) {
-                return "an error body that is not JSON: " + abbreviate(body);
+        if (response.statusCode() >= 400 && !request.method().equals(HttpMethod.HEAD)) {
+            return notTheApisError(response);
+        }
+        return null;
+    }
+
+    /** What makes an error answer other than the API's JSON {code, message, details}, or null. */
+    static String notTheApisError(HttpResponse<String> response) {
+        String body = response.body() == null ? "" : response.body();
+        String type = response.headers().firstValue("Content-Type").orElse("");
+        if (!type.startsWith("application/json")) {
+            return "an error of Content-Type '" + type + "': " + abbreviate(body);
+        }
+        try {
+            JsonNode error = Json.parse(body);
+            if (!error.path("code").isTextual() || !error.path("message").isTextual() || !error.has("details")) {
+                return "an error that is not {code,message,details}: " + abbreviate(body);
             }
+        } catch (RuntimeException e) {
+            return "an error body that is not JSON: " + abbreviate(body);
         }
         return null;
     }
 
     /**
-     * Jetty's own error page, for a request it refuses before any API code sees it (a URI too long, an ambiguous
-     * path separator such as {@code %2f}): HTML without a stack trace, not the API's JSON error.
+     * An answer of Jetty's, for a request it refuses before any API code sees it (a URI too long, an ambiguous path
+     * separator such as {@code %2f}): the API's JSON error all the same, counted apart.
      */
-    private static boolean isJettyPage(HttpResponse<String> response) {
-        return (response.statusCode() == 400 || response.statusCode() == 414 || response.statusCode() == 431)
-                && response.body() != null && response.body().startsWith("<html>")
-                && response.body().contains("<h2>HTTP ERROR " + response.statusCode());
+    private static boolean refusedBeforeTheApi(HttpResponse<String> response) {
+        int status = response.statusCode();
+        return status == 414 || status == 431 || status == 400 && response.body() != null
+                && response.body().contains("\"the request was refused before the API read it");
     }
 
     private static Map<String, String> snapshot() {

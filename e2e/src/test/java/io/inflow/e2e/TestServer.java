@@ -134,6 +134,17 @@ final class TestServer {
         }
     }
 
+    /** Runs a statement on the server's database, as a test arranges data the API would not write. */
+    void execute(String sql) {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
     /** The first column of every row the query answers, as text. */
     List<String> queryStrings(String sql) {
         try (Connection connection = DriverManager.getConnection(

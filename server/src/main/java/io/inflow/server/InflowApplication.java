@@ -15,6 +15,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.lifecycle.Managed;
 import io.inflow.server.api.ApiResources;
 import io.inflow.server.api.ApiSettings;
+import io.inflow.server.api.JettyErrorPage;
 import io.inflow.server.auth.AdminPortKeyFilter;
 import io.inflow.server.auth.ApiKeyRing;
 import io.inflow.server.auth.GenerateKeyCommand;
@@ -45,6 +46,8 @@ import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.EnumSet;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -100,6 +103,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
             // every error is Inflow's JSON {code, message, details}: ApiResources registers the mappers
             server.setRegisterDefaultExceptionMappers(false);
         }
+        answerJettyErrorsInJson(environment);
         // before anything starts: a server without a key refuses to run rather than serve an open API
         ApiKeyRing keys = ApiKeyRing.of(config.auth());
         if (config.auth().protectAdminPort()) {
@@ -175,6 +179,23 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         if (config.prometheus().onApplicationPort()) {
             environment.jersey().register(new MetricsResource(prometheus));
         }
+    }
+
+    /**
+     * Jetty's own error answers (a URI too long, an ambiguous path, a 405 for {@code TRACE}, the admin port's 404) in
+     * the API's JSON. Dropwizard sets its HTML error handler on the server it builds after {@code run()}; this
+     * replaces it as that server starts, in every way the application is started (the server command, tests).
+     */
+    private static void answerJettyErrorsInJson(Environment environment) {
+        JettyErrorPage page = new JettyErrorPage(environment.getObjectMapper());
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(page);
+                }
+            }
+        });
     }
 
     private static Managed onStop(Runnable action) {

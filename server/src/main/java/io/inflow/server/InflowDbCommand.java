@@ -5,7 +5,6 @@ import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.migrations.DbCommand;
 import io.inflow.server.store.Database;
 import io.inflow.server.store.SchemaMigrator;
-import java.util.Optional;
 import net.sourceforge.argparse4j.inf.Namespace;
 
 /**
@@ -28,10 +27,7 @@ final class InflowDbCommand extends DbCommand<InflowConfiguration> {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        Optional<String> explained = OperatorErrors.explain(e, getConfiguration());
-        if (explained.isPresent()) {
-            cli.getStdErr().println(explained.get());
-        } else {
+        if (!OperatorErrors.tell(cli, e, getConfiguration())) {
             super.onError(cli, namespace, e);
         }
     }

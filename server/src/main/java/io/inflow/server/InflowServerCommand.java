@@ -3,7 +3,6 @@ package io.inflow.server;
 import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ServerCommand;
 import io.dropwizard.core.setup.Environment;
-import java.util.Optional;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -11,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dropwizard's {@code server} command, except that a start that fails for a reason the operator can fix (the data
- * dir in use, a port taken) says so in one line instead of two stack traces. Like Dropwizard's, a failed start
+ * Dropwizard's {@code server} command, except that a start that fails for a reason the operator can fix (a
+ * configuration that cannot be read, no API key, the data dir in use, a port taken, no secrets key) says so in one
+ * line instead of two stack traces (see {@link OperatorErrors}). Like Dropwizard's, a failed start
  * stops the Jetty server, which ends with the lifecycle's stopped event: {@link DatabaseCloser} closes the
  * database on it, so a start that failed before any managed object started leaves no PostgreSQL behind.
  */
@@ -44,10 +44,8 @@ final class InflowServerCommand extends ServerCommand<InflowConfiguration> {
                 }
             }, "dw-awaiter").start();
         } catch (Exception e) {
-            Optional<String> explained = OperatorErrors.explain(e, configuration);
-            if (explained.isPresent()) {
-                LOG.debug("Unable to start server, shutting down", e);
-            } else {
+            // an operator's failure is told in one line by onError, its stack trace logged there at DEBUG
+            if (OperatorErrors.explain(e, configuration).isEmpty()) {
                 LOG.error("Unable to start server, shutting down", e);
             }
             try {
@@ -66,10 +64,7 @@ final class InflowServerCommand extends ServerCommand<InflowConfiguration> {
 
     @Override
     public void onError(Cli cli, Namespace namespace, Throwable e) {
-        Optional<String> explained = OperatorErrors.explain(e, getConfiguration());
-        if (explained.isPresent()) {
-            cli.getStdErr().println(explained.get());
-        } else {
+        if (!OperatorErrors.tell(cli, e, getConfiguration())) {
             super.onError(cli, namespace, e);
         }
     }

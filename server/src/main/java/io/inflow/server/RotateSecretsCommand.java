@@ -9,7 +9,6 @@ import io.inflow.server.secrets.SecretUnreadableException;
 import io.inflow.server.secrets.SecretsKeyRing;
 import io.inflow.server.secrets.SecretsKeys;
 import io.inflow.server.store.Database;
-import java.util.Optional;
 import net.sourceforge.argparse4j.inf.Namespace;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -55,10 +54,7 @@ final class RotateSecretsCommand extends ConfiguredCommand<InflowConfiguration> 
             cli.getStdErr().println("rotate-secrets: " + e.getMessage());
             return;
         }
-        Optional<String> explained = OperatorErrors.explain(e, getConfiguration());
-        if (explained.isPresent()) {
-            cli.getStdErr().println(explained.get());
-        } else {
+        if (!OperatorErrors.tell(cli, e, getConfiguration())) {
             super.onError(cli, namespace, e);
         }
     }

@@ -23,13 +23,21 @@ public final class WebErrorMapper implements ExceptionMapper<WebApplicationExcep
         String reason = known == null ? "error" : known.getReasonPhrase();
         String code = reason.toLowerCase(Locale.ROOT).replace(' ', '_').replace("-", "_");
         Response.ResponseBuilder response = Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(new ErrorView(code, status == 404 ? "no such resource" : reason.toLowerCase(Locale.ROOT),
-                        Map.of()));
+                .entity(new ErrorView(code, message(status, reason), Map.of()));
         original.getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type")) {
                 values.forEach(value -> response.header(name, value));
             }
         });
         return response.build();
+    }
+
+    private static String message(int status, String reason) {
+        return switch (status) {
+            case 404 -> "no such resource";
+            // every body the API reads is JSON
+            case 415 -> "the body must be JSON: send Content-Type: application/json";
+            default -> reason.toLowerCase(Locale.ROOT);
+        };
     }
 }

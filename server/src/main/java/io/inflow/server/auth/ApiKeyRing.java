@@ -28,23 +28,24 @@ public final class ApiKeyRing {
      * The keys of {@code config}: its {@code keys}, then {@code adminKey} and {@code viewerKey} (each a key or a
      * hash, from {@code INFLOW_ADMIN_KEY} / {@code INFLOW_VIEWER_KEY}).
      *
-     * @throws IllegalArgumentException when no key is configured, a key is too short, or two keys share a name
+     * @throws ApiKeyConfigurationException when no key is configured, a key is too short or its hash malformed, or two
+     *                                      keys share a name
      */
     public static ApiKeyRing of(AuthConfiguration config) {
         List<Entry> entries = new ArrayList<>();
         for (ApiKeyConfiguration key : config.keys()) {
-            entries.add(new Entry(key.name(), key.role(), ApiKeyHash.bytesOf(key.hash())));
+            entries.add(new Entry(key.name(), key.role(), hashOf("auth.keys '" + key.name() + "'", key.hash())));
         }
         fromEnvironment("INFLOW_ADMIN_KEY", "admin-key", Roles.ADMIN, config.adminKey()).ifPresent(entries::add);
         fromEnvironment("INFLOW_VIEWER_KEY", "viewer-key", Roles.VIEWER, config.viewerKey()).ifPresent(entries::add);
         if (entries.isEmpty()) {
-            throw new IllegalArgumentException("no API key is configured: set INFLOW_ADMIN_KEY, or add auth.keys to "
+            throw new ApiKeyConfigurationException("no API key is configured: set INFLOW_ADMIN_KEY, or add auth.keys to "
                     + "the configuration (java -jar inflow-server.jar generate-key prints a key and its hash)");
         }
         Set<String> names = new HashSet<>();
         for (Entry entry : entries) {
             if (!names.add(entry.name())) {
-                throw new IllegalArgumentException("two API keys are named '" + entry.name() + "'");
+                throw new ApiKeyConfigurationException("two API keys are named '" + entry.name() + "'");
             }
         }
         return new ApiKeyRing(entries);
@@ -56,13 +57,21 @@ public final class ApiKeyRing {
         }
         String trimmed = value.trim();
         if (ApiKeyHash.isHash(trimmed)) {
-            return Optional.of(new Entry(name, role, ApiKeyHash.bytesOf(trimmed)));
+            return Optional.of(new Entry(name, role, hashOf(variable, trimmed)));
         }
         if (trimmed.length() < MIN_KEY_LENGTH) {
-            throw new IllegalArgumentException(variable + " is too short: an API key needs " + MIN_KEY_LENGTH
+            throw new ApiKeyConfigurationException(variable + " is too short: an API key needs " + MIN_KEY_LENGTH
                     + " characters at least (java -jar inflow-server.jar generate-key prints a strong one)");
         }
         return Optional.of(new Entry(name, role, ApiKeyHash.digest(trimmed)));
+    }
+
+    private static byte[] hashOf(String where, String hash) {
+        try {
+            return ApiKeyHash.bytesOf(hash);
+        } catch (IllegalArgumentException e) {
+            throw new ApiKeyConfigurationException(where + ": " + e.getMessage());
+        }
     }
 
     /** The key's principal when {@code presented} is one of the configured keys. */

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutin
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
+import com.github.kagkarlsson.scheduler.task.schedule.Schedule;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.connections.FieldError;
@@ -19,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads and sets connections' schedules. The settings live in {@code connections}; an enabled cron schedule
@@ -47,7 +49,10 @@ public final class ConnectionSchedules {
         return connections.get(connectionId).jobs();
     }
 
-    /** The next times the connection's schedule fires, none when it has no enabled schedule. */
+    /**
+     * The next times the connection's schedule fires, none when it has no enabled schedule or its cron expression
+     * never fires (one stored before such expressions were refused).
+     */
     public List<Instant> nextFires(JobSettings settings) {
         if (settings.activeCron().isEmpty()) {
             return List.of();
@@ -56,10 +61,23 @@ public final class ConnectionSchedules {
         List<Instant> fires = new ArrayList<>();
         Instant after = clock.instant();
         for (int i = 0; i < NEXT_FIRES_SHOWN; i++) {
-            after = cron.getNextExecutionTime(ExecutionComplete.simulatedSuccess(after));
+            Optional<Instant> next = nextFire(cron, after);
+            if (next.isEmpty()) {
+                break;
+            }
+            after = next.get();
             fires.add(after);
         }
         return fires;
+    }
+
+    /**
+     * When {@code cron} fires next after {@code after}; empty when it never does. db-scheduler answers a cron
+     * expression that matches no date ({@code 0 0 30 2 *}) with a sentinel far in the future, never a real fire.
+     */
+    private static Optional<Instant> nextFire(CronSchedule cron, Instant after) {
+        Instant next = cron.getNextExecutionTime(ExecutionComplete.simulatedSuccess(after));
+        return next == null || !next.isBefore(Schedule.NEVER) ? Optional.empty() : Optional.of(next);
     }
 
     /**
@@ -72,7 +90,7 @@ public final class ConnectionSchedules {
         String timezone = settings.timezone() == null ? "UTC" : settings.timezone().trim();
         Duration cooldown = settings.cooldown() == null ? Duration.ZERO : settings.cooldown();
         String cron = settings.cron() == null || settings.cron().isBlank() ? null : settings.cron().trim();
-        validate(cron, timezone, settings.enabled(), cooldown);
+        validate(cron, timezone, settings.enabled(), cooldown, clock.instant());
         dao.updateJobSettings(connectionId, cron, timezone, settings.enabled(), settings.importOnStartup(),
                 cooldown.toSeconds());
         String instance = ScheduledConnection.instanceId(connection.id());
@@ -119,7 +137,7 @@ public final class ConnectionSchedules {
         }
     }
 
-    private static void validate(String cron, String timezone, boolean enabled, Duration cooldown) {
+    private static void validate(String cron, String timezone, boolean enabled, Duration cooldown, Instant now) {
         List<FieldError> errors = new ArrayList<>();
         boolean zoneValid = true;
         try {
@@ -133,7 +151,9 @@ public final class ConnectionSchedules {
         }
         if (cron != null && zoneValid) {
             try {
-                ScheduledConnection.parse(cron, timezone);
+                if (nextFire(ScheduledConnection.parse(cron, timezone), now).isEmpty()) {
+                    errors.add(new FieldError("cron", "never fires: no date matches '" + cron + "'"));
+                }
             } catch (RuntimeException e) {
                 errors.add(new FieldError("cron", "is not a cron expression: " + e.getMessage()));
             }

@@ -17,6 +17,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
+import org.pf4j.InvalidPluginDescriptorException;
 import org.pf4j.JarPluginManager;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginState;
@@ -188,7 +190,8 @@ public final class PluginRegistry implements Managed {
         try {
             pluginId = manager.loadPlugin(jar);
         } catch (RuntimeException | LinkageError e) {
-            return failure(jar, reason(e));
+            LOG.debug("PF4J could not load {}", jar, e);
+            return failure(jar, loadFailure(e));
         }
         if (pluginId == null) {
             return failure(jar, "PF4J could not load it (see the log)");
@@ -282,6 +285,23 @@ public final class PluginRegistry implements Managed {
         } catch (RuntimeException | LinkageError e) {
             return PluginInfo.failed(id, version, jar, "its connector could not be created: " + reason(e));
         }
+    }
+
+    /** Why PF4J could not load a jar: in words for what an operator can fix, else its exceptions' messages. */
+    private static String loadFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ZipException) {
+                return "it is not a valid jar (zip) file";
+            }
+            if (cause instanceof InvalidPluginDescriptorException invalid) {
+                return switch (String.valueOf(invalid.getMessage())) {
+                    case "Field 'id' cannot be empty" -> "it is not a PF4J plugin: its manifest has no Plugin-Id";
+                    case "Field 'version' cannot be empty" -> "its manifest has no Plugin-Version";
+                    default -> "its PF4J descriptor is not valid: " + invalid.getMessage();
+                };
+            }
+        }
+        return reason(failure);
     }
 
     private static String reason(Throwable failure) {

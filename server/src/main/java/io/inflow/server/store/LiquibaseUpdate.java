@@ -1,17 +1,25 @@
 package io.inflow.server.store;
 
 import java.sql.Connection;
+import java.util.Map;
 import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.command.CommandScope;
 import liquibase.command.core.UpdateCommandStep;
+import liquibase.command.core.helpers.ShowSummaryArgument;
 import liquibase.command.core.helpers.DbUrlConnectionArgumentsCommandStep;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /**
  * Brings a database up to date with a changelog, read from a class loader (the server's, or a plugin's).
+ *
+ * <p>What Liquibase tells its user (each changeset it runs, its update summary) goes to the log, under
+ * {@code liquibase.ui}, not to the server's standard output: its console UI would print it there raw, between the
+ * log's lines. The {@code db} commands keep Liquibase's console: there it is the command's answer.
  *
  * <p>One update at a time in a JVM. Liquibase keeps its services (lock services, the changelog history) in JVM-wide
  * singletons, and updates of two databases at once from one JVM get each other's lock: each then waits forever for
@@ -31,10 +39,13 @@ final class LiquibaseUpdate {
             try (Connection connection = endpoint.connect()) {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-                Scope.child(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(changelogLoader),
+                Scope.child(Map.of(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(changelogLoader),
+                                Scope.Attr.ui.name(), new LoggerUIService()),
                         () -> new CommandScope(UpdateCommandStep.COMMAND_NAME)
                                 .addArgumentValue(DbUrlConnectionArgumentsCommandStep.DATABASE_ARG, database)
                                 .addArgumentValue(UpdateCommandStep.CHANGELOG_FILE_ARG, changelog)
+                                // the summary once: Liquibase would also send it to the UI, the log here too
+                                .addArgumentValue(ShowSummaryArgument.SHOW_SUMMARY_OUTPUT, UpdateSummaryOutputEnum.LOG)
                                 .execute());
             }
         }
