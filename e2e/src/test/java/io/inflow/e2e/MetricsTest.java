@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.hawkular.agent.prometheus.types.Histogram;
 import org.hawkular.agent.prometheus.types.MetricType;
+import org.hawkular.agent.prometheus.types.Summary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -105,17 +106,31 @@ class MetricsTest {
     }
 
     @Test
-    void dropwizardsOwnMetricsOfTheJvmJettyAndTheServerAreBridged() {
+    void theJvmComesFromThePrometheusClientAndJettyThePoolJdbiAndLogsFromDropwizardUnderCleanNames() {
+        IMPORTS.get("/connections");
         Scrape scrape = Scrape.of(adminMetrics(SERVER));
 
-        assertThat(scrape.family("jvm_memory_heap_used").getType()).isEqualTo(MetricType.GAUGE);
-        assertThat(scrape.value("jvm_memory_heap_used")).isPositive();
-        assertThat(scrape.value("jvm_threads_count")).isPositive();
-        assertThat(scrape.families().keySet())
-                .anyMatch(name -> name.startsWith("io_dropwizard_jetty_MutableServletContextHandler_"))
-                .anyMatch(name -> name.startsWith("org_eclipse_jetty_util_thread_QueuedThreadPool_dw_"))
-                .anyMatch(name -> name.startsWith("io_dropwizard_db_ManagedPooledDataSource_postgresql"))
-                .anyMatch(name -> name.startsWith("ch_qos_logback_core_Appender_"));
+        assertThat(scrape.family("jvm_memory_used_bytes").getType()).isEqualTo(MetricType.GAUGE);
+        assertThat(scrape.value("jvm_memory_used_bytes", "area", "heap")).isPositive();
+        assertThat(scrape.value("jvm_threads_current")).isPositive();
+        assertThat(scrape.family("jvm_gc_collection_seconds").getType()).isEqualTo(MetricType.SUMMARY);
+        assertThat(scrape.value("process_cpu_seconds_total")).isPositive();
+        assertThat(scrape.family("jetty_request_duration_seconds").getType()).isEqualTo(MetricType.SUMMARY);
+        assertThat(((Summary) scrape.metric("jetty_request_duration_seconds", "method", "GET").orElseThrow())
+                .getSampleCount()).isPositive();
+        assertThat(scrape.value("jetty_responses_total", "code", "2xx")).isPositive();
+        assertThat(scrape.family("jetty_requests_active").getType()).isEqualTo(MetricType.GAUGE);
+        assertThat(scrape.value("jetty_threads", "pool", "dw")).isPositive();
+        assertThat(scrape.family("jetty_connection_duration_seconds").getMetrics()).isNotEmpty();
+        assertThat(scrape.value("db_pool_connections", "pool", "postgresql", "state", "idle"))
+                .isGreaterThanOrEqualTo(0);
+        assertThat(scrape.value("db_pool_connection_events_total", "pool", "postgresql", "event", "borrowed"))
+                .isPositive();
+        assertThat(scrape.family("jdbi_statement_duration_seconds").getMetrics())
+                .anyMatch(metric -> metric.getLabels().get("statement").equals("ConnectionDao.list"));
+        assertThat(scrape.family("logback_events_total").getType()).isEqualTo(MetricType.COUNTER);
+        assertThat(scrape.families().keySet()).as("no name of a Java class, a port or in camelCase")
+                .allMatch(name -> name.matches("[a-z]+(_[a-z0-9]+)*"));
     }
 
     @Test
@@ -176,7 +191,7 @@ class MetricsTest {
         assertThat(application.contentType).startsWith("text/plain").contains("version=0.0.4");
         assertThat(application.families().keySet()).containsAll(admin.families().keySet().stream()
                 .filter(name -> name.startsWith("inflow_")).toList());
-        assertThat(application.families().keySet()).contains("inflow_import_runs_active", "jvm_memory_heap_used");
+        assertThat(application.families().keySet()).contains("inflow_import_runs_active", "jvm_memory_used_bytes");
     }
 
     @Test

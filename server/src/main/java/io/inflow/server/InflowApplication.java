@@ -23,6 +23,7 @@ import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.plugins.PluginFolderWatcher;
+import io.inflow.server.metrics.DropwizardBridge;
 import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.metrics.StoredStateGauges;
@@ -42,7 +43,7 @@ import io.inflow.server.store.SchemaMigrator;
 import io.inflow.server.store.Store;
 import jakarta.servlet.DispatcherType;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
-import io.prometheus.metrics.instrumentation.dropwizard.DropwizardExports;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.EnumSet;
@@ -92,9 +93,6 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         bootstrap.addCommand(new GenerateKeyCommand());
         bootstrap.addCommand(new GenerateSecretsKeyCommand());
         bootstrap.addCommand(new RotateSecretsCommand());
-        // the JVM's gauges, which /metrics bridges: Application.run registers them too (it is idempotent), but an
-        // application started another way, such as dropwizard-testing's, would have none
-        bootstrap.registerMetrics();
     }
 
     @Override
@@ -131,7 +129,8 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         new SchemaMigrator(database.endpoint()).migrate();
         DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections());
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
-        Jdbi jdbi = new JdbiFactory().build(environment, dataSourceFactory, dataSource, "postgresql");
+        Jdbi jdbi = new JdbiFactory(DropwizardBridge.statementNames())
+                .build(environment, dataSourceFactory, dataSource, "postgresql");
         Store store = Store.over(jdbi, environment.getObjectMapper());
 
         PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), new PluginSchemas(database.endpoint())::apply);
@@ -168,13 +167,15 @@ public final class InflowApplication extends Application<InflowConfiguration> {
     }
 
     /**
-     * {@code /metrics} in the Prometheus format, with Dropwizard's own metrics (JVM, Jetty, Jersey, the connection
-     * pool) bridged in. On the admin port its exact mapping takes the path from the admin servlet's {@code /*},
-     * replacing Dropwizard's JSON metrics there.
+     * {@code /metrics} in the Prometheus format: Inflow's series, the JVM's from the Prometheus client's own
+     * instrumentation, and what is worth scraping of Dropwizard's registry (Jetty, the connection pool, JDBI, log
+     * events) under Prometheus's naming conventions. On the admin port its exact mapping takes the path from the
+     * admin servlet's {@code /*}, replacing Dropwizard's JSON metrics there.
      */
     private static void exposeMetrics(InflowConfiguration config, Environment environment,
                                       PrometheusRegistry prometheus) {
-        DropwizardExports.builder().dropwizardRegistry(environment.metrics()).register(prometheus);
+        JvmMetrics.builder().register(prometheus);
+        prometheus.register(new DropwizardBridge(environment.metrics()));
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(prometheus)).addMapping("/metrics");
         if (config.prometheus().onApplicationPort()) {
             environment.jersey().register(new MetricsResource(prometheus));
