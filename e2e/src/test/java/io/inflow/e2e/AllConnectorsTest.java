@@ -7,18 +7,27 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Every source the sandbox offers (Airtable, Mindbody, Toast, Gmail), imported side by side through its plugin
- * jar into one server: each stream holds exactly the sandbox's records, each plugin's typed views and stats work.
+ * jar into one server: each stream holds exactly the sandbox's records, each plugin's typed views and stats work,
+ * and the whole of {@code /metrics} then passes Prometheus's linter ({@code promtool check metrics}) and holds every
+ * series the Grafana dashboard queries.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AllConnectorsTest {
@@ -38,10 +47,14 @@ class AllConnectorsTest {
         SANDBOX.close();
     }
 
-    @Test
-    void everySourceImportsExactlyThroughItsPluginWithItsViewsAndStats() {
+    private static final Map<String, Long> CONNECTIONS = new LinkedHashMap<>();
+    private static final Map<String, JsonNode> RUNS = new LinkedHashMap<>();
+    /** The admin port's {@code /metrics} once every source has imported. */
+    private static Scrape scrape;
+
+    @BeforeAll
+    static void importEverySourceSideBySideThenScrape() {
         JsonNode bodies = JSON.get(SANDBOX.baseUrl() + "/_sandbox/connections").body();
-        Map<String, Long> connections = new LinkedHashMap<>();
         Map<String, Long> runs = new LinkedHashMap<>();
         for (Iterator<String> apis = bodies.fieldNames(); apis.hasNext(); ) {
             String api = apis.next();
@@ -50,16 +63,29 @@ class AllConnectorsTest {
             config.put("requestsPerSecond", 1_000);
             config.put("allowOverage", true);
             long connection = IMPORTS.createConnection(body);
-            connections.put(api, connection);
+            CONNECTIONS.put(api, connection);
             runs.put(api, IMPORTS.trigger(connection, "full").body().path("id").asLong());
         }
+        runs.forEach((api, run) -> RUNS.put(api, IMPORTS.awaitEnd(run)));
+        scrape = Scrape.of("http://localhost:" + SERVER.app.getAdminPort() + "/metrics");
+        try {
+            // the scrape the metrics tests judged, to read when one fails
+            Files.writeString(Path.of("target", "metrics-lint-scrape.prom"), scrape.body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void everySourceImportsExactlyThroughItsPluginWithItsViewsAndStats() {
+        Map<String, Long> connections = CONNECTIONS;
         assertThat(connections.keySet()).contains("airtable", "mindbody", "toast", "gmail");
 
         JsonNode sandboxStats = JSON.get(SANDBOX.baseUrl() + "/_sandbox/stats").body();
         List<String> plugins = new ArrayList<>();
         for (Map.Entry<String, Long> entry : connections.entrySet()) {
             String api = entry.getKey();
-            JsonNode run = IMPORTS.awaitEnd(runs.get(api));
+            JsonNode run = RUNS.get(api);
             assertThat(run.path("status").asText()).as("%s: %s", api, run).isEqualTo("succeeded");
             assertThat(run.path("counts").path("failed").asLong()).as(api).isZero();
 
@@ -87,6 +113,28 @@ class AllConnectorsTest {
         for (String view : List.of("airtable_conversations", "mindbody_clients", "toast_orders", "gmail_messages")) {
             assertThat(SERVER.queryLong("SELECT count(*) FROM " + view)).as(view).isPositive();
         }
+    }
+
+    @Test
+    void promtoolFindsNoProblemInTheMetricsOfEveryPlugin() {
+        assertThat(scrape.status).isEqualTo(200);
+
+        Promtool.Check check = Promtool.checkMetrics(scrape.body);
+
+        assertThat(check.problems()).as("promtool check metrics said (exit %d):%n%s", check.exitCode(),
+                check.output()).isEmpty();
+        assertThat(check.exitCode()).as(check.output()).isZero();
+    }
+
+    @Test
+    void everySeriesTheGrafanaDashboardQueriesIsInTheMetrics() {
+        Set<String> queried = new TreeSet<>();
+        DashboardQueries.expressions(DashboardQueries.FILE)
+                .forEach(expression -> queried.addAll(DashboardQueries.metricNames(expression)));
+
+        assertThat(queried).as("what the dashboard queries").contains("inflow_import_records_total",
+                "inflow_quota_remaining", "inflow_upstream_request_duration_seconds_bucket");
+        assertThat(scrape.sampleNames()).as("the series of the scrape").containsAll(queried);
     }
 
     /** The record counts per stream the sandbox reports for one API (the archive base sits under airtable). */
