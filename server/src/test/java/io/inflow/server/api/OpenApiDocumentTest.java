@@ -99,6 +99,38 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void anOperationOpenToEveryoneListsNoKeyAndNo401WhileEveryKeyedOneDoes() {
+        documentedOperations().forEach((route, operation) -> {
+            JsonNode responses = operation.path("responses");
+            switch (operation.path("x-required-role").asText()) {
+                case "none" -> {
+                    assertThat(operation.path("security").isArray() && operation.path("security").isEmpty())
+                            .as("%s answers without a key: security []", route).isTrue();
+                    assertThat(responses.has("401")).as("%s answers without a key: no 401", route).isFalse();
+                    assertThat(responses.has("403")).as("%s answers without a key: no 403", route).isFalse();
+                }
+                case "viewer" -> {
+                    assertThat(operation.has("security")).as("%s is keyed like the document", route).isFalse();
+                    assertThat(responses.has("401")).as("%s needs a key: 401", route).isTrue();
+                }
+                default -> {
+                    assertThat(operation.has("security")).as("%s is keyed like the document", route).isFalse();
+                    assertThat(responses.has("401")).as("%s needs a key: 401", route).isTrue();
+                    assertThat(responses.has("403")).as("%s needs the admin role: 403", route).isTrue();
+                }
+            }
+        });
+    }
+
+    @Test
+    void healthSaysItAnswersWithoutAKeyWhenTheServerOpensIt() {
+        JsonNode health = document.at("/paths/~1api~1v1~1health/get");
+
+        assertThat(health.path("description").asText()).contains("auth.openHealth");
+        assertThat(health.at("/responses/401/description").asText()).contains("auth.openHealth");
+    }
+
+    @Test
     void everyOperationAnswersErrorsAsTheErrorSchema() {
         documentedOperations().forEach((route, operation) -> operation.path("responses").fields().forEachRemaining(
                 response -> {
