@@ -123,6 +123,17 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void everyOperationThatTakesABodyLists413ForOneOverTheLimit() {
+        documentedOperations().forEach((route, operation) -> {
+            if (operation.has("requestBody")) {
+                assertThat(operation.at("/responses/413/$ref").asText())
+                        .as("413 of %s (RequestBodyLimitFilter)", route)
+                        .isEqualTo("#/components/responses/PayloadTooLarge");
+            }
+        });
+    }
+
+    @Test
     void healthSaysItAnswersWithoutAKeyWhenTheServerOpensIt() {
         JsonNode health = document.at("/paths/~1api~1v1~1health/get");
 
@@ -179,6 +190,22 @@ class OpenApiDocumentTest {
             compared++;
         }
         assertThat(compared).isGreaterThan(30);
+    }
+
+    @Test
+    void everySchemaOfAnAnswerRequiresEachPropertyAsJacksonWritesThemAll() {
+        Set<String> answers = new TreeSet<>();
+        documentedOperations().values().forEach(operation -> reachableSchemas(operation.path("responses"), answers));
+        assertThat(answers).contains("Error", "Run", "Quota", "FieldError");
+        for (String name : answers) {
+            JsonNode schema = document.at("/components/schemas/" + name);
+            if (schema.has("x-java-class")) {
+                Set<String> required = new TreeSet<>();
+                schema.path("required").forEach(property -> required.add(property.asText()));
+                assertThat(required).as("required of schema %s (a record writes every component, null too)", name)
+                        .isEqualTo(names(schema.path("properties").fieldNames()));
+            }
+        }
     }
 
     @Test
@@ -353,6 +380,21 @@ class OpenApiDocumentTest {
     private JsonNode resolveResponse(JsonNode response) {
         String ref = response.path("$ref").asText(null);
         return ref == null ? response : document.at(ref.substring(1));
+    }
+
+    /** The names of the schemas a part of the document refers to, through references of references. */
+    private void reachableSchemas(JsonNode node, Set<String> names) {
+        List<String> refs = new ArrayList<>();
+        collectRefs(node, refs);
+        for (String ref : refs) {
+            if (ref.startsWith("#/components/schemas/")) {
+                if (names.add(ref.substring("#/components/schemas/".length()))) {
+                    reachableSchemas(document.at(ref.substring(1)), names);
+                }
+            } else {
+                reachableSchemas(document.at(ref.substring(1)), names);
+            }
+        }
     }
 
     private static void collectRefs(JsonNode node, List<String> refs) {
