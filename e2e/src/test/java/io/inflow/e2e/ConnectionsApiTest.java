@@ -189,6 +189,8 @@ class ConnectionsApiTest {
         assertThat(SERVER.queryLong("SELECT count(*) FROM connections WHERE config = '{}'::jsonb AND id = "
                 + connection)).as("the deleted connection's secrets are not kept").isEqualTo(1);
         assertThat(IMPORTS.get("/imports?connection=" + connection).body().path("runs").size()).isEqualTo(1);
+        assertThat(IMPORTS.get("/status").body().path("lastRuns").findValuesAsText("connection"))
+                .as("the status of the connections there are").doesNotContain(String.valueOf(connection));
 
         long again = IMPORTS.createConnection(airtable("delete-me", 1_000));
         assertThat(again).isNotEqualTo(connection);

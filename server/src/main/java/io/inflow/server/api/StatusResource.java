@@ -49,7 +49,10 @@ public final class StatusResource {
                 .toList();
         Map<Long, String> names = connections.list().stream()
                 .collect(Collectors.toMap(Connection::id, Connection::name));
-        List<RunRow> lastEnded = runs.lastEndedPerConnection();
+        // a deleted connection has left the API: its history stays under /imports, not here
+        List<RunRow> lastEnded = runs.lastEndedPerConnection().stream()
+                .filter(run -> names.containsKey(run.connectionId()))
+                .toList();
         Map<Long, RunView> lastViews = views.of(lastEnded).stream()
                 .collect(Collectors.toMap(RunView::id, Function.identity()));
         List<StatusView.LastRun> lastRuns = lastEnded.stream()
