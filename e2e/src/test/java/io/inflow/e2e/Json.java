@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 /**
  * A tiny JSON-over-HTTP client for tests: every call answers the status and the parsed body. It sends an API key
  * as {@code Authorization: Bearer}: the admin key unless made with {@link #withKey} ({@code null}: no header).
+ * Every answer of {@code /api/v1} must fit the OpenAPI document the server serves ({@link OpenApiAnswers}): one
+ * that does not fails the call with what does not fit.
  */
 final class Json {
 
@@ -37,6 +39,11 @@ final class Json {
 
     Answer get(String url) {
         return send(HttpRequest.newBuilder(URI.create(url)).GET().build());
+    }
+
+    /** A GET that asks for {@code mediaType} in its {@code Accept} header. */
+    Answer getAccepting(String url, String mediaType) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Accept", mediaType).GET().build());
     }
 
     Answer post(String url, String json) {
@@ -76,6 +83,7 @@ final class Json {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String body = response.body();
+            OpenApiAnswers.check(request, response.statusCode(), response.headers(), body);
             return new Answer(response.statusCode(), body == null || body.isBlank() ? MAPPER.missingNode()
                     : MAPPER.readTree(body), response.headers());
         } catch (IOException e) {
