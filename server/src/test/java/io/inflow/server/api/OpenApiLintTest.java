@@ -56,6 +56,13 @@ class OpenApiLintTest {
         assertThat(lint.exitValue()).isZero();
     }
 
+    @Test
+    void theReadmeNamesTheLinterAndTheVersionThisTestRuns() throws IOException {
+        String readme = Files.readString(Path.of("..", "README.md"), StandardCharsets.UTF_8);
+
+        assertThat(readme).contains("npx " + REDOCLY + " lint").contains("swagger-request-validator");
+    }
+
     private static JsonNode parse(Path output, Path errors, int exit) throws IOException {
         String json = Files.readString(output, StandardCharsets.UTF_8);
         try {
