@@ -47,6 +47,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Optional;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.Jdbi;
@@ -108,15 +109,16 @@ public final class InflowApplication extends Application<InflowConfiguration> {
             environment.admin().addFilter("api-key", new AdminPortKeyFilter(keys, environment.getObjectMapper()))
                     .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
         }
-        // with an external database and no secrets key, refuse before touching anything
-        if (config.database().url().isPresent()) {
-            SecretsKeys.load(config.secrets(), false, config.dataDir());
-        }
+        // with an external database and no secrets key, refuse before touching anything; the embedded database's
+        // key file is read (or created) once its data folder is ours
+        Optional<SecretsKeyRing> externalKeys = config.database().url().isPresent()
+                ? Optional.of(SecretsKeys.load(config.secrets(), false, config.dataDir())) : Optional.empty();
         Database database = Database.open(config.database(), config.dataDir(), "server");
         environment.lifecycle().manage(onStop(database::close));
         try {
             DatabaseCloser.register(database, environment.lifecycle());
-            SecretsKeyRing secretsKeys = SecretsKeys.load(config.secrets(), database.isEmbedded(), config.dataDir());
+            SecretsKeyRing secretsKeys = externalKeys.orElseGet(
+                    () -> SecretsKeys.load(config.secrets(), database.isEmbedded(), config.dataDir()));
             wire(config, environment, database, keys, secretsKeys);
         } catch (RuntimeException e) {
             database.close();
