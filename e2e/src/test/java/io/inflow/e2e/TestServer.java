@@ -111,54 +111,55 @@ final class TestServer {
     }
 
     long queryLong(String sql) {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        return query(sql, result -> {
             result.next();
             return result.getLong(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        });
     }
 
     String queryString(String sql) {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        return query(sql, result -> {
             result.next();
             return result.getString(1);
-        } catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+        });
+    }
+
+    /** The first column of every row the query answers, as text. */
+    List<String> queryStrings(String sql) {
+        return query(sql, result -> {
+            List<String> values = new ArrayList<>();
+            while (result.next()) {
+                values.add(result.getString(1));
+            }
+            return values;
+        });
     }
 
     /** Runs a statement on the server's database, as a test arranges data the API would not write. */
     void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
-             Statement statement = connection.createStatement()) {
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
     }
 
-    /** The first column of every row the query answers, as text. */
-    List<String> queryStrings(String sql) {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
+    private interface ResultReader<T> {
+        T read(ResultSet result) throws SQLException;
+    }
+
+    private <T> T query(String sql, ResultReader<T> reader) {
+        try (Connection connection = connect();
              Statement statement = connection.createStatement();
              ResultSet result = statement.executeQuery(sql)) {
-            List<String> values = new ArrayList<>();
-            while (result.next()) {
-                values.add(result.getString(1));
-            }
-            return values;
+            return reader.read(result);
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
+    }
+
+    private Connection connect() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
     }
 
     private static int freePort() throws IOException {
