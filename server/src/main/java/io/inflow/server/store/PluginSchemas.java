@@ -7,7 +7,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies the Liquibase changelog a plugin ships (its typed views over {@code records}) when the plugin is
- * loaded, reading it from the plugin's own class loader. Liquibase's lock makes it safe with several nodes.
+ * loaded, reading it from the plugin's own class loader. The schema's advisory lock makes it safe with several nodes.
  */
 public final class PluginSchemas {
 

@@ -5,8 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings the core schema up to date with Liquibase. Safe to run from several nodes at once: Liquibase's lock
- * table lets one migrate while the others wait.
+ * Brings the core schema up to date with Liquibase. Safe to run from several nodes at once: a database advisory lock
+ * lets one migrate while the others wait (see {@link LiquibaseUpdate}).
  */
 public final class SchemaMigrator {
 

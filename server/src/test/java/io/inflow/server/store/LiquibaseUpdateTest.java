@@ -13,7 +13,12 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import liquibase.Scope;
 import liquibase.ui.ConsoleUIService;
 import org.junit.jupiter.api.AfterEach;
@@ -76,6 +81,52 @@ class LiquibaseUpdateTest {
         assertThat(logged).anyMatch(line -> line.contains("Running Changeset: probe.sql::liquibase-update-probe::test"));
         assertThat(logged).filteredOn(line -> line.contains("UPDATE SUMMARY")).hasSize(1);
         assertThat(console.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /**
+     * A node in another JVM migrating the same database (here: a connection holding the schema's advisory lock)
+     * holds every other update back, including Liquibase's creation of its own tables, which its lock table does
+     * not cover: two nodes started together against a fresh database used to both create it, and one failed.
+     */
+    @Test
+    void anUpdateWaitsWhileAnotherNodeUpdatesTheSameDatabase() throws Exception {
+        Files.writeString(changelogs.resolve("waits.sql"), """
+                --liquibase formatted sql
+
+                --changeset test:liquibase-update-waits
+                CREATE TABLE liquibase_update_waits (n int);
+                """);
+        try (Connection otherNode = database.endpoint().connect();
+                URLClassLoader loader = new URLClassLoader(new URL[] {changelogs.toUri().toURL()}, null)) {
+            otherNode.createStatement().execute("SELECT pg_advisory_lock(" + LiquibaseUpdate.ADVISORY_LOCK_KEY + ")");
+            CompletableFuture<Void> update = CompletableFuture.runAsync(() -> {
+                try {
+                    LiquibaseUpdate.apply(database.endpoint(), loader, "waits.sql");
+                } catch (Exception e) {
+                    throw new CompletionException(e);
+                }
+            });
+
+            Thread.sleep(1_000);
+            assertThat(update).isNotDone();
+            assertThat(tableExists(otherNode, "liquibase_update_waits")).isFalse();
+
+            otherNode.createStatement().execute("SELECT pg_advisory_unlock(" + LiquibaseUpdate.ADVISORY_LOCK_KEY + ")");
+            update.get(30, TimeUnit.SECONDS);
+            assertThat(tableExists(otherNode, "liquibase_update_waits")).isTrue();
+            try (ResultSet held = otherNode.createStatement().executeQuery(
+                    "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory'")) {
+                held.next();
+                assertThat(held.getInt(1)).as("the update let its lock go").isZero();
+            }
+        }
+    }
+
+    private static boolean tableExists(Connection connection, String table) throws Exception {
+        try (ResultSet found = connection.createStatement().executeQuery("SELECT to_regclass('" + table + "')")) {
+            found.next();
+            return found.getString(1) != null;
+        }
     }
 
     private static Logger liquibase() {
