@@ -11,6 +11,7 @@ import io.inflow.sandbox.SandboxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +48,7 @@ class ConnectionsApiTest {
         ObjectNode config = airtable("ignored", 500).with("config");
         config.put("apiToken", "a-new-token");
 
-        Json.Answer put = IMPORTS.put("/connections/" + connection,
+        Json.Answer put = IMPORTS.put("/connections/" + connection + "?check=false",
                 "{\"name\":\"put-renamed\",\"config\":" + config + "}");
 
         assertThat(put.status()).as(put.body().toString()).isEqualTo(200);
@@ -63,6 +64,59 @@ class ConnectionsApiTest {
         JsonNode check = IMPORTS.post("/connections/" + connection + "/check", "").body();
         assertThat(check.path("ok").asBoolean()).as("the new token is the one used: %s", check).isFalse();
         assertThat(check.path("message").asText()).contains("token").doesNotContain("a-new-token");
+    }
+
+    @Test
+    void aNewConnectionIsCheckedAgainstItsUpstreamAndOneThatFailsIsNotStored() {
+        long connectionsBefore = SERVER.queryLong("SELECT count(*) FROM connections");
+        SANDBOX_ADMIN.reset();
+        ObjectNode wrong = Imports.airtableConnection(SANDBOX_ADMIN.connections(), "create-wrong-token",
+                "apiToken", "not-the-token", "requestsPerSecond", "1000");
+
+        Json.Answer refused = IMPORTS.post("/connections", wrong.toString());
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.body().path("code").asText()).isEqualTo("check_failed");
+        assertThat(refused.body().path("message").asText()).contains("nothing was saved").contains("401")
+                .contains("?check=false").doesNotContain("not-the-token");
+        assertThat(refused.body().path("details").path("check").path("ok").asBoolean()).isFalse();
+        assertThat(SERVER.queryLong("SELECT count(*) FROM connections")).as("rows, deleted ones too")
+                .isEqualTo(connectionsBefore);
+        assertThat(SANDBOX_ADMIN.airtableRequests().findValuesAsText("status")).as("the check's call").contains("401");
+        List<Long> stored = SERVER.queryStrings("SELECT id FROM connections").stream().map(Long::valueOf).toList();
+        assertThat(IMPORTS.get("/health").body().path("upstreams").findValues("connection"))
+                .as("breakers, of stored connections only").allSatisfy(id -> assertThat(stored).contains(id.asLong()));
+
+        long unchecked = IMPORTS.createUncheckedConnection(wrong);
+        assertThat(IMPORTS.get("/connections/" + unchecked).body().path("name").asText())
+                .isEqualTo("create-wrong-token");
+        long checked = IMPORTS.createConnection(airtable("create-checked", 1_000));
+        assertThat(IMPORTS.get("/connections/" + checked).body().path("name").asText()).isEqualTo("create-checked");
+        assertThat(IMPORTS.post("/connections?check=maybe", airtable("create-maybe", 1_000).toString()).body()
+                .path("details").path("parameter").asText()).isEqualTo("check");
+    }
+
+    @Test
+    void aPutWhoseCheckFailsChangesNothing() {
+        long connection = IMPORTS.createConnection(airtable("put-checked", 1_000));
+        JsonNode before = IMPORTS.get("/connections/" + connection).body();
+        String storedBefore = SERVER.queryString("SELECT config::text FROM connections WHERE id = " + connection);
+        ObjectNode config = airtable("ignored", 500).with("config");
+        config.put("apiToken", "a-wrong-token");
+
+        Json.Answer refused = IMPORTS.put("/connections/" + connection,
+                "{\"name\":\"put-checked-2\",\"config\":" + config + "}");
+
+        assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+        assertThat(refused.body().path("code").asText()).isEqualTo("check_failed");
+        assertThat(refused.body().toString()).contains("401").doesNotContain("a-wrong-token");
+        assertThat(IMPORTS.get("/connections/" + connection).body()).isEqualTo(before);
+        assertThat(SERVER.queryString("SELECT config::text FROM connections WHERE id = " + connection))
+                .isEqualTo(storedBefore);
+        config.put("apiToken", MASK);
+        Json.Answer accepted = IMPORTS.put("/connections/" + connection, "{\"config\":" + config + "}");
+        assertThat(accepted.status()).as(accepted.body().toString()).isEqualTo(200);
+        assertThat(accepted.body().path("config").path("requestsPerSecond").asDouble()).isEqualTo(500.0);
     }
 
     @Test
@@ -148,7 +202,7 @@ class ConnectionsApiTest {
         ObjectNode config = airtable("ignored", 1_000).with("config");
         config.put("apiToken", "not-the-token");
 
-        Json.Answer put = IMPORTS.put("/connections/" + connection, "{\"config\":" + config + "}");
+        Json.Answer put = IMPORTS.put("/connections/" + connection + "?check=false", "{\"config\":" + config + "}");
         JsonNode run = IMPORTS.awaitEnd(runId);
 
         assertThat(put.status()).as(put.body().toString()).isEqualTo(200);
@@ -267,7 +321,7 @@ class ConnectionsApiTest {
     @Test
     void aCheckAnswersWhetherTheStoredConfigReachesTheUpstream() {
         long good = IMPORTS.createConnection(airtable("check-good", 1_000));
-        long wrong = IMPORTS.createConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(), "check-wrong",
+        long wrong = IMPORTS.createUncheckedConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(), "check-wrong",
                 "apiToken", "not-the-token", "requestsPerSecond", "1000"));
         SANDBOX_ADMIN.reset();
 
@@ -286,7 +340,7 @@ class ConnectionsApiTest {
 
     @Test
     void aCheckOfAConnectionWhosePluginIsDisabledIsAConflict() {
-        long notes = IMPORTS.createConnection(Json.parse(
+        long notes = IMPORTS.createUncheckedConnection(Json.parse(
                 "{\"plugin\":\"notes\",\"name\":\"check-notes\",\"config\":{\"baseUrl\":\"http://localhost:1\","
                         + "\"token\":\"t\"}}"));
         assertThat(IMPORTS.post("/plugins/notes/disable", "").status()).isEqualTo(200);

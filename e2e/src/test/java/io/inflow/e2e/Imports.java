@@ -26,9 +26,20 @@ final class Imports {
         return ACTIVE.contains(status);
     }
 
-    /** Creates a connection from a body; answers its id. */
+    /** Creates a connection from a body, as a user does (its plugin checks it first); answers its id. */
     long createConnection(JsonNode body) {
-        Json.Answer created = json.post(server.api("/connections"), body);
+        return created(json.post(server.api("/connections"), body));
+    }
+
+    /**
+     * Creates a connection without its check ({@code ?check=false}): one that is meant not to reach its upstream,
+     * or whose upstream calls a test counts from its first import on. Answers its id.
+     */
+    long createUncheckedConnection(JsonNode body) {
+        return created(json.post(server.api("/connections?check=false"), body));
+    }
+
+    private static long created(Json.Answer created) {
         assertThat(created.status()).as("create connection: %s", created.body()).isEqualTo(201);
         return created.body().path("id").asLong();
     }

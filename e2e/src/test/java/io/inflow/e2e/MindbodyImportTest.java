@@ -107,7 +107,7 @@ class MindbodyImportTest {
 
     @Test
     void aFullImportOfEveryStreamThenAnIncrementalOneIssueOneStaffTokenInAllAndCostTheirCallsExactly() {
-        long connection = IMPORTS.createConnection(demoSite("studio-token"));
+        long connection = IMPORTS.createUncheckedConnection(demoSite("studio-token"));
 
         JsonNode full = IMPORTS.run(connection, "full");
         List<JsonNode> fullRequests = requests();
@@ -138,9 +138,30 @@ class MindbodyImportTest {
     }
 
     @Test
-    void aCheckKeepsTheTokenItIssuedForTheNextImportAndDeletingTheConnectionDropsIt() {
-        long connection = IMPORTS.createConnection(demoSite("studio-checked", "startDate", MONTH_START.toString(),
+    void creatingAConnectionChecksItCountsTheCheckAgainstItsQuotaAndKeepsTheTokenForTheFirstImport() {
+        long connection = IMPORTS.createConnection(demoSite("studio-created", "startDate", MONTH_START.toString(),
                 "endDate", MONTH_END.toString()));
+        List<JsonNode> checkRequests = requests();
+        long countedAtCreation = SERVER.queryLong("SELECT sum(calls) FROM quota_usage WHERE connection_id = "
+                + connection);
+        JsonNode run = IMPORTS.run(connection, "full");
+
+        assertThat(checkRequests).as("the check at creation: a token, then one page of clients").hasSize(2);
+        assertThat(checkRequests.get(0).path("path").asText()).isEqualTo(ISSUE_TOKEN);
+        assertThat(countedAtCreation).as("the check's calls, counted against the new connection's quota")
+                .isEqualTo(2);
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("succeeded");
+        List<JsonNode> requests = requests();
+        assertThat(tokenIssues(requests)).as("tokens issued by the creation and the import").isOne();
+        assertThat(requests).as("the check's 2 calls, then the import's without a token").hasSize(2 + MONTH_CALLS - 1);
+        assertThat(SERVER.queryLong("SELECT sum(calls) FROM quota_usage WHERE connection_id = " + connection))
+                .isEqualTo(requests.size());
+    }
+
+    @Test
+    void aCheckKeepsTheTokenItIssuedForTheNextImportAndDeletingTheConnectionDropsIt() {
+        long connection = IMPORTS.createUncheckedConnection(demoSite("studio-checked", "startDate",
+                MONTH_START.toString(), "endDate", MONTH_END.toString()));
 
         JsonNode check = IMPORTS.post("/connections/" + connection + "/check", "").body();
         JsonNode run = IMPORTS.run(connection, "full");
@@ -159,7 +180,7 @@ class MindbodyImportTest {
 
     @Test
     void aKeptTokenMindbodyNoLongerAcceptsIsReplacedByExactlyOneNewIssueAndTheRunSucceeds() {
-        long connection = IMPORTS.createConnection(demoSite("studio-expired", "startDate", MONTH_START.toString(),
+        long connection = IMPORTS.createUncheckedConnection(demoSite("studio-expired", "startDate", MONTH_START.toString(),
                 "endDate", MONTH_END.toString()));
         assertThat(IMPORTS.run(connection, "full").path("status").asText()).isEqualTo("succeeded");
         assertThat(requests()).as("the calls of a full import of March 2025").hasSize(MONTH_CALLS);
@@ -188,7 +209,7 @@ class MindbodyImportTest {
     @Test
     void anImportThatSpendsItsDailyQuotaWaitsAndThenContinuesWithoutFetchingAStoredPageAgain() {
         int quota = 25;
-        long connection = IMPORTS.createConnection(demoSite("studio-quota", "startDate", MONTH_START.toString(),
+        long connection = IMPORTS.createUncheckedConnection(demoSite("studio-quota", "startDate", MONTH_START.toString(),
                 "endDate", MONTH_END.toString(), "dailyQuota", quota));
         long runId = IMPORTS.trigger(connection, "full").body().path("id").asLong();
 
@@ -243,7 +264,7 @@ class MindbodyImportTest {
     @Test
     void withOverageAllowedAndMindbodyBillingItTheImportGoesOnPastTheQuotaAndTheOverageIsBilled() {
         SANDBOX_ADMIN.mindbodyLimits("{\"dailyQuota\":30,\"overQuota\":\"bill\"}");
-        long connection = IMPORTS.createConnection(demoSite("studio-billed", "startDate", MONTH_START.toString(),
+        long connection = IMPORTS.createUncheckedConnection(demoSite("studio-billed", "startDate", MONTH_START.toString(),
                 "endDate", MONTH_END.toString(), "dailyQuota", 25, "allowOverage", true));
 
         JsonNode run = IMPORTS.run(connection, "full");
@@ -257,7 +278,7 @@ class MindbodyImportTest {
     @Test
     void whenMindbodyRefusesCallsPastItsQuotaTheRunFailsAndAResumeTheNextDayFetchesNoStoredPageAgain() {
         SANDBOX_ADMIN.mindbodyLimits("{\"dailyQuota\":30,\"overQuota\":\"block\"}");
-        long connection = IMPORTS.createConnection(demoSite("studio-blocked", "startDate", MONTH_START.toString(),
+        long connection = IMPORTS.createUncheckedConnection(demoSite("studio-blocked", "startDate", MONTH_START.toString(),
                 "endDate", MONTH_END.toString(), "allowOverage", true));
 
         JsonNode failed = IMPORTS.run(connection, "full");

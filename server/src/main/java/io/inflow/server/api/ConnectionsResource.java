@@ -6,6 +6,7 @@ import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.jobs.CheckResult;
 import io.inflow.server.jobs.ConnectionCheck;
+import io.inflow.server.jobs.ConnectionEditor;
 import io.inflow.server.jobs.ConnectionRemoval;
 import io.inflow.server.jobs.ImportService;
 import io.inflow.server.plugins.PluginAvailability;
@@ -39,25 +40,33 @@ public final class ConnectionsResource {
     private final ImportService imports;
     private final RunViews runViews;
     private final ConnectionCheck checks;
+    private final ConnectionEditor editor;
     private final ConnectionRemoval removals;
 
     ConnectionsResource(ConnectionService connections, ImportService imports, RunViews runViews,
-                        ConnectionCheck checks, ConnectionRemoval removals) {
+                        ConnectionCheck checks, ConnectionEditor editor, ConnectionRemoval removals) {
         this.connections = connections;
         this.imports = imports;
         this.runViews = runViews;
         this.checks = checks;
+        this.editor = editor;
         this.removals = removals;
     }
 
+    /**
+     * 201 with the connection, once its plugin's check reached the upstream with it (unless {@code check=false});
+     * 422 {@code check_failed} and nothing stored when the check failed.
+     */
     @POST
     @RolesAllowed(Roles.ADMIN)
-    public Response create(CreateConnectionRequest request, @Context UriInfo uri) {
+    public Response create(CreateConnectionRequest request, @QueryParam("check") String check,
+                           @Context UriInfo uri) throws InterruptedException {
+        boolean checking = Requests.flag(check, "check", true);
         if (request == null) {
             throw Requests.bodyRequired();
         }
-        Connection created = connections.create(request.plugin(), request.name(), request.config(),
-                request.deletes());
+        Connection created = editor.create(request.plugin(), request.name(), request.config(),
+                request.deletes(), checking);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(view(created))
                 .build();
@@ -75,14 +84,17 @@ public final class ConnectionsResource {
     }
 
     /**
-     * Replaces the connection's configuration (checked like a new one's; secrets sent masked or left out are kept)
-     * and its name when given. A run already started keeps the configuration it read.
+     * Replaces the connection's configuration (checked like a new one's, against its schema and its upstream
+     * unless {@code check=false}; secrets sent masked or left out are kept) and its name when given. A run already
+     * started keeps the configuration it read.
      */
     @PUT
     @Path("{id}")
     @RolesAllowed(Roles.ADMIN)
-    public ConnectionView update(@PathParam("id") String id, UpdateConnectionRequest request) {
+    public ConnectionView update(@PathParam("id") String id, @QueryParam("check") String check,
+                                 UpdateConnectionRequest request) throws InterruptedException {
         long connectionId = Requests.id(id, "connection");
+        boolean checking = Requests.flag(check, "check", true);
         if (request == null) {
             throw Requests.bodyRequired();
         }
@@ -94,8 +106,7 @@ public final class ConnectionsResource {
                         Map.of("plugin", plugin));
             }
         }
-        return view(connections.update(connectionId, request.name(), request.config(),
-                request.deletes()));
+        return view(editor.update(connectionId, request.name(), request.config(), request.deletes(), checking));
     }
 
     /**

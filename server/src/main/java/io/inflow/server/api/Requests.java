@@ -57,7 +57,15 @@ final class Requests {
 
     /** A boolean query parameter: absent is false; anything but true or false is 400. */
     static boolean flag(String raw, String name) {
-        if (raw == null || raw.isBlank() || raw.equalsIgnoreCase("false")) {
+        return flag(raw, name, false);
+    }
+
+    /** A {@code true}/{@code false} query parameter that is {@code absent} when not given: anything else is 400. */
+    static boolean flag(String raw, String name, boolean absent) {
+        if (raw == null || raw.isBlank()) {
+            return absent;
+        }
+        if (raw.equalsIgnoreCase("false")) {
             return false;
         }
         if (raw.equalsIgnoreCase("true")) {

@@ -51,14 +51,42 @@ public final class ConnectionService {
     }
 
     /**
-     * Adds a connection.
+     * A connection as a create or an update would store it: its configuration checked against its plugin's schema,
+     * complete with defaults, secrets in the clear; not stored yet, and never shown.
+     *
+     * @param connection the connection to be: a new one has its id already, and null creation and update times
+     * @param stored whether it replaces a stored connection (an update) or is new (a create)
+     */
+    public record Draft(Connection connection, boolean stored) {
+    }
+
+    /**
+     * Adds a connection, unchecked against its upstream.
+     *
+     * @see #draft(String, String, Map, Deletes)
+     */
+    public Connection create(String pluginId, String name, Map<String, Object> config, Deletes deletes) {
+        return save(draft(pluginId, name, config, deletes));
+    }
+
+    /**
+     * Replaces a connection's configuration, unchecked against its upstream.
+     *
+     * @see #draftUpdate(long, String, Map, Deletes)
+     */
+    public Connection update(long id, String name, Map<String, Object> config, Deletes deletes) {
+        return save(draftUpdate(id, name, config, deletes));
+    }
+
+    /**
+     * A new connection, drafted: its id taken, nothing stored.
      *
      * @param deletes what its imports do with records deleted upstream; null for {@link Deletes#SOFT}
      *
      * @throws InflowException INVALID when the plugin is unknown or unusable, or the name or config is bad;
      *                         CONFLICT when the name is taken
      */
-    public Connection create(String pluginId, String name, Map<String, Object> config, Deletes deletes) {
+    public Draft draft(String pluginId, String name, Map<String, Object> config, Deletes deletes) {
         if (pluginId == null || pluginId.isBlank()) {
             throw InflowException.invalid("invalid_request", "plugin is required",
                     Map.of("errors", List.of(new FieldError("plugin", "is required"))));
@@ -75,25 +103,17 @@ public final class ConnectionService {
                     "the configuration does not fit plugin '" + pluginId + "': " + describe(errors),
                     Map.of("errors", errors));
         }
-        Map<String, Object> complete = ConfigValidator.withDefaults(spec.config(), given);
         if (dao.findByName(name.trim()).isPresent()) {
             throw nameTaken(name);
         }
-        try {
-            long id = dao.nextId();
-            dao.insert(id, pluginId, name.trim(), toJson(secrets.seal(id, spec.config(), complete)),
-                    deletes == null ? Deletes.SOFT : deletes);
-            return get(id);
-        } catch (UnableToExecuteStatementException e) {
-            if (dao.findByName(name.trim()).isPresent()) {
-                throw nameTaken(name);
-            }
-            throw e;
-        }
+        Connection connection = new Connection(dao.nextId(), pluginId, name.trim(),
+                ConnectorConfig.of(ConfigValidator.withDefaults(spec.config(), given)), null, null, JobSettings.NONE,
+                deletes == null ? Deletes.SOFT : deletes, Map.of());
+        return new Draft(connection, false);
     }
 
     /**
-     * Replaces a connection's configuration, and its name when one is given. The configuration is checked like
+     * A connection's new configuration, and its name when one is given, drafted. The configuration is checked like
      * a new connection's. A secret field left out or sent as {@link ConfigRedactor#MASK} keeps its stored value,
      * so a client can send back what it read, edited. A run already started keeps the configuration it read.
      *
@@ -102,7 +122,7 @@ public final class ConnectionService {
      * @throws InflowException NOT_FOUND; INVALID naming each bad field; CONFLICT when the name is taken or the
      *                         plugin is not usable (its schema is needed to check the configuration)
      */
-    public Connection update(long id, String name, Map<String, Object> config, Deletes deletes) {
+    public Draft draftUpdate(long id, String name, Map<String, Object> config, Deletes deletes) {
         Connection current = get(id);
         if (name != null && name.isBlank()) {
             throw InflowException.invalid("invalid_request", "name must not be blank",
@@ -136,18 +156,39 @@ public final class ConnectionService {
         if (!newName.equals(current.name()) && dao.findByName(newName).isPresent()) {
             throw nameTaken(newName);
         }
-        String complete = toJson(secrets.seal(id, spec.config(), ConfigValidator.withDefaults(spec.config(), given)));
+        Connection connection = new Connection(id, current.pluginId(), newName,
+                ConnectorConfig.of(ConfigValidator.withDefaults(spec.config(), given)), current.createdAt(),
+                current.updatedAt(), current.jobs(), deletes == null ? current.deletes() : deletes, Map.of());
+        return new Draft(connection, true);
+    }
+
+    /**
+     * Stores a draft: inserts a new connection, or replaces a stored one's name, configuration and deletes, its
+     * secrets sealed.
+     *
+     * @throws InflowException NOT_FOUND when a connection updated was deleted meanwhile; CONFLICT when its name
+     *                         was taken meanwhile
+     */
+    public Connection save(Draft draft) {
+        Connection connection = draft.connection();
+        ConnectorSpec spec = plugins.find(connection.pluginId()).flatMap(PluginInfo::spec)
+                .orElseThrow(() -> new InflowException(InflowException.Kind.CONFLICT, "plugin_unavailable",
+                        "plugin '" + connection.pluginId() + "' was unloaded before connection "
+                                + connection.id() + " was saved", Map.of("plugin", connection.pluginId())));
+        String sealed = toJson(secrets.seal(connection.id(), spec.config(), connection.config().asMap()));
         try {
-            if (!dao.update(id, newName, complete, deletes == null ? current.deletes() : deletes)) {
-                throw InflowException.notFound("connection", id);
+            if (!draft.stored()) {
+                dao.insert(connection.id(), connection.pluginId(), connection.name(), sealed, connection.deletes());
+            } else if (!dao.update(connection.id(), connection.name(), sealed, connection.deletes())) {
+                throw InflowException.notFound("connection", connection.id());
             }
         } catch (UnableToExecuteStatementException e) {
-            if (dao.findByName(newName).filter(other -> other.id() != id).isPresent()) {
-                throw nameTaken(newName);
+            if (dao.findByName(connection.name()).filter(other -> other.id() != connection.id()).isPresent()) {
+                throw nameTaken(connection.name());
             }
             throw e;
         }
-        return get(id);
+        return get(connection.id());
     }
 
     public Connection get(long id) {

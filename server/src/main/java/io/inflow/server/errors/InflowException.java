@@ -16,6 +16,8 @@ public class InflowException extends RuntimeException {
         FORBIDDEN(403),
         NOT_FOUND(404),
         CONFLICT(409),
+        /** Well-formed and fitting its schema, but refused for what it means: a connection whose check failed. */
+        UNPROCESSABLE(422),
         PAYLOAD_TOO_LARGE(413),
         TOO_MANY_REQUESTS(429),
         UNAVAILABLE(503);

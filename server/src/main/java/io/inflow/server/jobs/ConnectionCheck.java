@@ -1,5 +1,6 @@
 package io.inflow.server.jobs;
 
+import io.inflow.api.ConnectionState;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorException;
 import io.inflow.api.QuotaExhaustedException;
@@ -9,11 +10,14 @@ import io.inflow.server.errors.InflowException;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.api.UpstreamClient;
+import io.inflow.server.resilience.DraftCalls;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.ConnectionStates;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Asks a connection's connector whether its stored configuration reaches the upstream. The call goes through the
@@ -48,16 +52,57 @@ public final class ConnectionCheck {
         Connection connection = connections.get(connectionId);
         LoadedConnector connector = plugins.connector(connection.pluginId())
                 .orElseThrow(() -> unavailable(connection));
+        return check(connection, connector, upstreams.forInteractiveCall(connection, connector),
+                states.of(connection.id()));
+    }
+
+    /**
+     * Runs {@code Connector.check} with a draft's configuration, before it is stored. A draft of a stored
+     * connection is checked as the connection is (its quota, its state). A new connection's calls and state are
+     * kept aside: {@link DraftCheck#keep} counts them against the connection once it is saved.
+     *
+     * @throws InflowException CONFLICT {@code plugin_unavailable} when its plugin is missing, disabled or failed
+     */
+    DraftCheck check(ConnectionService.Draft draft) throws InterruptedException {
+        Connection connection = draft.connection();
+        LoadedConnector connector = plugins.connector(connection.pluginId())
+                .orElseThrow(() -> unavailable(connection));
+        if (draft.stored()) {
+            CheckResult result = check(connection, connector, upstreams.forInteractiveCall(connection, connector),
+                    states.of(connection.id()));
+            return new DraftCheck(result, saved -> {
+            });
+        }
+        DraftCalls calls = new DraftCalls();
+        DraftState state = new DraftState();
+        CheckResult result = check(connection, connector, upstreams.forDraft(connection, connector, calls), state);
+        if (!result.ok()) {
+            upstreams.forget(connection.id());
+        }
+        return new DraftCheck(result, saved -> {
+            upstreams.keep(saved.id(), calls);
+            state.copyTo(states.of(saved.id()));
+        });
+    }
+
+    /**
+     * What a draft's check found, and what it leaves to keep once the draft is saved.
+     *
+     * @param keep counts the check's calls and keeps its state under the connection saved
+     */
+    record DraftCheck(CheckResult result, Consumer<Connection> keep) {
+    }
+
+    private CheckResult check(Connection connection, LoadedConnector connector, UpstreamClient client,
+                              ConnectionState state) throws InterruptedException {
         ConnectorConfig config;
         try {
             config = connections.upstreamConfig(connection, connector.spec().config());
         } catch (InflowException e) {
             return result(false, e.code() + ": " + e.getMessage());
         }
-        HostConnectorContext context = new HostConnectorContext(config,
-                upstreams.forInteractiveCall(connection, connector),
-                new PluginLogger(connector.pluginId(), "connection " + connection.id() + " check"),
-                states.of(connection.id()));
+        HostConnectorContext context = new HostConnectorContext(config, client,
+                new PluginLogger(connector.pluginId(), "connection " + connection.id() + " check"), state);
         try {
             connector.callUpstream(plugin -> {
                 plugin.check(context);

@@ -11,12 +11,12 @@ import javax.sql.DataSource;
 
 /**
  * The job engine of one node, wired: what the API calls ({@link ImportService}, {@link ConnectionSchedules},
- * {@link SchedulerControl}, {@link DeadLetterReplay}, {@link ConnectionCheck}, {@link ConnectionRemoval}) and the {@link JobScheduler} whose lifecycle the application
- * manages.
+ * {@link SchedulerControl}, {@link DeadLetterReplay}, {@link ConnectionCheck}, {@link ConnectionEditor},
+ * {@link ConnectionRemoval}) and the {@link JobScheduler} whose lifecycle the application manages.
  */
 public record JobEngine(ImportService imports, ConnectionSchedules schedules, SchedulerControl control,
-                        DeadLetterReplay deadLetters, ConnectionCheck checks, ConnectionRemoval removals,
-                        JobScheduler scheduler) {
+                        DeadLetterReplay deadLetters, ConnectionCheck checks, ConnectionEditor editor,
+                        ConnectionRemoval removals, JobScheduler scheduler) {
 
     public static JobEngine create(Store store, ConnectionService connections, PluginRegistry plugins,
                                    UpstreamClients upstreams, ObjectMapper json, JobsConfiguration config,
@@ -33,6 +33,7 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
         ScheduleFires fires = new ScheduleFires(connections, store.schedulerState(), cooldown, plans, launcher);
         StartupImports startup = new StartupImports(connections, store.connections(), store.schedulerState(),
                 cooldown, plans, launcher);
+        ConnectionCheck checks = new ConnectionCheck(connections, plugins, upstreams, store.states(), clock);
         JobScheduler scheduler = new JobScheduler(dataSource, config, signals, runner, recovery, fires,
                 new RunReconciler(store.runs(), clock), startup, store.runs(), watchdog);
         return new JobEngine(
@@ -40,7 +41,8 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
                 new ConnectionSchedules(connections, store.connections(), scheduler.client(), clock),
                 new SchedulerControl(store.schedulerState()),
                 new DeadLetterReplay(store.deadLetters(), store.sink(), connections, plugins, upstreams, store.states()),
-                new ConnectionCheck(connections, plugins, upstreams, store.states(), clock),
+                checks,
+                new ConnectionEditor(connections, checks),
                 new ConnectionRemoval(store, scheduler.client()),
                 scheduler);
     }

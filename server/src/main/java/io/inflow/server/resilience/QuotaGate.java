@@ -15,15 +15,20 @@ import org.jdbi.v3.core.JdbiException;
 final class QuotaGate {
 
     private final long connectionId;
-    private final QuotaDao dao;
+    private final QuotaLedger ledger;
     private final long quota;
     private final boolean allowOverage;
     private final Duration window;
     private final Clock clock;
 
     QuotaGate(long connectionId, QuotaDao dao, long quota, boolean allowOverage, Duration window, Clock clock) {
+        this(connectionId, dao::consume, quota, allowOverage, window, clock);
+    }
+
+    QuotaGate(long connectionId, QuotaLedger ledger, long quota, boolean allowOverage, Duration window,
+              Clock clock) {
         this.connectionId = connectionId;
-        this.dao = dao;
+        this.ledger = ledger;
         this.quota = quota;
         this.allowOverage = allowOverage;
         this.window = window;
@@ -39,7 +44,7 @@ final class QuotaGate {
         Instant start = windowStart(clock.instant(), window);
         Optional<Long> counted;
         try {
-            counted = dao.consume(connectionId, start, quota, allowOverage);
+            counted = ledger.consume(connectionId, start, quota, allowOverage);
         } catch (JdbiException unreachable) {
             throw new LimitsUnavailableException("the daily quota of connection " + connectionId, unreachable);
         }

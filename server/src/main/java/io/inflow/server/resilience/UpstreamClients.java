@@ -92,11 +92,36 @@ public final class UpstreamClients implements AutoCloseable {
         return forConnection(connection, connector, UpstreamWaits.NONE, retry.atMost(INTERACTIVE_BUDGET));
     }
 
+    /**
+     * The client for the check of a connection not stored yet: an interactive call whose calls count against the
+     * quota in {@code calls} until the connection is stored (then {@link #keep}), or not at all ({@link #forget}).
+     */
+    public UpstreamClient forDraft(Connection draft, LoadedConnector connector, DraftCalls calls) {
+        return forConnection(draft, connector, UpstreamWaits.NONE, retry.atMost(INTERACTIVE_BUDGET), calls);
+    }
+
+    /** Counts the calls of a draft's check against the connection it became. */
+    public void keep(long connectionId, DraftCalls calls) {
+        calls.byWindow().forEach((windowStart, count) -> quotas.add(connectionId, windowStart, count));
+    }
+
+    /** Drops what was kept for a draft that was not stored: its circuit breaker. */
+    public void forget(long draftId) {
+        String name = "connection-" + draftId;
+        breakers.remove(name);
+        lastFailures.remove(name);
+    }
+
     private UpstreamClient forConnection(Connection connection, LoadedConnector connector, UpstreamWaits waits,
                                          RetryPolicy policy) {
+        return forConnection(connection, connector, waits, policy, quotas::consume);
+    }
+
+    private UpstreamClient forConnection(Connection connection, LoadedConnector connector, UpstreamWaits waits,
+                                         RetryPolicy policy, QuotaLedger ledger) {
         String scope = connector.call(plugin -> plugin.rateLimitScope(connection.config()));
         return forConnection(connection.id(), connection.name(), connector.pluginId(), scope, connection.config(),
-                connector.spec().limits(), waits, policy);
+                connector.spec().limits(), waits, policy, ledger);
     }
 
     /**
@@ -120,13 +145,20 @@ public final class UpstreamClients implements AutoCloseable {
     UpstreamClient forConnection(long connectionId, String connectionName, String pluginId, String rateLimitScope,
                                  ConnectorConfig connectionConfig, Limits defaults, UpstreamWaits waits,
                                  RetryPolicy policy) {
+        return forConnection(connectionId, connectionName, pluginId, rateLimitScope, connectionConfig, defaults, waits,
+                policy, quotas::consume);
+    }
+
+    private UpstreamClient forConnection(long connectionId, String connectionName, String pluginId,
+                                         String rateLimitScope, ConnectorConfig connectionConfig, Limits defaults,
+                                         UpstreamWaits waits, RetryPolicy policy, QuotaLedger ledger) {
         RateLimit limit = RateLimit.perSecond(HostSettings.requestsPerSecond(connectionConfig, defaults),
                 config.rateLimitMargin());
         String scope = rateLimitScope == null ? "connection-" + connectionId : pluginId + ":" + rateLimitScope;
         SharedRateLimiter limiter = new SharedRateLimiter(scope, limit,
                 config.connectTimeout().plus(config.readTimeout()), rateLimits, node);
         long quota = HostSettings.dailyQuota(connectionConfig, defaults);
-        Optional<QuotaGate> gate = quota <= 0 ? Optional.empty() : Optional.of(new QuotaGate(connectionId, quotas,
+        Optional<QuotaGate> gate = quota <= 0 ? Optional.empty() : Optional.of(new QuotaGate(connectionId, ledger,
                 quota, HostSettings.allowOverage(connectionConfig), config.quotaWindow(), clock));
         CircuitBreaker breaker = breaker(connectionId);
         return new ResilientUpstreamClient(transport, limiter, breaker, () -> lastFailures.get(breaker.getName()), gate,

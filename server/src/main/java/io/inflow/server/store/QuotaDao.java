@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The {@code quota_usage} table: upstream calls per connection and quota window. */
 public interface QuotaDao {
@@ -23,4 +24,10 @@ public interface QuotaDao {
     @SqlQuery("SELECT COALESCE((SELECT calls FROM quota_usage WHERE connection_id = :connectionId "
             + "AND window_start = :windowStart), 0)")
     long used(@Bind("connectionId") long connectionId, @Bind("windowStart") Instant windowStart);
+
+    /** Adds calls made before the connection was stored (its check) to its window. */
+    @SqlUpdate("INSERT INTO quota_usage AS q (connection_id, window_start, calls) VALUES (:connectionId, :windowStart, "
+            + ":calls) ON CONFLICT (connection_id, window_start) DO UPDATE SET calls = q.calls + :calls")
+    void add(@Bind("connectionId") long connectionId, @Bind("windowStart") Instant windowStart,
+             @Bind("calls") long calls);
 }
