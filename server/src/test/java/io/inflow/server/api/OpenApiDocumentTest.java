@@ -346,9 +346,11 @@ class OpenApiDocumentTest {
         return operations;
     }
 
-    private static Set<String> parameters(JsonNode operation, String in) {
+    private Set<String> parameters(JsonNode operation, String in) {
         Set<String> names = new TreeSet<>();
-        operation.path("parameters").forEach(parameter -> {
+        operation.path("parameters").forEach(written -> {
+            JsonNode parameter = written.has("$ref")
+                    ? document.at(written.path("$ref").asText().substring(1)) : written;
             if (parameter.path("in").asText().equals(in)) {
                 names.add(parameter.path("name").asText());
             }
