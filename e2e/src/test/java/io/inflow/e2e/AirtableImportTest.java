@@ -178,7 +178,7 @@ class AirtableImportTest {
 
     @Test
     void aWrongTokenFailsTheRunWithAnErrorThatSaysSo() {
-        long connection = IMPORTS.createConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
+        long connection = IMPORTS.createUncheckedConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
                 "clinic-wrong-token", "apiToken", "not-the-token", "requestsPerSecond", "1000"));
 
         JsonNode run = IMPORTS.run(connection, "full");
@@ -213,7 +213,7 @@ class AirtableImportTest {
     void aSecondTriggerWhileARunIsActiveIsAConflictNamingTheActiveRun() throws Exception {
         // an upstream that accepts connections and never answers keeps the first run active
         try (ServerSocket silentUpstream = new ServerSocket(0)) {
-            long connection = IMPORTS.createConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
+            long connection = IMPORTS.createUncheckedConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
                     "clinic-silent", "baseUrl", "http://localhost:" + silentUpstream.getLocalPort()));
             Json.Answer first = IMPORTS.trigger(connection, "full");
 

@@ -150,7 +150,7 @@ class ResilienceTest {
     void anExhaustedDailyQuotaParksTheRunUntilTheWindowOpensAndItThenCompletes() {
         JsonNode body = Imports.airtableConnection(SANDBOX_ADMIN.connections(), "clinic-quota",
                 "requestsPerSecond", "45", "dailyQuota", "100");
-        long connection = IMPORTS.createConnection(body);
+        long connection = IMPORTS.createUncheckedConnection(body); // every call counted is the import's
         long runId = IMPORTS.trigger(connection, "full").body().path("id").asLong();
 
         AtomicBoolean sawWaiting = new AtomicBoolean();
@@ -192,7 +192,8 @@ class ResilienceTest {
             arrivals.add(request.at());
         }
         assertThat(mostInOneSecond(arrivals)).as("the two bases' limits added up").isGreaterThan(5);
-        assertThat(REAL_LIMITS.airtable().requestCount()).isEqualTo(10 + 20 + 10);
+        assertThat(REAL_LIMITS.airtable().requestCount()).as("each connection's check, then the pages of its import")
+                .isEqualTo(3 + 10 + 20 + 10);
     }
 
     private static int mostInOneSecond(List<Instant> arrivals) {

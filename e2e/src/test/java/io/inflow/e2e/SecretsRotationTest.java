@@ -63,8 +63,13 @@ class SecretsRotationTest {
 
             referenced = create(json, node, Imports.airtableConnection(sandboxBodies, "env-ref", "apiToken",
                     "${env:CLINIC_TOKEN}", "requestsPerSecond", "1000"));
-            unresolved = create(json, node, Imports.airtableConnection(sandboxBodies, "env-missing", "apiToken",
-                    "${env:INFLOW_TEST_NOT_SET}", "requestsPerSecond", "1000"));
+            JsonNode missing = Imports.airtableConnection(sandboxBodies, "env-missing", "apiToken",
+                    "${env:INFLOW_TEST_NOT_SET}", "requestsPerSecond", "1000");
+            Json.Answer refused = json.post(node.api("/connections"), missing);
+            assertThat(refused.status()).as(refused.body().toString()).isEqualTo(422);
+            assertThat(refused.body().path("message").asText())
+                    .contains("the environment variable INFLOW_TEST_NOT_SET is not set");
+            unresolved = create(json, node.api("/connections?check=false"), missing);
             JsonNode referencedRun = run(json, node, referenced);
             assertThat(referencedRun.path("status").asText()).as(referencedRun.toString()).isEqualTo("succeeded");
             JsonNode failed = run(json, node, unresolved);
@@ -131,7 +136,11 @@ class SecretsRotationTest {
     }
 
     private static long create(Json json, NodeProcess node, JsonNode body) {
-        Json.Answer created = json.post(node.api("/connections"), body);
+        return create(json, node.api("/connections"), body);
+    }
+
+    private static long create(Json json, String url, JsonNode body) {
+        Json.Answer created = json.post(url, body);
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         return created.body().path("id").asLong();
     }

@@ -120,8 +120,9 @@ class TwoNodesTest {
     void aNodeThatStopsGracefullyHandsItsRunningImportToTheOtherNode() throws Exception {
         Sandbox sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0).withAirtableRequestsPerSecond(0));
         try {
-            long connection = ON_A.createConnection(Imports.airtableConnection(new SandboxAdmin(sandbox).connections(),
-                    "clinic-handed-over", "requestsPerSecond", "25"));
+            // unchecked: each page is fetched once, by the import, counted from its first call
+            long connection = ON_A.createUncheckedConnection(Imports.airtableConnection(
+                    new SandboxAdmin(sandbox).connections(), "clinic-handed-over", "requestsPerSecond", "25"));
             NODE_B.app.after(); // so that node A runs it
             long runId = ON_A.trigger(connection, "full").body().path("id").asLong();
             await().atMost(Duration.ofSeconds(60)).until(() -> DATABASE.queryLong(

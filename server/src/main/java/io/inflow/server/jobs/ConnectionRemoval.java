@@ -1,12 +1,14 @@
 package io.inflow.server.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.Store;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -23,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionRemoval {
 
     private static final Logger LOG = LoggerFactory.getLogger(ConnectionRemoval.class);
+    /** How long a deletion waits for a fire of the connection's schedule in progress to end. */
+    private static final Duration CANCEL_PATIENCE = Duration.ofSeconds(10);
 
     private final Store store;
     private final SchedulerClient scheduler;
@@ -64,12 +68,34 @@ public final class ConnectionRemoval {
         stopSchedule(connectionId);
     }
 
-    /** A fire that comes anyway finds no connection and queues nothing (see {@link ScheduleFires}). */
+    /**
+     * Removes the connection's schedule. A schedule firing at this moment cannot be cancelled (db-scheduler would
+     * reschedule it once the fire ends), so the cancel is tried again until that fire ended: a fire only queues a
+     * run, in milliseconds. A fire that comes anyway finds no connection and queues nothing (see
+     * {@link ScheduleFires}).
+     */
     private void stopSchedule(long connectionId) {
-        try {
-            scheduler.cancel(Tasks.CONNECTION_SCHEDULE.instanceId(ScheduledConnection.instanceId(connectionId)));
-        } catch (TaskInstanceException e) {
-            LOG.info("The schedule of deleted connection {} was not cancelled: {}", connectionId, e.getMessage());
+        long deadline = System.nanoTime() + CANCEL_PATIENCE.toNanos();
+        while (true) {
+            try {
+                scheduler.cancel(Tasks.CONNECTION_SCHEDULE.instanceId(ScheduledConnection.instanceId(connectionId)));
+                return;
+            } catch (TaskInstanceCurrentlyExecutingException e) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("The schedule of deleted connection {} was firing for {} and was not cancelled; its "
+                            + "fires queue nothing", connectionId, CANCEL_PATIENCE);
+                    return;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (TaskInstanceException e) {
+                LOG.info("The schedule of deleted connection {} was not cancelled: {}", connectionId, e.getMessage());
+                return;
+            }
         }
     }
 }
