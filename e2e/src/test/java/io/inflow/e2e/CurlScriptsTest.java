@@ -90,7 +90,7 @@ class CurlScriptsTest {
 
     @Test
     void aFailedImportExitsNonZeroWithTheRunsError() {
-        IMPORTS.createConnection(connection("clinic-bad-token", "apiToken", "not-the-token"));
+        IMPORTS.createUncheckedConnection(connection("clinic-bad-token", "apiToken", "not-the-token"));
 
         Scripts.Result result = scripts().run("inflow-import.sh", "clinic-bad-token", "--full", "--wait");
 

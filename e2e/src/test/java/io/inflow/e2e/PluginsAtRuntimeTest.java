@@ -139,7 +139,7 @@ class PluginsAtRuntimeTest {
         Path installed = SERVER.pluginsDir.resolve("notes.jar");
         Files.copy(example, installed, StandardCopyOption.REPLACE_EXISTING);
         IMPORTS.post("/plugins/rescan", "");
-        long connection = IMPORTS.createConnection(Json.parse(
+        long connection = IMPORTS.createUncheckedConnection(Json.parse(
                 "{\"plugin\":\"notes\",\"name\":\"notes-missing\",\"config\":{\"baseUrl\":\"http://localhost:9\","
                         + "\"token\":\"secret-token\"}}"));
 

@@ -90,7 +90,7 @@ class SecretsAtRestTest {
         long connection = IMPORTS.createConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
                 "secret-file-ref", "apiToken", reference, "requestsPerSecond", "1000"));
         String missing = "${file:" + dir.resolve("no-such-file") + "}";
-        long broken = IMPORTS.createConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
+        long broken = IMPORTS.createUncheckedConnection(Imports.airtableConnection(SANDBOX_ADMIN.connections(),
                 "secret-missing-ref", "apiToken", missing, "requestsPerSecond", "1000"));
 
         JsonNode run = IMPORTS.run(connection, "full");
