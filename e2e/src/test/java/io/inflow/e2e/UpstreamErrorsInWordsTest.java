@@ -50,7 +50,8 @@ class UpstreamErrorsInWordsTest {
 
     @Test
     void anUpstreamThatRefusesTheTokenFailsTheRunWithOneWarningLineAndNoStackTrace() {
-        long connection = IMPORTS.createConnection(Imports.airtableConnection(new SandboxAdmin(SANDBOX).connections(),
+        long connection = IMPORTS.createUncheckedConnection(Imports.airtableConnection(
+                new SandboxAdmin(SANDBOX).connections(),
                 "clinic-wrong-token", "apiToken", "patWrongToken.0000000000"));
 
         JsonNode run = IMPORTS.run(connection, "full");
@@ -72,7 +73,8 @@ class UpstreamErrorsInWordsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = socket.getLocalPort();
         }
-        long connection = IMPORTS.createConnection(Imports.airtableConnection(new SandboxAdmin(SANDBOX).connections(),
+        long connection = IMPORTS.createUncheckedConnection(Imports.airtableConnection(
+                new SandboxAdmin(SANDBOX).connections(),
                 "clinic-unreachable", "baseUrl", "http://localhost:" + closed));
 
         JsonNode run = IMPORTS.run(connection, "full");
