@@ -116,6 +116,14 @@ final class NodeProcess implements AutoCloseable {
         return "http://localhost:" + adminPort + path;
     }
 
+    int port() {
+        return port;
+    }
+
+    int adminPort() {
+        return adminPort;
+    }
+
     /** Kills the JVM with SIGKILL: no shutdown hook, no managed stop, nothing flushed. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
