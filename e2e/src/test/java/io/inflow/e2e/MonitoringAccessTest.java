@@ -10,7 +10,10 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The switches of {@code auth}: health and metrics open on the application port, the admin port keyed. */
+/**
+ * The switches of {@code auth}: health and metrics open on the application port, the admin port keyed (its tasks
+ * with an admin key, as always).
+ */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class MonitoringAccessTest {
 
@@ -55,12 +58,33 @@ class MonitoringAccessTest {
         assertThat(admin("/healthcheck", "bearer " + TestKeys.ADMIN).statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void onAProtectedAdminPortTasksStillNeedAnAdminKey() throws Exception {
+        HttpResponse<String> anonymous = adminPost("/tasks/gc", null);
+        HttpResponse<String> viewer = adminPost("/tasks/gc", "Bearer " + TestKeys.VIEWER);
+
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(Json.parse(anonymous.body()).path("code").asText()).isEqualTo("unauthorized");
+        assertThat(viewer.statusCode()).as(viewer.body()).isEqualTo(403);
+        assertThat(Json.parse(viewer.body()).path("code").asText()).isEqualTo("forbidden");
+        assertThat(adminPost("/tasks/gc", "Bearer " + TestKeys.ADMIN).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> adminPost(String path, String authorization) throws Exception {
+        return http.send(adminRequest(path, authorization).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> admin(String path, String authorization) throws Exception {
+        return http.send(adminRequest(path, authorization).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder adminRequest(String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(
                 URI.create("http://localhost:" + SERVER.app.getAdminPort() + path));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return request;
     }
 }

@@ -23,11 +23,13 @@ final class NodeProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
+    private final int adminPort;
     private final Path log;
 
-    private NodeProcess(Process process, int port, Path log) {
+    private NodeProcess(Process process, int port, int adminPort, Path log) {
         this.process = process;
         this.port = port;
+        this.adminPort = adminPort;
         this.log = log;
     }
 
@@ -39,9 +41,10 @@ final class NodeProcess implements AutoCloseable {
     static NodeProcess start(String nodeName, SharedDatabase database, Map<String, String> environment) {
         Path plugins = TestServer.stagePlugins(folder -> { });
         int port = ServerJar.freePort();
+        int adminPort = ServerJar.freePort();
         ProcessBuilder builder = ServerJar.command(Map.of(
                 "INFLOW_PORT", Integer.toString(port),
-                "INFLOW_ADMIN_PORT", Integer.toString(ServerJar.freePort()),
+                "INFLOW_ADMIN_PORT", Integer.toString(adminPort),
                 "INFLOW_DATABASE_URL", database.url(),
                 "INFLOW_DATABASE_USER", database.user(),
                 "INFLOW_DATA_DIR", plugins.resolveSibling("data").toString(),
@@ -49,21 +52,29 @@ final class NodeProcess implements AutoCloseable {
                 "INFLOW_NODE_NAME", nodeName,
                 "INFLOW_ADMIN_KEY", TestKeys.ADMIN), "server", ResourceHelpers.resourceFilePath("node-process.yml"));
         builder.environment().putAll(environment);
-        return start(nodeName, port, builder);
+        return start(nodeName, port, adminPort, builder);
     }
 
     /** A server as the README runs it ({@code config.yml}), with an embedded PostgreSQL in {@code dataDir}, no plugins. */
     static NodeProcess startEmbedded(Path dataDir) {
-        int port = ServerJar.freePort();
-        return start("embedded", port, ServerJar.command(ServerJar.embedded(dataDir, port, ServerJar.freePort()),
-                "server", ServerJar.CONFIG.toString()));
+        return startEmbedded(dataDir, Map.of());
     }
 
-    private static NodeProcess start(String name, int port, ProcessBuilder builder) {
+    /** The same with more environment variables, e.g. {@code INFLOW_VIEWER_KEY}. */
+    static NodeProcess startEmbedded(Path dataDir, Map<String, String> environment) {
+        int port = ServerJar.freePort();
+        int adminPort = ServerJar.freePort();
+        ProcessBuilder builder = ServerJar.command(ServerJar.embedded(dataDir, port, adminPort),
+                "server", ServerJar.CONFIG.toString());
+        builder.environment().putAll(environment);
+        return start("embedded", port, adminPort, builder);
+    }
+
+    private static NodeProcess start(String name, int port, int adminPort, ProcessBuilder builder) {
         try {
             Path log = Files.createTempFile("inflow-" + name, ".log");
             NodeProcess node = new NodeProcess(builder.redirectErrorStream(true).redirectOutput(log.toFile()).start(),
-                    port, log);
+                    port, adminPort, log);
             try {
                 node.awaitHealthy(Duration.ofSeconds(90));
             } catch (RuntimeException | IOException e) {
@@ -98,6 +109,19 @@ final class NodeProcess implements AutoCloseable {
 
     String api(String path) {
         return "http://localhost:" + port + "/api/v1" + path;
+    }
+
+    /** A URL of Dropwizard's admin port: {@code /metrics}, {@code /tasks/gc}. */
+    String admin(String path) {
+        return "http://localhost:" + adminPort + path;
+    }
+
+    int port() {
+        return port;
+    }
+
+    int adminPort() {
+        return adminPort;
     }
 
     /** Kills the JVM with SIGKILL: no shutdown hook, no managed stop, nothing flushed. */

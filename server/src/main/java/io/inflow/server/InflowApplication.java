@@ -19,6 +19,7 @@ import io.inflow.server.api.JettyErrorPage;
 import io.inflow.server.auth.AdminPortKeyFilter;
 import io.inflow.server.auth.ApiKeyRing;
 import io.inflow.server.auth.GenerateKeyCommand;
+import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
@@ -105,10 +106,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         answerJettyErrorsInJson(environment);
         // before anything starts: a server without a key refuses to run rather than serve an open API
         ApiKeyRing keys = ApiKeyRing.of(config.auth());
-        if (config.auth().protectAdminPort()) {
-            environment.admin().addFilter("api-key", new AdminPortKeyFilter(keys, environment.getObjectMapper()))
-                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
-        }
+        protectAdminPort(config, environment, keys);
         // with an external database and no secrets key, refuse before touching anything; the embedded database's
         // key file is read (or created) once its data folder is ours
         Optional<SecretsKeyRing> externalKeys = config.database().url().isPresent()
@@ -166,6 +164,22 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
         new StoredStateGauges(connections, plugins, upstreams, store.deadLetters()).register(prometheus);
         exposeMetrics(config, environment, prometheus);
+    }
+
+    /**
+     * Dropwizard's tasks ({@code POST /tasks/gc}, {@code /tasks/log-level}) act on the server: they need an admin key
+     * whatever {@code auth.protectAdminPort} says. The rest of the admin port is monitoring, keyed (any key) only
+     * with {@code auth.protectAdminPort}, so that Prometheus and load balancers can read it on a private network.
+     */
+    private static void protectAdminPort(InflowConfiguration config, Environment environment, ApiKeyRing keys) {
+        if (config.auth().protectAdminPort()) {
+            environment.admin().addFilter("api-key",
+                            new AdminPortKeyFilter(keys, Roles.VIEWER, environment.getObjectMapper()))
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/*");
+        }
+        environment.admin().addFilter("tasks-admin-key",
+                        new AdminPortKeyFilter(keys, Roles.ADMIN, environment.getObjectMapper()))
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
     }
 
     /**
