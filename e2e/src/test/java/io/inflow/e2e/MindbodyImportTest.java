@@ -179,6 +179,88 @@ class MindbodyImportTest {
     }
 
     @Test
+    void aConnectionThatNamesItsStreamsImportsOnlyThoseEachInItsModeAndOnlyThoseShowInStatsAndViews() {
+        ObjectNode body = demoSite("studio-some-streams", "startDate", MONTH_START.toString(),
+                "endDate", MONTH_END.toString());
+        body.set("streams", Json.parse("[\"clients\", {\"name\": \"sales\", \"mode\": \"full\"}]"));
+        long connection = IMPORTS.createUncheckedConnection(body);
+        Map<String, Long> month = SANDBOX.mindbody().streams(MONTH_START, MONTH_END);
+
+        JsonNode full = IMPORTS.run(connection, "full");
+        List<JsonNode> fullRequests = requests();
+        JsonNode incremental = IMPORTS.run(connection, "incremental");
+
+        assertThat(IMPORTS.get("/connections/" + connection).body().path("streams")).isEqualTo(Json.parse(
+                "[{\"name\":\"clients\",\"mode\":\"incremental\"},{\"name\":\"sales\",\"mode\":\"full\"}]"));
+        assertThat(full.path("status").asText()).as(full.toString()).isEqualTo("succeeded");
+        assertThat(full.path("streams").fieldNames()).toIterable().containsExactly("clients", "sales");
+        assertThat(full.path("counts").path("inserted").asLong()).isEqualTo(month.get("clients") + month.get("sales"));
+        assertThat(fullRequests).as("a token, 33 pages of clients, 5 of sales: no class is asked for")
+                .hasSize(1 + 33 + 5)
+                .noneSatisfy(r -> assertThat(r.path("path").asText()).contains("/class/"));
+        assertThat(incremental.path("status").asText()).as(incremental.toString()).isEqualTo("succeeded");
+        assertThat(incremental.path("streams").path("clients").path("mode").asText()).isEqualTo("incremental");
+        assertThat(incremental.path("streams").path("sales").path("mode").asText()).isEqualTo("full");
+        assertThat(incremental.path("streams").path("sales").path("unchanged").asLong())
+                .as("sales read in full again").isEqualTo(month.get("sales"));
+        assertThat(incremental.path("streams").path("clients").path("done").asLong())
+                .as("clients read from their watermark").isLessThan(month.get("clients"));
+        JsonNode stats = IMPORTS.get("/connections/" + connection + "/stats").body();
+        assertThat(stats.path("records")).isEqualTo(Json.parse("{\"clients\":" + month.get("clients")
+                + ",\"sales\":" + month.get("sales") + "}"));
+        assertThat(stats.path("stats").path("schedules_per_month").path("rows")).as(stats.toString()).isEmpty();
+        assertThat(viewRows("mindbody_sales", connection)).isEqualTo(month.get("sales"));
+
+        Json.Answer narrowed = IMPORTS.put("/connections/" + connection + "?check=false",
+                "{\"config\":" + body.path("config") + ",\"streams\":[\"clients\"]}");
+
+        assertThat(narrowed.status()).as(narrowed.body().toString()).isEqualTo(200);
+        assertThat(IMPORTS.get("/connections/" + connection + "/stats").body().path("records"))
+                .as("the sales kept are left out of stats").isEqualTo(Json.parse("{\"clients\":" + month.get("clients") + "}"));
+        assertThat(viewRows("mindbody_sales", connection)).as("and of the typed views").isZero();
+        assertThat(viewRows("mindbody_sales_all", connection)).isZero();
+        assertThat(SERVER.queryLong("SELECT count(*) FROM records WHERE stream = 'sales' AND connection_id = "
+                + connection)).as("kept, for when sales are selected again").isEqualTo(month.get("sales"));
+        JsonNode clientsOnly = IMPORTS.run(connection, "incremental");
+        assertThat(clientsOnly.path("streams").fieldNames()).toIterable().containsExactly("clients");
+
+        Json.Answer everything = IMPORTS.put("/connections/" + connection + "?check=false",
+                "{\"config\":" + body.path("config") + ",\"streams\":null}");
+        assertThat(everything.status()).as(everything.body().toString()).isEqualTo(200);
+        assertThat(viewRows("mindbody_sales", connection)).isEqualTo(month.get("sales"));
+    }
+
+    @Test
+    void streamsThatThePluginDoesNotOfferAreRefusedNamingEachAndNothingIsStored() {
+        long before = SERVER.queryLong("SELECT count(*) FROM connections");
+        ObjectNode body = demoSite("studio-bad-streams");
+
+        body.set("streams", Json.parse("[\"clients\", \"lessons\", \"clients\", {\"mode\": \"full\"}]"));
+        Json.Answer bad = IMPORTS.post("/connections", body.toString());
+        body.set("streams", Json.parse("[]"));
+        Json.Answer none = IMPORTS.post("/connections", body.toString());
+        body.set("streams", Json.parse("[{\"name\": \"sales\", \"mode\": \"sometimes\"}]"));
+        Json.Answer badMode = IMPORTS.post("/connections", body.toString());
+
+        assertThat(bad.status()).as(bad.body().toString()).isEqualTo(400);
+        assertThat(bad.body().path("code").asText()).isEqualTo("invalid_streams");
+        assertThat(bad.body().path("details").path("errors").findValuesAsText("field"))
+                .containsExactly("streams[1]", "streams[2]", "streams[3]");
+        assertThat(bad.body().path("message").asText()).contains("'lessons' is not a stream of plugin 'mindbody'")
+                .contains("[clients, classes, class_schedules, visits, sales]");
+        assertThat(none.status()).isEqualTo(400);
+        assertThat(none.body().path("message").asText()).contains("leave it out to import every stream");
+        assertThat(badMode.status()).as(badMode.body().toString()).isEqualTo(400);
+        assertThat(badMode.body().toString()).contains("'full' or 'incremental'");
+        assertThat(SERVER.queryLong("SELECT count(*) FROM connections")).isEqualTo(before);
+        assertThat(SANDBOX_ADMIN.mindbodyRequests()).as("nothing was checked either").isEmpty();
+    }
+
+    private static long viewRows(String view, long connection) {
+        return SERVER.queryLong("SELECT count(*) FROM " + view + " WHERE connection_id = " + connection);
+    }
+
+    @Test
     void aKeptTokenMindbodyNoLongerAcceptsIsReplacedByExactlyOneNewIssueAndTheRunSucceeds() {
         long connection = IMPORTS.createUncheckedConnection(demoSite("studio-expired", "startDate", MONTH_START.toString(),
                 "endDate", MONTH_END.toString()));

@@ -16,7 +16,8 @@ SELECT r.connection_id,
        r.deleted_by_run
 FROM records r
 JOIN connections c ON c.id = r.connection_id
-WHERE c.plugin_id = 'airtable';
+WHERE c.plugin_id = 'airtable'
+  AND inflow_imports_stream(c.streams, r.stream);
 
 CREATE OR REPLACE VIEW airtable_records AS
 SELECT connection_id, table_name, id, created_time, last_modified, fields

@@ -1,6 +1,7 @@
 --liquibase formatted sql
 -- Each view shows the records that exist upstream; its _all twin (mindbody_clients_all, ...) every record Inflow
--- keeps, those found deleted upstream too, with when (deleted_at) and by which run (deleted_by_run).
+-- keeps, those found deleted upstream too, with when (deleted_at) and by which run (deleted_by_run). Both leave out
+-- the streams a connection does not import (its streams setting).
 
 --changeset inflow:mindbody-0001-clients-view runOnChange:true
 -- One row per client of every Mindbody connection. id is Mindbody's UniqueId (the system id); client_id is the
@@ -35,7 +36,8 @@ SELECT r.connection_id,
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
-  AND r.stream = 'clients';
+  AND r.stream = 'clients'
+  AND inflow_imports_stream(c.streams, r.stream);
 
 CREATE OR REPLACE VIEW mindbody_clients AS
 SELECT connection_id, id, client_id, first_name, last_name, email, mobile_phone, status, active, is_prospect,
@@ -65,7 +67,8 @@ SELECT r.connection_id,
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
-  AND r.stream = 'classes';
+  AND r.stream = 'classes'
+  AND inflow_imports_stream(c.streams, r.stream);
 
 CREATE OR REPLACE VIEW mindbody_classes AS
 SELECT connection_id, id, name, description, program_id, program, session_type_id, session_type,
@@ -103,7 +106,8 @@ SELECT r.connection_id,
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
-  AND r.stream = 'class_schedules';
+  AND r.stream = 'class_schedules'
+  AND inflow_imports_stream(c.streams, r.stream);
 
 CREATE OR REPLACE VIEW mindbody_class_schedules AS
 SELECT connection_id, id, class_schedule_id, class_id, class_name, program, start_date_time, end_date_time,
@@ -140,7 +144,8 @@ SELECT r.connection_id,
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
-  AND r.stream = 'visits';
+  AND r.stream = 'visits'
+  AND inflow_imports_stream(c.streams, r.stream);
 
 CREATE OR REPLACE VIEW mindbody_visits AS
 SELECT connection_id, id, class_id, client_id, client_unique_id, class_name, start_date_time, end_date_time,
@@ -177,7 +182,8 @@ SELECT r.connection_id,
 FROM records r
 JOIN connections c ON c.id = r.connection_id
 WHERE c.plugin_id = 'mindbody'
-  AND r.stream = 'sales';
+  AND r.stream = 'sales'
+  AND inflow_imports_stream(c.streams, r.stream);
 
 CREATE OR REPLACE VIEW mindbody_sales AS
 SELECT connection_id, id, sale_date_time, sale_date, client_id, location_id, sales_rep_id, items, total_amount,

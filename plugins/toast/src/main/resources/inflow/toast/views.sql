@@ -44,7 +44,10 @@ CROSS JOIN LATERAL (
         FROM jsonb_array_elements(coalesce(nullif(r.payload->'checks', 'null'), '[]')) AS ch(value)
     ) AS c
 ) AS totals
-WHERE r.stream = 'orders';
+JOIN connections conn ON conn.id = r.connection_id
+WHERE r.stream = 'orders'
+  AND conn.plugin_id = 'toast'
+  AND inflow_imports_stream(conn.streams, r.stream);
 --rollback DROP VIEW IF EXISTS toast_orders_all;
 
 --changeset inflow:toast-orders-view runOnChange:true
@@ -80,7 +83,10 @@ SELECT r.connection_id,
        r.deleted_by_run
 FROM records r
 CROSS JOIN LATERAL jsonb_array_elements(coalesce(nullif(r.payload->'checks', 'null'), '[]')) AS ch(value)
-WHERE r.stream = 'orders';
+JOIN connections conn ON conn.id = r.connection_id
+WHERE r.stream = 'orders'
+  AND conn.plugin_id = 'toast'
+  AND inflow_imports_stream(conn.streams, r.stream);
 --rollback DROP VIEW IF EXISTS toast_checks_all;
 
 --changeset inflow:toast-checks-view runOnChange:true
@@ -113,7 +119,10 @@ SELECT r.connection_id,
 FROM records r
 CROSS JOIN LATERAL jsonb_array_elements(coalesce(nullif(r.payload->'checks', 'null'), '[]')) AS ch(value)
 CROSS JOIN LATERAL jsonb_array_elements(coalesce(nullif(ch.value->'payments', 'null'), '[]')) AS p(value)
-WHERE r.stream = 'orders';
+JOIN connections conn ON conn.id = r.connection_id
+WHERE r.stream = 'orders'
+  AND conn.plugin_id = 'toast'
+  AND inflow_imports_stream(conn.streams, r.stream);
 --rollback DROP VIEW IF EXISTS toast_payments_all;
 
 --changeset inflow:toast-payments-view runOnChange:true

@@ -14,7 +14,10 @@ SELECT r.connection_id,
        r.deleted_at,
        r.deleted_by_run
 FROM records r
-WHERE r.stream = 'labels';
+JOIN connections conn ON conn.id = r.connection_id
+WHERE r.stream = 'labels'
+  AND conn.plugin_id = 'gmail'
+  AND inflow_imports_stream(conn.streams, r.stream);
 --rollback DROP VIEW IF EXISTS gmail_labels_all;
 
 --changeset inflow:gmail-labels-view runOnChange:true

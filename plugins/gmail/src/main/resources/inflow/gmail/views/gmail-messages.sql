@@ -30,7 +30,10 @@ LEFT JOIN LATERAL (
     FROM jsonb_array_elements(CASE WHEN jsonb_typeof(r.payload->'payload'->'headers') = 'array'
                                    THEN r.payload->'payload'->'headers' ELSE '[]'::jsonb END) AS header
 ) h ON true
-WHERE r.stream = 'messages';
+JOIN connections conn ON conn.id = r.connection_id
+WHERE r.stream = 'messages'
+  AND conn.plugin_id = 'gmail'
+  AND inflow_imports_stream(conn.streams, r.stream);
 --rollback DROP VIEW IF EXISTS gmail_messages_all;
 
 --changeset inflow:gmail-messages-view runOnChange:true

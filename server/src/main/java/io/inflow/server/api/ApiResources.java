@@ -39,7 +39,7 @@ public final class ApiResources {
                 new UnexpectedErrorMapper(),
                 new PluginsResource(plugins),
                 new ConnectionsResource(connections, jobs.imports(), runViews, jobs.checks(), jobs.editor(),
-                        jobs.removals()),
+                        jobs.removals(), json),
                 new ConnectionScheduleResource(jobs.schedules()),
                 new CheckpointsResource(store, connections, json),
                 new ImportsResource(store.runs(), jobs.imports(), runViews),

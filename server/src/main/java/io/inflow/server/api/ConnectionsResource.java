@@ -1,5 +1,6 @@
 package io.inflow.server.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
@@ -42,15 +43,18 @@ public final class ConnectionsResource {
     private final ConnectionCheck checks;
     private final ConnectionEditor editor;
     private final ConnectionRemoval removals;
+    private final ObjectMapper json;
 
     ConnectionsResource(ConnectionService connections, ImportService imports, RunViews runViews,
-                        ConnectionCheck checks, ConnectionEditor editor, ConnectionRemoval removals) {
+                        ConnectionCheck checks, ConnectionEditor editor, ConnectionRemoval removals,
+                        ObjectMapper json) {
         this.connections = connections;
         this.imports = imports;
         this.runViews = runViews;
         this.checks = checks;
         this.editor = editor;
         this.removals = removals;
+        this.json = json;
     }
 
     /**
@@ -66,7 +70,7 @@ public final class ConnectionsResource {
             throw Requests.bodyRequired();
         }
         Connection created = editor.create(request.plugin(), request.name(), request.config(),
-                request.deletes(), checking);
+                request.deletes(), request.streams(), checking);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
                 .entity(view(created))
                 .build();
@@ -106,7 +110,8 @@ public final class ConnectionsResource {
                         Map.of("plugin", plugin));
             }
         }
-        return view(editor.update(connectionId, request.name(), request.config(), request.deletes(), checking));
+        return view(editor.update(connectionId, request.name(), request.config(), request.deletes(),
+                request.streamsChange(json), checking));
     }
 
     /**
@@ -150,6 +155,7 @@ public final class ConnectionsResource {
         return new ConnectionView(connection.id(), connection.pluginId(), connection.name(),
                 connections.redactedConfig(connection), connection.createdAt(), connection.updatedAt(),
                 plugin.state().code(), plugin.message(), connection.deletes(),
+                connection.streams().named().map(ConnectionView.StreamView::of).orElse(null),
                 connection.secretsProblem().isPresent() ? "secrets_unreadable" : "ok",
                 connection.secretsProblem().orElse(null));
     }

@@ -37,18 +37,22 @@ public record RunView(long id, long connection, RunTrigger trigger, RunMode mode
         }
     }
 
-    /** One stream of a run. {@code percent} is known once the connector estimated the stream's total. */
-    public record StreamView(StreamStatus status, long inserted, long updated, long unchanged, long failed,
-                             long deleted, long done, Long estimatedTotal, Double percent, Instant startedAt, Instant finishedAt) {
+    /**
+     * One stream of a run. {@code percent} is known once the connector estimated the stream's total. {@code mode}
+     * is the run's, or {@code full} for a stream its connection reads in full on every run.
+     */
+    public record StreamView(StreamStatus status, RunMode mode, long inserted, long updated, long unchanged,
+                             long failed, long deleted, long done, Long estimatedTotal, Double percent,
+                             Instant startedAt, Instant finishedAt) {
 
-        static StreamView of(RunStreamRow row) {
+        static StreamView of(RunStreamRow row, RunMode runMode) {
             Double percent = null;
             if (row.status() == StreamStatus.SUCCEEDED) {
                 percent = 100.0;
             } else if (row.estimatedTotal() != null && row.estimatedTotal() > 0) {
                 percent = Math.min(100.0, Math.round(1000.0 * row.done() / row.estimatedTotal()) / 10.0);
             }
-            return new StreamView(row.status(), row.inserted(), row.updated(), row.unchanged(), row.failed(),
+            return new StreamView(row.status(), row.modeIn(runMode), row.inserted(), row.updated(), row.unchanged(), row.failed(),
                     row.deleted(), row.done(), row.estimatedTotal(), percent, row.startedAt(), row.finishedAt());
         }
     }
@@ -61,7 +65,7 @@ public record RunView(long id, long connection, RunTrigger trigger, RunMode mode
         long failed = 0;
         long deleted = 0;
         for (RunStreamRow row : streamRows) {
-            streams.put(row.stream(), StreamView.of(row));
+            streams.put(row.stream(), StreamView.of(row, run.mode()));
             inserted += row.inserted();
             updated += row.updated();
             unchanged += row.unchanged();

@@ -13,11 +13,13 @@ import java.util.StringJoiner;
  * @param config its configuration, secrets included: never show it as it is (see {@link ConfigRedactor})
  * @param jobs its schedule, start-up import and cooldown
  * @param deletes what its imports do with records deleted upstream
+ * @param streams the streams it imports, and how
  * @param unreadableSecrets the stored secrets that cannot be decrypted (a key not configured, a ciphertext changed),
  *                          by field, with why; they are not in {@code config}, and the connection cannot run
  */
 public record Connection(long id, String pluginId, String name, ConnectorConfig config, Instant createdAt,
-                         Instant updatedAt, JobSettings jobs, Deletes deletes, Map<String, String> unreadableSecrets) {
+                         Instant updatedAt, JobSettings jobs, Deletes deletes, StreamSelection streams,
+                         Map<String, String> unreadableSecrets) {
 
     public Connection {
         unreadableSecrets = Map.copyOf(unreadableSecrets);

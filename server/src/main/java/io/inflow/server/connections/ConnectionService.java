@@ -12,12 +12,14 @@ import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionRow;
 import io.inflow.server.store.Deletes;
+import io.inflow.server.store.RunMode;
 import io.inflow.api.config.ConfigField;
 import io.inflow.api.config.ConfigSchema;
 import io.inflow.server.secrets.SecretReference;
 import io.inflow.server.secrets.SecretUnresolvedException;
 import io.inflow.server.secrets.StoredSecrets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +31,8 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 public final class ConnectionService {
 
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
+    };
+    private static final TypeReference<List<StreamChoice>> STREAM_CHOICES = new TypeReference<>() {
     };
 
     private final ConnectionDao dao;
@@ -61,32 +65,16 @@ public final class ConnectionService {
     }
 
     /**
-     * Adds a connection, unchecked against its upstream.
-     *
-     * @see #draft(String, String, Map, Deletes)
-     */
-    public Connection create(String pluginId, String name, Map<String, Object> config, Deletes deletes) {
-        return save(draft(pluginId, name, config, deletes));
-    }
-
-    /**
-     * Replaces a connection's configuration, unchecked against its upstream.
-     *
-     * @see #draftUpdate(long, String, Map, Deletes)
-     */
-    public Connection update(long id, String name, Map<String, Object> config, Deletes deletes) {
-        return save(draftUpdate(id, name, config, deletes));
-    }
-
-    /**
      * A new connection, drafted: its id taken, nothing stored.
      *
      * @param deletes what its imports do with records deleted upstream; null for {@link Deletes#SOFT}
+     * @param streams the streams it imports; null for every stream its plugin offers
      *
-     * @throws InflowException INVALID when the plugin is unknown or unusable, or the name or config is bad;
-     *                         CONFLICT when the name is taken
+     * @throws InflowException INVALID when the plugin is unknown or unusable, or the name, config or streams are
+     *                         bad; CONFLICT when the name is taken
      */
-    public Draft draft(String pluginId, String name, Map<String, Object> config, Deletes deletes) {
+    public Draft draft(String pluginId, String name, Map<String, Object> config, Deletes deletes,
+                       List<StreamChoice> streams) {
         if (pluginId == null || pluginId.isBlank()) {
             throw InflowException.invalid("invalid_request", "plugin is required",
                     Map.of("errors", List.of(new FieldError("plugin", "is required"))));
@@ -103,12 +91,13 @@ public final class ConnectionService {
                     "the configuration does not fit plugin '" + pluginId + "': " + describe(errors),
                     Map.of("errors", errors));
         }
+        ConnectorConfig complete = ConnectorConfig.of(ConfigValidator.withDefaults(spec.config(), given));
+        StreamSelection selection = streams == null ? StreamSelection.ALL : selection(pluginId, complete, streams);
         if (dao.findByName(name.trim()).isPresent()) {
             throw nameTaken(name);
         }
-        Connection connection = new Connection(dao.nextId(), pluginId, name.trim(),
-                ConnectorConfig.of(ConfigValidator.withDefaults(spec.config(), given)), null, null, JobSettings.NONE,
-                deletes == null ? Deletes.SOFT : deletes, Map.of());
+        Connection connection = new Connection(dao.nextId(), pluginId, name.trim(), complete, null, null,
+                JobSettings.NONE, deletes == null ? Deletes.SOFT : deletes, selection, Map.of());
         return new Draft(connection, false);
     }
 
@@ -118,11 +107,13 @@ public final class ConnectionService {
      * so a client can send back what it read, edited. A run already started keeps the configuration it read.
      *
      * @param deletes what its imports do with records deleted upstream; null keeps what it was
+     * @param streams what becomes of the streams it imports
      *
      * @throws InflowException NOT_FOUND; INVALID naming each bad field; CONFLICT when the name is taken or the
      *                         plugin is not usable (its schema is needed to check the configuration)
      */
-    public Draft draftUpdate(long id, String name, Map<String, Object> config, Deletes deletes) {
+    public Draft draftUpdate(long id, String name, Map<String, Object> config, Deletes deletes,
+                             StreamsChange streams) {
         Connection current = get(id);
         if (name != null && name.isBlank()) {
             throw InflowException.invalid("invalid_request", "name must not be blank",
@@ -152,13 +143,16 @@ public final class ConnectionService {
                     "the configuration does not fit plugin '" + current.pluginId() + "': " + describe(errors),
                     Map.of("errors", errors));
         }
+        ConnectorConfig complete = ConnectorConfig.of(ConfigValidator.withDefaults(spec.config(), given));
+        StreamSelection selection = streams.keeps() ? current.streams()
+                : streams.everyStream() ? StreamSelection.ALL : selection(current.pluginId(), complete, streams.choices());
         String newName = name == null ? current.name() : name.trim();
         if (!newName.equals(current.name()) && dao.findByName(newName).isPresent()) {
             throw nameTaken(newName);
         }
-        Connection connection = new Connection(id, current.pluginId(), newName,
-                ConnectorConfig.of(ConfigValidator.withDefaults(spec.config(), given)), current.createdAt(),
-                current.updatedAt(), current.jobs(), deletes == null ? current.deletes() : deletes, Map.of());
+        Connection connection = new Connection(id, current.pluginId(), newName, complete, current.createdAt(),
+                current.updatedAt(), current.jobs(), deletes == null ? current.deletes() : deletes, selection,
+                Map.of());
         return new Draft(connection, true);
     }
 
@@ -177,9 +171,11 @@ public final class ConnectionService {
                                 + connection.id() + " was saved", Map.of("plugin", connection.pluginId())));
         String sealed = toJson(secrets.seal(connection.id(), spec.config(), connection.config().asMap()));
         try {
+            String streams = connection.streams().named().map(this::streamsJson).orElse(null);
             if (!draft.stored()) {
-                dao.insert(connection.id(), connection.pluginId(), connection.name(), sealed, connection.deletes());
-            } else if (!dao.update(connection.id(), connection.name(), sealed, connection.deletes())) {
+                dao.insert(connection.id(), connection.pluginId(), connection.name(), sealed, connection.deletes(),
+                        streams);
+            } else if (!dao.update(connection.id(), connection.name(), sealed, connection.deletes(), streams)) {
                 throw InflowException.notFound("connection", connection.id());
             }
         } catch (UnableToExecuteStatementException e) {
@@ -258,6 +254,40 @@ public final class ConnectionService {
         return ConnectorConfig.of(resolved);
     }
 
+    /**
+     * The streams named, checked against those the plugin offers for this configuration.
+     *
+     * @throws InflowException INVALID {@code invalid_streams} naming each bad entry
+     */
+    private StreamSelection selection(String pluginId, ConnectorConfig config, List<StreamChoice> streams) {
+        if (streams.isEmpty()) {
+            throw InflowException.invalid("invalid_streams", "streams names no stream; leave it out to import "
+                    + "every stream", Map.of("errors", List.of(new FieldError("streams", "names no stream"))));
+        }
+        List<String> offered = plugins.require(pluginId).streams(config);
+        Map<String, RunMode> modes = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < streams.size(); i++) {
+            StreamChoice choice = streams.get(i);
+            String field = "streams[" + i + "]";
+            if (choice == null || choice.name() == null || choice.name().isBlank()) {
+                errors.add(new FieldError(field, "needs the name of a stream"));
+            } else if (!offered.contains(choice.name())) {
+                errors.add(new FieldError(field, "'" + choice.name() + "' is not a stream of plugin '" + pluginId
+                        + "' with this configuration; its streams are " + offered));
+            } else if (modes.containsKey(choice.name())) {
+                errors.add(new FieldError(field, "'" + choice.name() + "' is named twice"));
+            } else {
+                modes.put(choice.name(), choice.mode() == null ? RunMode.INCREMENTAL : choice.mode());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw InflowException.invalid("invalid_streams", "the streams do not fit plugin '" + pluginId + "': "
+                    + describe(errors), Map.of("errors", errors));
+        }
+        return new StreamSelection(modes);
+    }
+
     private ConnectorSpec usableSpec(String pluginId) {
         PluginInfo plugin = plugins.find(pluginId).orElseThrow(() -> InflowException.invalid("unknown_plugin",
                 "no plugin has id '" + pluginId + "'", Map.of("plugins", plugins.list().stream()
@@ -275,23 +305,36 @@ public final class ConnectionService {
         return String.join("; ", errors.stream().map(error -> error.field() + " " + error.message()).toList());
     }
 
+    private StreamSelection streamSelection(String storedJson) throws JsonProcessingException {
+        Map<String, RunMode> modes = new LinkedHashMap<>();
+        json.readValue(storedJson, STREAM_CHOICES).forEach(choice -> modes.put(choice.name(), choice.mode()));
+        return new StreamSelection(modes);
+    }
+
     private Connection toConnection(ConnectionRow row) {
         try {
             StoredSecrets.Opened opened = secrets.open(row.id(), json.readValue(row.config(), JSON_OBJECT));
             JobSettings jobs = new JobSettings(row.scheduleCron(), row.scheduleTimezone(), row.scheduleEnabled(),
                     row.importOnStartup(), Duration.ofSeconds(row.cooldownSeconds()));
+            StreamSelection streams = row.streams() == null ? StreamSelection.ALL : streamSelection(row.streams());
             return new Connection(row.id(), row.pluginId(), row.name(), ConnectorConfig.of(opened.config()),
-                    row.createdAt(), row.updatedAt(), jobs, row.deletes(), opened.unreadable());
+                    row.createdAt(), row.updatedAt(), jobs, row.deletes(), streams, opened.unreadable());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("connection " + row.id() + " has a configuration that is not JSON", e);
         }
     }
 
-    private String toJson(Map<String, Object> config) {
+    /** The streams named, as stored: a JSON array of {@code {"name", "mode"}} in the order they were named. */
+    private String streamsJson(Map<String, RunMode> modes) {
+        return toJson(modes.entrySet().stream().map(entry -> new StreamChoice(entry.getKey(), entry.getValue()))
+                .toList());
+    }
+
+    private String toJson(Object value) {
         try {
-            return json.writeValueAsString(config);
+            return json.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON object read from a request always serializes", e);
+            throw new IllegalStateException("maps, lists and records of JSON values always serialize", e);
         }
     }
 }

@@ -2,8 +2,11 @@ package io.inflow.server.jobs;
 
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.connections.StreamChoice;
+import io.inflow.server.connections.StreamsChange;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.store.Deletes;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -29,8 +32,8 @@ public final class ConnectionEditor {
      *                         check failed
      */
     public Connection create(String pluginId, String name, Map<String, Object> config, Deletes deletes,
-                             boolean check) throws InterruptedException {
-        return save(connections.draft(pluginId, name, config, deletes), check);
+                             List<StreamChoice> streams, boolean check) throws InterruptedException {
+        return save(connections.draft(pluginId, name, config, deletes, streams), check);
     }
 
     /**
@@ -40,9 +43,9 @@ public final class ConnectionEditor {
      * @throws InflowException as {@link ConnectionService#draftUpdate} does; UNPROCESSABLE {@code check_failed}
      *                         when the check failed
      */
-    public Connection update(long id, String name, Map<String, Object> config, Deletes deletes, boolean check)
-            throws InterruptedException {
-        return save(connections.draftUpdate(id, name, config, deletes), check);
+    public Connection update(long id, String name, Map<String, Object> config, Deletes deletes,
+                             StreamsChange streams, boolean check) throws InterruptedException {
+        return save(connections.draftUpdate(id, name, config, deletes, streams), check);
     }
 
     private Connection save(ConnectionService.Draft draft, boolean check) throws InterruptedException {

@@ -179,7 +179,7 @@ final class ImportRunner {
         StreamWrite write = new StreamWrite(connection.id(), run.id(), node, stream, scan.scanId(),
                 connection.deletes());
         store.runs().startStream(run.id(), stream);
-        if (run.mode() == RunMode.FULL && start.isEmpty()) {
+        if (streamRow.modeIn(run.mode()) == RunMode.FULL && start.isEmpty()) {
             estimateFromStoredRecords(run.id(), connection.id(), stream);
         }
         System.Logger log = new PluginLogger(connector.pluginId(),
@@ -372,17 +372,18 @@ final class ImportRunner {
                                          LoadedConnector connector) {
         String stream = streamRow.stream();
         long connectionId = connection.id();
+        RunMode mode = streamRow.modeIn(run.mode());
         Optional<CheckpointRow> row = store.checkpoints().find(connectionId, stream);
         Optional<String> position = row.map(CheckpointRow::position);
         boolean continuing = run.trigger() == RunTrigger.RESUME || streamRow.wasStarted();
         if (continuing && position.isPresent()) {
             return new ScanStart(parse(position.get()), row.get().scanId());
         }
-        if (position.isPresent() && run.mode() == RunMode.INCREMENTAL) {
+        if (position.isPresent() && mode == RunMode.INCREMENTAL) {
             return new ScanStart(parse(position.get()), row.get().scanId());
         }
         Optional<String> watermark = row.map(CheckpointRow::watermark);
-        if (run.mode() == RunMode.INCREMENTAL && watermark.isPresent()) {
+        if (mode == RunMode.INCREMENTAL && watermark.isPresent()) {
             return new ScanStart(parse(watermark.get()), null);
         }
         Long scanId = connector.fullScanIsComplete(connection.config(), stream) ? run.id() : null;

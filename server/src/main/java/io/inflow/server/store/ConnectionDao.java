@@ -16,7 +16,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface ConnectionDao {
 
     String COLUMNS = "id, plugin_id, name, config::text AS config, created_at, updated_at, schedule_cron, "
-            + "schedule_timezone, schedule_enabled, import_on_startup, cooldown_seconds, deletes";
+            + "schedule_timezone, schedule_enabled, import_on_startup, cooldown_seconds, deletes, streams::text AS streams";
 
     @SqlUpdate("INSERT INTO connections (plugin_id, name, config) VALUES (:pluginId, :name, CAST(:config AS jsonb))")
     @GetGeneratedKeys("id")
@@ -27,10 +27,10 @@ public interface ConnectionDao {
     long nextId();
 
     /** Inserts a connection under an id from {@link #nextId()}. */
-    @SqlUpdate("INSERT INTO connections (id, plugin_id, name, config, deletes) OVERRIDING SYSTEM VALUE "
-            + "VALUES (:id, :pluginId, :name, CAST(:config AS jsonb), :deletes)")
+    @SqlUpdate("INSERT INTO connections (id, plugin_id, name, config, deletes, streams) OVERRIDING SYSTEM VALUE "
+            + "VALUES (:id, :pluginId, :name, CAST(:config AS jsonb), :deletes, CAST(:streams AS jsonb))")
     void insert(@Bind("id") long id, @Bind("pluginId") String pluginId, @Bind("name") String name,
-                @Bind("config") String configJson, @Bind("deletes") Deletes deletes);
+                @Bind("config") String configJson, @Bind("deletes") Deletes deletes, @Bind("streams") String streams);
 
     /** Every connection not deleted, locked against changes until the transaction ends: for re-sealing secrets. */
     @SqlQuery("SELECT " + COLUMNS + " FROM connections WHERE deleted_at IS NULL ORDER BY id FOR UPDATE")
@@ -59,11 +59,14 @@ public interface ConnectionDao {
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM records WHERE connection_id = :id)")
     boolean hasRecords(@Bind("id") long id);
 
-    /** Replaces a connection's name, configuration and deletes; false when it does not exist or was deleted. */
+    /**
+     * Replaces a connection's name, configuration, deletes and streams; false when it does not exist or was
+     * deleted.
+     */
     @SqlUpdate("UPDATE connections SET name = :name, config = CAST(:config AS jsonb), deletes = :deletes, "
-            + "updated_at = now() WHERE id = :id AND deleted_at IS NULL")
+            + "streams = CAST(:streams AS jsonb), updated_at = now() WHERE id = :id AND deleted_at IS NULL")
     boolean update(@Bind("id") long id, @Bind("name") String name, @Bind("config") String configJson,
-                   @Bind("deletes") Deletes deletes);
+                   @Bind("deletes") Deletes deletes, @Bind("streams") String streams);
 
     /**
      * Locks a connection not deleted against concurrent changes and new runs (a run's insert takes a key-share

@@ -23,7 +23,7 @@ public interface ImportRunDao {
     String RUN_COLUMNS = "id, connection_id, trigger, mode, status, notes, requested_by, node, error, created_at, "
             + "started_at, finished_at, heartbeat_at, resumed_from, scheduled_for, resume_at, waiting_until, waiting_reason";
     String STREAM_COLUMNS = "run_id, stream, position, status, inserted, updated, unchanged, failed, deleted, batches, "
-            + "estimated_total, started_at, finished_at";
+            + "estimated_total, started_at, finished_at, mode";
     String ACTIVE = "('queued', 'running', 'waiting', 'cancelling')";
 
     /**
@@ -39,7 +39,8 @@ public interface ImportRunDao {
             return Optional.empty();
         }
         long runId = insertRun(run);
-        insertStreams(runId, run.streams(), IntStream.range(0, run.streams().size()).boxed().toList());
+        insertStreams(runId, run.streams(), IntStream.range(0, run.streams().size()).boxed().toList(),
+                run.streamModes());
         return Optional.of(runId);
     }
 
@@ -56,9 +57,10 @@ public interface ImportRunDao {
     @GetGeneratedKeys("id")
     long insertRun(@BindMethods NewRun run);
 
-    @SqlBatch("INSERT INTO import_run_streams (run_id, stream, position, status) VALUES (:runId, :stream, :position, 'pending')")
+    @SqlBatch("INSERT INTO import_run_streams (run_id, stream, position, status, mode) "
+            + "VALUES (:runId, :stream, :position, 'pending', :mode)")
     void insertStreams(@Bind("runId") long runId, @Bind("stream") List<String> streams,
-                       @Bind("position") List<Integer> positions);
+                       @Bind("position") List<Integer> positions, @Bind("mode") List<RunMode> modes);
 
     @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE id = :id")
     Optional<RunRow> find(@Bind("id") long id);

@@ -5,22 +5,30 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** Exact counts of stored records that exist upstream: records marked deleted are left out. */
+/**
+ * Exact counts of stored records that exist upstream, of the streams their connection imports: records marked
+ * deleted, and those of a stream the connection no longer selects, are left out.
+ */
 @RegisterConstructorMapper(RecordCount.class)
 public interface RecordCountDao {
 
-    @SqlQuery("SELECT connection_id, stream, count(*) AS records FROM records WHERE deleted_at IS NULL "
-            + "GROUP BY connection_id, stream "
-            + "ORDER BY connection_id, stream")
+    /** The records of the streams their connection imports. */
+    String SELECTED = " FROM records r JOIN connections c ON c.id = r.connection_id "
+            + "WHERE inflow_imports_stream(c.streams, r.stream) ";
+
+    @SqlQuery("SELECT r.connection_id, r.stream, count(*) AS records" + SELECTED + "AND r.deleted_at IS NULL "
+            + "GROUP BY r.connection_id, r.stream ORDER BY r.connection_id, r.stream")
     List<RecordCount> all();
 
-    @SqlQuery("SELECT connection_id, stream, count(*) AS records FROM records WHERE connection_id = :connectionId "
-            + "AND deleted_at IS NULL GROUP BY connection_id, stream ORDER BY stream")
+    @SqlQuery("SELECT r.connection_id, r.stream, count(*) AS records" + SELECTED
+            + "AND r.connection_id = :connectionId AND r.deleted_at IS NULL GROUP BY r.connection_id, r.stream "
+            + "ORDER BY r.stream")
     List<RecordCount> of(@Bind("connectionId") long connectionId);
 
     /** Records kept marked deleted (their upstream deleted them), per stream. */
-    @SqlQuery("SELECT connection_id, stream, count(*) AS records FROM records WHERE connection_id = :connectionId "
-            + "AND deleted_at IS NOT NULL GROUP BY connection_id, stream ORDER BY stream")
+    @SqlQuery("SELECT r.connection_id, r.stream, count(*) AS records" + SELECTED
+            + "AND r.connection_id = :connectionId AND r.deleted_at IS NOT NULL GROUP BY r.connection_id, r.stream "
+            + "ORDER BY r.stream")
     List<RecordCount> deletedOf(@Bind("connectionId") long connectionId);
 
     @SqlQuery("SELECT count(*) FROM records WHERE connection_id = :connectionId AND stream = :stream "

@@ -117,19 +117,18 @@ public final class AirtableConnector implements Connector {
     }
 
     private static final String ENGAGEMENT = """
-            SELECT count(*)                                                             AS conversations,
-                   count(*) FILTER (WHERE payload -> 'fields' -> 'Booking' IS NOT NULL)    AS bookings,
-                   count(*) FILTER (WHERE payload -> 'fields' ->> 'Lead Created' = 'Yes')  AS leads,
-                   count(*) FILTER (WHERE (payload -> 'fields' ->> 'Engaged')::boolean)    AS engaged,
-                   round(100.0 * count(*) FILTER (WHERE payload -> 'fields' -> 'Booking' IS NOT NULL)
-                         / NULLIF(count(*), 0), 2)                                      AS booking_rate,
-                   round(100.0 * count(*) FILTER (WHERE payload -> 'fields' ->> 'Lead Created' = 'Yes')
-                         / NULLIF(count(*), 0), 2)                                      AS lead_rate,
-                   round(100.0 * count(*) FILTER (WHERE (payload -> 'fields' ->> 'Engaged')::boolean)
-                         / NULLIF(count(*), 0), 2)                                      AS engaged_rate
-              FROM records
+            SELECT count(*)                                                    AS conversations,
+                   count(*) FILTER (WHERE fields -> 'Booking' IS NOT NULL)     AS bookings,
+                   count(*) FILTER (WHERE fields ->> 'Lead Created' = 'Yes')   AS leads,
+                   count(*) FILTER (WHERE (fields ->> 'Engaged')::boolean)     AS engaged,
+                   round(100.0 * count(*) FILTER (WHERE fields -> 'Booking' IS NOT NULL)
+                         / NULLIF(count(*), 0), 2)                             AS booking_rate,
+                   round(100.0 * count(*) FILTER (WHERE fields ->> 'Lead Created' = 'Yes')
+                         / NULLIF(count(*), 0), 2)                             AS lead_rate,
+                   round(100.0 * count(*) FILTER (WHERE (fields ->> 'Engaged')::boolean)
+                         / NULLIF(count(*), 0), 2)                             AS engaged_rate
+              FROM airtable_records
              WHERE connection_id = :connection
-               AND deleted_at IS NULL
             """;
 
     /** Airtable counts its 5 requests per second per base: connections to one base share a limiter. */

@@ -199,7 +199,10 @@ public final class MindbodyConnector implements Connector {
         return Optional.of("inflow/mindbody/changelog.xml");
     }
 
-    /** Over the records that exist upstream: a client or class deleted there is not counted. */
+    /**
+     * Over the plugin's views: records that exist upstream, of the streams the connection imports (a client or class
+     * deleted there is not counted; a connection that does not import clients has none).
+     */
     @Override
     public List<StatQuery> stats() {
         return List.of(
@@ -210,22 +213,18 @@ public final class MindbodyConnector implements Connector {
     }
 
     private static final String CLIENTS_STAT = """
-            SELECT count(*)                                                        AS total,
-                   count(*) FILTER (WHERE (payload ->> 'Active')::boolean)              AS active,
-                   count(*) FILTER (WHERE NOT COALESCE((payload ->> 'Active')::boolean, false)) AS inactive
-              FROM records
+            SELECT count(*)                                     AS total,
+                   count(*) FILTER (WHERE active)               AS active,
+                   count(*) FILTER (WHERE NOT COALESCE(active, false)) AS inactive
+              FROM mindbody_clients
              WHERE connection_id = :connection
-               AND stream = 'clients'
-               AND deleted_at IS NULL
             """;
 
     private static final String SCHEDULES_PER_MONTH_STAT = """
-            SELECT to_char((payload ->> 'StartDateTime')::timestamp, 'YYYY-MM') AS month,
-                   count(*)                                                   AS schedules
-              FROM records
+            SELECT to_char(start_date_time, 'YYYY-MM') AS month,
+                   count(*)                            AS schedules
+              FROM mindbody_class_schedules
              WHERE connection_id = :connection
-               AND stream = 'class_schedules'
-               AND deleted_at IS NULL
              GROUP BY 1
              ORDER BY 1
             """;
