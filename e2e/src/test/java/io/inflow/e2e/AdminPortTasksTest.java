@@ -75,6 +75,16 @@ class AdminPortTasksTest {
     }
 
     @Test
+    void theProfilerNeedsAnAdminKeyToo() throws Exception {
+        HttpResponse<String> anyone = get("/pprof?duration=1");
+        HttpResponse<String> viewer = http.send(HttpRequest.newBuilder(URI.create(server.admin("/pprof?duration=1")))
+                .header("Authorization", "Bearer " + TestKeys.VIEWER).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(anyone.statusCode()).as(anyone.body()).isEqualTo(401);
+        assertThat(viewer.statusCode()).as(viewer.body()).isEqualTo(403);
+    }
+
+    @Test
     void anAdminKeyRunsATask() throws Exception {
         HttpResponse<String> gc = post("/tasks/gc", "Bearer " + TestKeys.ADMIN);
 

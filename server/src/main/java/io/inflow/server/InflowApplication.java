@@ -167,8 +167,9 @@ public final class InflowApplication extends Application<InflowConfiguration> {
     }
 
     /**
-     * Dropwizard's tasks ({@code POST /tasks/gc}, {@code /tasks/log-level}) act on the server: they need an admin key
-     * whatever {@code auth.protectAdminPort} says. The rest of the admin port is monitoring, keyed (any key) only
+     * Dropwizard's tasks ({@code POST /tasks/gc}, {@code /tasks/log-level}) act on the server, and its profiler
+     * ({@code /pprof}) spends CPU for as long as the caller asks: they need an admin key whatever
+     * {@code auth.protectAdminPort} says. The rest of the admin port is monitoring, keyed (any key) only
      * with {@code auth.protectAdminPort}, so that Prometheus and load balancers can read it on a private network.
      */
     private static void protectAdminPort(InflowConfiguration config, Environment environment, ApiKeyRing keys) {
@@ -179,7 +180,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         }
         environment.admin().addFilter("tasks-admin-key",
                         new AdminPortKeyFilter(keys, Roles.ADMIN, environment.getObjectMapper()))
-                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*");
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/tasks/*", "/pprof/*");
     }
 
     /**
