@@ -64,7 +64,7 @@ class GmailViewsTest {
             assertThat(reported).containsExactlyInAnyOrderElementsOf(deleted);
             figures = sandbox.gmail().figures();
             try (Connection connection = connect()) {
-                createRecordsTable(connection);
+                createCoreSchema(connection);
                 insert(connection, CONNECTION, "messages", host.store().stream("messages"));
                 insert(connection, CONNECTION, "labels", host.store().stream("labels"));
                 markDeleted(connection, CONNECTION, "messages", reported);
@@ -163,7 +163,10 @@ class GmailViewsTest {
 
     /** As the host does, from the plugin's class loader, so the changelog is found as a resource of the jar. */
     private static void applyChangelog() throws Exception {
-        String changelog = new GmailConnector().changelog().orElseThrow();
+        applyChangelog(new GmailConnector().changelog().orElseThrow());
+    }
+
+    private static void applyChangelog(String changelog) throws Exception {
         try (Connection connection = connect()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Scope.child(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(GmailConnector.class.getClassLoader()),
@@ -174,26 +177,15 @@ class GmailViewsTest {
         }
     }
 
-    /** The columns of Inflow's core changesets 0004 and 0016 that the views read. */
-    private static void createRecordsTable(Connection connection) throws SQLException {
+    /**
+     * Inflow's core schema, applied as the host applies it before a plugin's changelog (the views read
+     * {@code records} and {@code connections}), with this test's two connections of the plugin.
+     */
+    private static void createCoreSchema(Connection connection) throws Exception {
+        applyChangelog("db/changelog/inflow-core.xml");
         try (Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    CREATE TABLE records (
-                        connection_id      bigint      NOT NULL,
-                        stream             text        NOT NULL,
-                        external_id        text        NOT NULL,
-                        payload            jsonb       NOT NULL,
-                        content_hash       uuid        NOT NULL,
-                        source_updated_at  timestamptz,
-                        inserted_by_run    bigint      NOT NULL,
-                        updated_by_run     bigint      NOT NULL,
-                        inserted_at        timestamptz NOT NULL DEFAULT now(),
-                        updated_at         timestamptz NOT NULL DEFAULT now(),
-                        deleted_at         timestamptz,
-                        deleted_by_run     bigint,
-                        last_seen_scan     bigint,
-                        PRIMARY KEY (connection_id, stream, external_id)
-                    )""");
+            statement.execute("INSERT INTO connections (id, plugin_id, name, config) OVERRIDING SYSTEM VALUE VALUES ("
+                    + CONNECTION + ", 'gmail', 'gmail-a', '{}'), (" + OTHER_CONNECTION + ", 'gmail', 'gmail-b', '{}')");
         }
     }
 

@@ -68,7 +68,7 @@ class ToastViewsTest {
             Map<String, String> stored = new LinkedHashMap<>();
             full.stored().forEach((guid, record) -> stored.put(guid, record.payload()));
             try (Connection connection = connect()) {
-                createRecordsTable(connection);
+                createCoreSchema(connection);
                 insert(connection, CONNECTION, stored);
                 markDeleted(connection, CONNECTION, incremental.deleted());
                 insert(connection, OTHER_CONNECTION, Map.of("other", stored.values().iterator().next()));
@@ -193,7 +193,10 @@ class ToastViewsTest {
 
     /** As the host does, from the plugin's class loader, so the changelog is found as a resource of the jar. */
     private static void applyChangelog() throws Exception {
-        String changelog = new ToastConnector().changelog().orElseThrow();
+        applyChangelog(new ToastConnector().changelog().orElseThrow());
+    }
+
+    private static void applyChangelog(String changelog) throws Exception {
         try (Connection connection = connect()) {
             Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Scope.child(Scope.Attr.resourceAccessor.name(), new ClassLoaderResourceAccessor(ToastConnector.class.getClassLoader()),
@@ -204,26 +207,15 @@ class ToastViewsTest {
         }
     }
 
-    /** The columns of Inflow's core changesets 0004 and 0016 that the views read. */
-    private static void createRecordsTable(Connection connection) throws SQLException {
+    /**
+     * Inflow's core schema, applied as the host applies it before a plugin's changelog (the views read
+     * {@code records} and {@code connections}), with this test's two connections of the plugin.
+     */
+    private static void createCoreSchema(Connection connection) throws Exception {
+        applyChangelog("db/changelog/inflow-core.xml");
         try (Statement statement = connection.createStatement()) {
-            statement.execute("""
-                    CREATE TABLE records (
-                        connection_id      bigint      NOT NULL,
-                        stream             text        NOT NULL,
-                        external_id        text        NOT NULL,
-                        payload            jsonb       NOT NULL,
-                        content_hash       uuid        NOT NULL,
-                        source_updated_at  timestamptz,
-                        inserted_by_run    bigint      NOT NULL,
-                        updated_by_run     bigint      NOT NULL,
-                        inserted_at        timestamptz NOT NULL DEFAULT now(),
-                        updated_at         timestamptz NOT NULL DEFAULT now(),
-                        deleted_at         timestamptz,
-                        deleted_by_run     bigint,
-                        last_seen_scan     bigint,
-                        PRIMARY KEY (connection_id, stream, external_id)
-                    )""");
+            statement.execute("INSERT INTO connections (id, plugin_id, name, config) OVERRIDING SYSTEM VALUE VALUES ("
+                    + CONNECTION + ", 'toast', 'toast-a', '{}'), (" + OTHER_CONNECTION + ", 'toast', 'toast-b', '{}')");
         }
     }
 
