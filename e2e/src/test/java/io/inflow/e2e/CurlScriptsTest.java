@@ -298,24 +298,32 @@ class CurlScriptsTest {
     void schedulerStopStatusAndStartSayWhatTheApiSays() {
         long connection = IMPORTS.createConnection(connection("clinic-scheduled"));
         IMPORTS.put("/connections/" + connection + "/schedule", "{\"cron\":\"0 0 1 1 *\",\"timezone\":\"UTC\"}");
+        String nextFire = java.time.Year.now(java.time.ZoneOffset.UTC).plusYears(1).getValue() + "-01-01 00:00:00Z";
+        String nothingFires = "Upcoming fires: none, the scheduler is stopped. Nothing fires until it is started "
+                + "(inflow-scheduler.sh start);\na fire time that passes before then is skipped.\n\n"
+                + "Schedules held while it is stopped:\n";
         try {
             Scripts.Result stopped = scripts().run("inflow-scheduler.sh", "stop");
 
             assertThat(stopped.exitCode()).as(stopped.all()).isZero();
-            assertThat(stopped.out()).startsWith("scheduler: stopped (since ").contains(" by test-admin)");
+            assertThat(stopped.out()).startsWith("scheduler: stopped (since ")
+                    .contains(" by test-admin)\n\n" + nothingFires).doesNotContain("Upcoming fires:\n");
             assertThat(IMPORTS.get("/scheduler").body().path("state").asText()).isEqualTo("stopped");
             assertThat(stopped.row(Long.toString(connection))).containsExactly(Long.toString(connection),
-                    "clinic-scheduled", "0 0 1 1 *", "UTC", java.time.Year.now(java.time.ZoneOffset.UTC)
-                            .plusYears(1).getValue() + "-01-01 00:00:00Z");
+                    "clinic-scheduled", "0 0 1 1 *", "UTC", nextFire + " (held: scheduler stopped)");
 
             Scripts.Result status = scripts().run("inflow-scheduler.sh", "status");
             assertThat(status.exitCode()).isZero();
-            assertThat(status.out()).startsWith("scheduler: stopped (since ");
+            assertThat(status.out()).startsWith("scheduler: stopped (since ").contains(nothingFires);
+            assertThat(status.row(Long.toString(connection)).get(4)).isEqualTo(nextFire + " (held: scheduler stopped)");
             assertThat(scripts().run("inflow-status.sh").out()).startsWith("scheduler: stopped");
         } finally {
             Scripts.Result started = scripts().run("inflow-scheduler.sh", "start");
             assertThat(started.exitCode()).as(started.all()).isZero();
-            assertThat(started.out()).startsWith("scheduler: running (since ");
+            assertThat(started.out()).startsWith("scheduler: running (since ").contains("\n\nUpcoming fires:\n")
+                    .doesNotContain("held");
+            assertThat(started.row(Long.toString(connection))).containsExactly(Long.toString(connection),
+                    "clinic-scheduled", "0 0 1 1 *", "UTC", nextFire);
         }
         assertThat(IMPORTS.get("/scheduler").body().path("state").asText()).isEqualTo("running");
     }
