@@ -317,6 +317,10 @@ class CurlScriptsTest {
             assertThat(status.out()).startsWith("scheduler: stopped (since ").contains(nothingFires);
             assertThat(status.row(Long.toString(connection)).get(4)).isEqualTo(nextFire + " (held: scheduler stopped)");
             assertThat(scripts().run("inflow-status.sh").out()).startsWith("scheduler: stopped");
+            Scripts.Result listed = scripts().run("inflow-connections.sh");
+            assertThat(listed.row(Long.toString(connection)).get(4)).isEqualTo(nextFire);
+            assertThat(listed.out()).endsWith("\nThe scheduler is stopped: no NEXT FIRE above happens until it is "
+                    + "started (inflow-scheduler.sh start).\n");
         } finally {
             Scripts.Result started = scripts().run("inflow-scheduler.sh", "start");
             assertThat(started.exitCode()).as(started.all()).isZero();
@@ -324,6 +328,7 @@ class CurlScriptsTest {
                     .doesNotContain("held");
             assertThat(started.row(Long.toString(connection))).containsExactly(Long.toString(connection),
                     "clinic-scheduled", "0 0 1 1 *", "UTC", nextFire);
+            assertThat(scripts().run("inflow-connections.sh").out()).doesNotContain("The scheduler is stopped");
         }
         assertThat(IMPORTS.get("/scheduler").body().path("state").asText()).isEqualTo("running");
     }
