@@ -9,7 +9,8 @@ usage() {
 Usage: inflow-connections.sh
 
 Lists the connections: id, name, plugin, cron schedule (and whether it is enabled), its next fire, and the
-last run that ended. Environment: INFLOW_URL (default http://localhost:8080), INFLOW_API_KEY.
+last run that ended; while the scheduler is stopped, a line under the table says that nothing fires.
+Environment: INFLOW_URL (default http://localhost:8080), INFLOW_API_KEY.
 USAGE
 }
 
@@ -42,3 +43,10 @@ END {
         (id in last) ? last[id] : "never")
   }
 }' | inflow_table
+# a fire that comes while the scheduler is stopped is skipped: say so rather than list the times as if they will run
+inflow_view "$status"$'\n'"$schedules" '
+END {
+  for (key in v) if (key ~ /^[0-9]+\.nextFireTimes\[0\]$/) fires = 1
+  if (v["scheduler"] == "stopped" && fires)
+    print "The scheduler is stopped: no NEXT FIRE above happens until it is started (inflow-scheduler.sh start)."
+}'

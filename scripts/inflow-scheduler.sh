@@ -10,7 +10,8 @@ Usage: inflow-scheduler.sh start|stop|status
 
   start    scheduled and start-up imports run again, on every node
   stop     no node starts a scheduled or start-up import (manual imports still run); kept across restarts
-  status   the scheduler's state and the upcoming schedule fires
+  status   the scheduler's state and the upcoming schedule fires; while it is stopped, none: the schedules'
+           next fire times are listed as held, since a fire that comes while it is stopped is skipped
 
 Environment: INFLOW_URL (default http://localhost:8080), INFLOW_API_KEY.
 USAGE
@@ -31,16 +32,24 @@ END {
   print "scheduler: " v["state"] " (since " instant(v["changedAt"]) by ")"
 }'
 echo
-echo "Upcoming fires:"
-if [[ $(inflow_view "$answer" 'END { print size("upcoming") }') == 0 ]]; then
-  echo "  none"
+fires=$(inflow_view "$answer" 'END { print size("upcoming") }')
+if [[ $(inflow_get "$answer" state) == stopped ]]; then
+  # the server still lists each schedule's next fire time, but a fire that comes while the scheduler is stopped is
+  # skipped, never made up: those times are only when the schedules would fire were it started by then
+  echo "Upcoming fires: none, the scheduler is stopped. Nothing fires until it is started (inflow-scheduler.sh start);"
+  echo "a fire time that passes before then is skipped."
+  [[ $fires == 0 ]] || printf '\nSchedules held while it is stopped:\n'
+  held=" (held: scheduler stopped)"
 else
-  inflow_view "$answer" '
+  echo "Upcoming fires:"
+  [[ $fires != 0 ]] || echo "  none"
+  held=""
+fi
+[[ $fires == 0 ]] || INFLOW_HELD=$held inflow_view "$answer" '
   END {
     row("CONNECTION", "NAME", "CRON", "TIMEZONE", "AT")
     for (i = 0; i < size("upcoming"); i++) {
       p = "upcoming[" i "]"
-      row(v[p ".connection"], v[p ".name"], v[p ".cron"], v[p ".timezone"], instant(v[p ".at"]))
+      row(v[p ".connection"], v[p ".name"], v[p ".cron"], v[p ".timezone"], instant(v[p ".at"]) ENVIRON["INFLOW_HELD"])
     }
   }' | inflow_table | sed 's/^/  /'
-fi

@@ -1,15 +1,20 @@
 package io.inflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +30,9 @@ class CurlScriptsTest {
 
     private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
             .withAirtableRequestsPerSecond(2_000).withAirtableRequestsPerSecondPerToken(10_000));
-    private static final TestServer SERVER = TestServer.withPlugins(plugins -> { });
+    // a cancelled run whose upstream call hangs is interrupted after 2 s instead of 10
+    private static final TestServer SERVER = TestServer.withPlugins(plugins -> { },
+            TestServer.setting("jobs.cancelGrace", "2s"));
     private static final SandboxAdmin SANDBOX_ADMIN = new SandboxAdmin(SANDBOX);
     private static final Imports IMPORTS = new Imports(SERVER);
 
@@ -154,6 +161,115 @@ class CurlScriptsTest {
     }
 
     @Test
+    void statusShowsThePercentAndEtaOfTheRunOrElseOfTheStreamBeingRead() {
+        // a full re-import of Airtable: its one stream is expected to hold the 20,077 records stored, so the server
+        // knows the whole run's percent; a first Mindbody import: only the stream being read has an estimated total
+        // (Mindbody's count of clients), the four after it have none yet, so the run's percent is unknown
+        long airtable = IMPORTS.createConnection(connection("clinic-progress", "requestsPerSecond", "50"));
+        IMPORTS.run(airtable, "full");
+        ObjectNode studio = SANDBOX_ADMIN.connections().path("mindbody").deepCopy();
+        studio.put("name", "studio-progress");
+        ((ObjectNode) studio.path("config")).put("requestsPerSecond", 2);
+        long mindbody = IMPORTS.createConnection(studio);
+        // Mindbody at 2 requests/second reads its 6,539 clients in 16 s, Airtable at 50 its 20,077 records in 4 s
+        List<Long> started = new java.util.ArrayList<>();
+        try {
+            long mindbodyRun = IMPORTS.trigger(mindbody, "full").body().path("id").asLong();
+            started.add(mindbodyRun);
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    IMPORTS.run(mindbodyRun).path("streams").path("clients").path("done").asLong() > 0);
+            long airtableRun = IMPORTS.trigger(airtable, "full").body().path("id").asLong();
+            started.add(airtableRun);
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50)).until(() ->
+                    IMPORTS.run(airtableRun).path("streams").path("Conversations").path("done").asLong() >= 500);
+            // every upstream answer now comes after the server's read timeout: both runs stop where they are
+            SANDBOX_ADMIN.faults("{\"slow\":1.0,\"slowMs\":120000}");
+            AtomicReference<List<Long>> previous = new AtomicReference<>(List.of());
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(700)).until(() -> {
+                List<Long> done = List.of(IMPORTS.run(airtableRun).path("counts").path("unchanged").asLong(),
+                        IMPORTS.run(mindbodyRun).path("counts").path("inserted").asLong());
+                return done.equals(previous.getAndSet(done));
+            });
+
+            JsonNode before = inProgress();
+            Scripts.Result result = scripts().run("inflow-status.sh");
+            JsonNode after = inProgress();
+
+            assertThat(result.exitCode()).as(result.all()).isZero();
+            assertThat(after.path(Long.toString(airtableRun)).path("run").path("counts"))
+                    .isEqualTo(before.path(Long.toString(airtableRun)).path("run").path("counts"));
+            assertThat(after.path(Long.toString(mindbodyRun)).path("run").path("counts"))
+                    .isEqualTo(before.path(Long.toString(mindbodyRun)).path("run").path("counts"));
+            Scripts.Result table = result.after("In progress:");
+            assertThat(table.row("RUN")).containsExactly("RUN", "CONNECTION", "MODE", "STATUS", "PROGRESS", "ETA",
+                    "RECORDS", "INSERTED", "UPDATED", "UNCHANGED", "FAILED", "DELETED", "STARTED");
+
+            // the whole run: the server's percent and ETA
+            JsonNode whole = before.path(Long.toString(airtableRun));
+            long read = whole.path("run").path("streams").path("Conversations").path("done").asLong();
+            assertThat(whole.path("run").path("streams").path("Conversations").path("estimatedTotal").asLong())
+                    .isEqualTo(20_077);
+            assertThat(whole.path("percent").asDouble()).isEqualTo(Math.round(1000.0 * read / 20_077) / 10.0);
+            List<String> airtableRow = table.row(Long.toString(airtableRun));
+            assertThat(airtableRow.subList(0, 5)).containsExactly(Long.toString(airtableRun), "clinic-progress",
+                    "full", "running", whole.path("percent").asText() + "%");
+            assertThat(seconds(airtableRow.get(5))).as(result.all()).isBetween(whole.path("etaSeconds").asLong(),
+                    after.path(Long.toString(airtableRun)).path("etaSeconds").asLong());
+            assertThat(airtableRow.get(6)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", read));
+
+            // the stream being read: its percent, and its records left at the run's records per second
+            JsonNode partial = before.path(Long.toString(mindbodyRun));
+            assertThat(partial.path("percent").isNull()).isTrue();
+            JsonNode clients = partial.path("run").path("streams").path("clients");
+            assertThat(clients.path("status").asText()).isEqualTo("running");
+            assertThat(clients.path("estimatedTotal").asLong()).isEqualTo(6_539);
+            long clientsRead = clients.path("done").asLong();
+            assertThat(clients.path("percent").asDouble()).isEqualTo(Math.round(1000.0 * clientsRead / 6_539) / 10.0);
+            List<String> mindbodyRow = table.row(Long.toString(mindbodyRun));
+            assertThat(mindbodyRow.subList(0, 5)).containsExactly(Long.toString(mindbodyRun), "studio-progress",
+                    "full", "running", clients.path("percent").asText() + "% of clients");
+            assertThat(mindbodyRow.get(5)).as(result.all()).endsWith(" + 4 streams");
+            assertThat(seconds(mindbodyRow.get(5).replace(" + 4 streams", ""))).isBetween(
+                    streamEta(6_539 - clientsRead, partial), streamEta(6_539 - clientsRead,
+                            after.path(Long.toString(mindbodyRun))));
+            assertThat(mindbodyRow.get(6)).isEqualTo(String.format(java.util.Locale.ROOT, "%,d", clientsRead));
+        } finally {
+            SANDBOX_ADMIN.faults("{}");
+            started.forEach(run -> IMPORTS.post("/imports/" + run + "/cancel", ""));
+            started.forEach(IMPORTS::awaitEnd);
+            // the other tests list connections of the airtable plugin only
+            assertThat(IMPORTS.delete("/connections/" + mindbody + "?purge=true").status()).isEqualTo(204);
+        }
+    }
+
+    /** The runs in progress of {@code GET /status}, by run id. */
+    private static JsonNode inProgress() {
+        ObjectNode byRun = JsonNodeFactory.instance.objectNode();
+        IMPORTS.get("/status").body().path("inProgress").forEach(entry ->
+                byRun.set(entry.path("run").path("id").asText(), entry));
+        return byRun;
+    }
+
+    /** Seconds to read {@code left} records at the run's records per second, rounded as the script rounds. */
+    private static long streamEta(long left, JsonNode inProgress) {
+        return (long) Math.floor(left / inProgress.path("run").path("recordsPerSecond").asDouble() + 0.5);
+    }
+
+    /** The seconds of a duration as the scripts print it: {@code 42 s}, {@code 3m05s}, {@code 2h04m}. */
+    private static long seconds(String duration) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(\\d+) s|(\\d+)m(\\d\\d)s|(\\d+)h(\\d\\d)m")
+                .matcher(duration);
+        assertThat(matcher.matches()).as("a duration: '%s'", duration).isTrue();
+        if (matcher.group(1) != null) {
+            return Long.parseLong(matcher.group(1));
+        }
+        if (matcher.group(2) != null) {
+            return Long.parseLong(matcher.group(2)) * 60 + Long.parseLong(matcher.group(3));
+        }
+        return Long.parseLong(matcher.group(4)) * 3600 + Long.parseLong(matcher.group(5)) * 60;
+    }
+
+    @Test
     void connectionsListsNamesPluginsSchedulesAndLastRuns() {
         long scheduled = IMPORTS.createConnection(connection("clinic-listed"));
         assertThat(IMPORTS.put("/connections/" + scheduled + "/schedule",
@@ -182,24 +298,37 @@ class CurlScriptsTest {
     void schedulerStopStatusAndStartSayWhatTheApiSays() {
         long connection = IMPORTS.createConnection(connection("clinic-scheduled"));
         IMPORTS.put("/connections/" + connection + "/schedule", "{\"cron\":\"0 0 1 1 *\",\"timezone\":\"UTC\"}");
+        String nextFire = java.time.Year.now(java.time.ZoneOffset.UTC).plusYears(1).getValue() + "-01-01 00:00:00Z";
+        String nothingFires = "Upcoming fires: none, the scheduler is stopped. Nothing fires until it is started "
+                + "(inflow-scheduler.sh start);\na fire time that passes before then is skipped.\n\n"
+                + "Schedules held while it is stopped:\n";
         try {
             Scripts.Result stopped = scripts().run("inflow-scheduler.sh", "stop");
 
             assertThat(stopped.exitCode()).as(stopped.all()).isZero();
-            assertThat(stopped.out()).startsWith("scheduler: stopped (since ").contains(" by test-admin)");
+            assertThat(stopped.out()).startsWith("scheduler: stopped (since ")
+                    .contains(" by test-admin)\n\n" + nothingFires).doesNotContain("Upcoming fires:\n");
             assertThat(IMPORTS.get("/scheduler").body().path("state").asText()).isEqualTo("stopped");
             assertThat(stopped.row(Long.toString(connection))).containsExactly(Long.toString(connection),
-                    "clinic-scheduled", "0 0 1 1 *", "UTC", java.time.Year.now(java.time.ZoneOffset.UTC)
-                            .plusYears(1).getValue() + "-01-01 00:00:00Z");
+                    "clinic-scheduled", "0 0 1 1 *", "UTC", nextFire + " (held: scheduler stopped)");
 
             Scripts.Result status = scripts().run("inflow-scheduler.sh", "status");
             assertThat(status.exitCode()).isZero();
-            assertThat(status.out()).startsWith("scheduler: stopped (since ");
+            assertThat(status.out()).startsWith("scheduler: stopped (since ").contains(nothingFires);
+            assertThat(status.row(Long.toString(connection)).get(4)).isEqualTo(nextFire + " (held: scheduler stopped)");
             assertThat(scripts().run("inflow-status.sh").out()).startsWith("scheduler: stopped");
+            Scripts.Result listed = scripts().run("inflow-connections.sh");
+            assertThat(listed.row(Long.toString(connection)).get(4)).isEqualTo(nextFire);
+            assertThat(listed.out()).endsWith("\nThe scheduler is stopped: no NEXT FIRE above happens until it is "
+                    + "started (inflow-scheduler.sh start).\n");
         } finally {
             Scripts.Result started = scripts().run("inflow-scheduler.sh", "start");
             assertThat(started.exitCode()).as(started.all()).isZero();
-            assertThat(started.out()).startsWith("scheduler: running (since ");
+            assertThat(started.out()).startsWith("scheduler: running (since ").contains("\n\nUpcoming fires:\n")
+                    .doesNotContain("held");
+            assertThat(started.row(Long.toString(connection))).containsExactly(Long.toString(connection),
+                    "clinic-scheduled", "0 0 1 1 *", "UTC", nextFire);
+            assertThat(scripts().run("inflow-connections.sh").out()).doesNotContain("The scheduler is stopped");
         }
         assertThat(IMPORTS.get("/scheduler").body().path("state").asText()).isEqualTo("running");
     }

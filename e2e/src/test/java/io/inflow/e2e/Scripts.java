@@ -81,7 +81,14 @@ final class Scripts {
                 }
             }
             if (!process.waitFor(4, TimeUnit.MINUTES)) {
+                // a killed bash runs no trap: its children (a demo's server and sandbox) would be left running, so
+                // they are asked to stop first (SIGTERM: the server stops its embedded PostgreSQL too)
+                List<ProcessHandle> children = process.children().toList();
+                children.forEach(ProcessHandle::destroy);
                 process.destroyForcibly();
+                for (ProcessHandle child : children) {
+                    child.onExit().completeOnTimeout(child, 30, TimeUnit.SECONDS).join();
+                }
                 throw new AssertionError(command + " did not end within 4 minutes:\n" + Files.readString(out));
             }
             Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
