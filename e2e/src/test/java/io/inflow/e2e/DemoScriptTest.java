@@ -64,7 +64,8 @@ class DemoScriptTest {
                 + "           20,000     3,111  13,853    7,879         15.56      69.27         39.40\n");
         assertThat(stats.row("clients")).containsExactly("clients", "6,539", "0");
         assertThat(stats.row("visits")).containsExactly("visits", "84,216", "0");
-        assertThat(stats.out()).contains("\n  daily quota: 490 of 1,000 calls used since ");
+        // creating the connection checks it (a token and a page of clients); the full import reuses that token
+        assertThat(stats.out()).contains("\n  daily quota: 491 of 1,000 calls used since ");
         assertThat(stats.row("TOTAL")).containsExactly("TOTAL", "ACTIVE", "INACTIVE");
         assertThat(stats.row("6,539")).containsExactly("6,539", "536", "6,003");
         assertThat(stats.row("5,953")).as("Toast's totals").containsExactly("5,953", "379,478.40", "63.75");
@@ -72,8 +73,9 @@ class DemoScriptTest {
 
         Scripts.Result sandbox = demo.after("==> Sandbox statistics");
         assertThat(sandbox.row("API")).containsExactly("API", "REQUESTS", "VIOLATIONS", "RECORDS");
-        assertThat(sandbox.row("airtable")).containsExactly("airtable", "622", "0", "Conversations 20,000");
-        assertThat(sandbox.row("mindbody")).containsExactly("mindbody", "490", "0",
+        // each connection's check at creation, then its imports
+        assertThat(sandbox.row("airtable")).containsExactly("airtable", "624", "0", "Conversations 20,000");
+        assertThat(sandbox.row("mindbody")).containsExactly("mindbody", "491", "0",
                 "clients 6,539, classes 84, class_schedules 39,022, visits 84,216, sales 12,407");
         assertThat(demo.out()).contains("\n==> Done: every source imported; Airtable 20,077 records, then 20,077 "
                 + "unchanged, then 77 deleted (20,000 left). Shutting down.\n");
