@@ -1,5 +1,7 @@
 package io.inflow.api;
 
+import java.time.Clock;
+
 /**
  * What the host gives a connector for one call: the connection's configuration, an HTTP client and a logger.
  * Valid only during the call it was passed to.
@@ -36,5 +38,19 @@ public interface ConnectorContext {
      */
     default ConnectionState state() {
         return ConnectionState.none();
+    }
+
+    /**
+     * The host's clock, for every "now" a connector needs (a high-water mark, a token's expiry, a date window):
+     * use it instead of {@link java.time.Instant#now()}, so that tests can move time and the host decides what
+     * time it is. Answers UTC.
+     *
+     * <p>This default answers the system clock, for contexts written before this method existed.
+     *
+     * @return never null; the same clock for every call of one context
+     * @since 1.0
+     */
+    default Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -102,7 +102,7 @@ public final class ConnectionCheck {
             return result(false, e.code() + ": " + e.getMessage());
         }
         HostConnectorContext context = new HostConnectorContext(config, client,
-                new PluginLogger(connector.pluginId(), "connection " + connection.id() + " check"), state);
+                new PluginLogger(connector.pluginId(), "connection " + connection.id() + " check"), state, clock);
         try {
             connector.callUpstream(plugin -> {
                 plugin.check(context);

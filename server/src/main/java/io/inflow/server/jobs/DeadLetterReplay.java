@@ -13,6 +13,7 @@ import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.DeadLetterRow;
 import io.inflow.server.store.RecordSink;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,15 +31,17 @@ public final class DeadLetterReplay {
     private final PluginRegistry plugins;
     private final UpstreamClients upstreams;
     private final ConnectionStates states;
+    private final Clock clock;
 
     DeadLetterReplay(DeadLetterDao letters, RecordSink sink, ConnectionService connections, PluginRegistry plugins,
-                     UpstreamClients upstreams, ConnectionStates states) {
+                     UpstreamClients upstreams, ConnectionStates states, Clock clock) {
         this.letters = letters;
         this.sink = sink;
         this.connections = connections;
         this.plugins = plugins;
         this.upstreams = upstreams;
         this.states = states;
+        this.clock = clock;
     }
 
     /** @throws InflowException NOT_FOUND, or CONFLICT when it was replayed already or its plugin is not loaded */
@@ -82,7 +85,7 @@ public final class DeadLetterReplay {
                 connections.upstreamConfig(connection, connector.spec().config()),
                 upstreams.forInteractiveCall(connection, connector),
                 new PluginLogger(connector.pluginId(), "connection " + connection.id() + " dead letter " + letter.id()),
-                states.of(connection.id()));
+                states.of(connection.id()), clock);
         return connector.callUpstream(plugin -> plugin.reread(letter.stream(), letter.externalId(), context));
     }
 

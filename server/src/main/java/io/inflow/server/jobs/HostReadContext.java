@@ -13,6 +13,7 @@ import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RecordSink;
 import io.inflow.server.store.StreamWrite;
 import io.inflow.server.store.RunNotOwnedException;
+import java.time.Clock;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -37,12 +38,14 @@ final class HostReadContext implements ReadContext {
     private final ImportMetrics.StreamRecords counted;
     private final Runnable progressed;
     private final ConnectionState state;
+    private final Clock clock;
     private final BatchWriter writer;
     private volatile boolean cancelRequested;
 
     HostReadContext(StreamWrite write, ConnectorConfig config, UpstreamClient http, System.Logger log,
                     RecordSink sink, ImportRunDao runs, BooleanSupplier nodeStopping,
-                    ImportMetrics.StreamRecords counted, Runnable progressed, ConnectionState state) {
+                    ImportMetrics.StreamRecords counted, Runnable progressed, ConnectionState state,
+                    Clock clock) {
         this.write = write;
         this.config = config;
         this.http = http;
@@ -53,6 +56,7 @@ final class HostReadContext implements ReadContext {
         this.counted = counted;
         this.progressed = progressed;
         this.state = state;
+        this.clock = clock;
         this.writer = new BatchWriter("inflow-writer run " + write.runId() + " " + write.stream(),
                 batches -> sink.commit(write, batches),
                 this::stored, MAX_WAITING_BATCHES, MAX_RECORDS_PER_TRANSACTION);
@@ -71,6 +75,11 @@ final class HostReadContext implements ReadContext {
     @Override
     public System.Logger log() {
         return log;
+    }
+
+    @Override
+    public Clock clock() {
+        return clock;
     }
 
     /** The connection's state: written at once, not with the batches (see {@link ConnectionState}). */

@@ -31,6 +31,7 @@ import io.inflow.server.store.Store;
 import io.inflow.server.store.StreamStatus;
 import io.inflow.server.store.StreamWrite;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -61,9 +62,11 @@ final class ImportRunner {
     private final NodeSignals signals;
     private final ImportMetrics metrics;
     private final ActiveReads reads;
+    private final Clock clock;
 
     ImportRunner(Store store, ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
-                 ObjectMapper json, String node, NodeSignals signals, ImportMetrics metrics, ActiveReads reads) {
+                 ObjectMapper json, String node, NodeSignals signals, ImportMetrics metrics, ActiveReads reads,
+                 Clock clock) {
         this.store = store;
         this.connections = connections;
         this.plugins = plugins;
@@ -73,6 +76,7 @@ final class ImportRunner {
         this.signals = signals;
         this.metrics = metrics;
         this.reads = reads;
+        this.clock = clock;
     }
 
     /**
@@ -186,7 +190,8 @@ final class ImportRunner {
                 "connection " + connection.id() + " run " + run.id() + " stream " + stream);
         ActiveRead watched = reads.begin(run.id(), stream);
         HostReadContext context = new HostReadContext(write, config, http, log, store.sink(),
-                store.runs(), signals::stopping, counted, watched::progressed, store.states().of(connection.id()));
+                store.runs(), signals::stopping, counted, watched::progressed, store.states().of(connection.id()),
+                clock);
         try {
             readAndStore(watched, connector, stream, start, context);
             if (context.isCancelled()) {

@@ -27,7 +27,7 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
         Cooldown cooldown = new Cooldown(store.runs(), clock);
         ActiveReads reads = new ActiveReads(clock);
         ImportRunner runner = new ImportRunner(store, connections, plugins, upstreams, json, config.nodeName(), signals,
-                metrics, reads);
+                metrics, reads, clock);
         RunWatchdog watchdog = new RunWatchdog(reads, store.runs(), config.cancelGrace(), config.stallTimeout(), clock);
         RunRecovery recovery = new RunRecovery(store.runs(), plans, launcher, config.autoResume());
         ScheduleFires fires = new ScheduleFires(connections, store.schedulerState(), cooldown, plans, launcher);
@@ -40,7 +40,7 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
                 new ImportService(store.runs(), connections, plans, launcher, cooldown, scheduler.client()),
                 new ConnectionSchedules(connections, store.connections(), scheduler.client(), clock),
                 new SchedulerControl(store.schedulerState()),
-                new DeadLetterReplay(store.deadLetters(), store.sink(), connections, plugins, upstreams, store.states()),
+                new DeadLetterReplay(store.deadLetters(), store.sink(), connections, plugins, upstreams, store.states(), clock),
                 checks,
                 new ConnectionEditor(connections, checks),
                 new ConnectionRemoval(store, scheduler.client()),

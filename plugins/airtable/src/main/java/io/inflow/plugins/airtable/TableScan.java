@@ -61,7 +61,7 @@ final class TableScan {
             AirtableApi.Page page = (AirtableApi.Page) listing;
             consecutiveRestarts = 0;
             position = position.startedAt(page.serverTime().map(time -> time.minus(DATE_PRECISION))
-                    .orElseGet(() -> Instant.now().minus(CLOCK_SKEW)));
+                    .orElseGet(() -> context.clock().instant().minus(CLOCK_SKEW)));
             List<Record> records = new ArrayList<>(page.records().size());
             List<RejectedRecord> rejected = new ArrayList<>();
             Instant pageMaxModified = null;
