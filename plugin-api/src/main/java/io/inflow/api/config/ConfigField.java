@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One key of a connection's configuration. Start from {@link #string}, {@link #integer}, {@link #number},
  * {@link #bool} or {@link #stringList} and refine with {@link #asRequired()}, {@link #asSecret()} and the {@code with...}
- * methods; each returns a new value.
+ * methods; each returns a new value. The canonical constructor stays public (a record's must), but a later version
+ * that adds a component changes it and keeps today's as a deprecated overload; the factories do not change.
  *
  * @param name the JSON key
  * @param type its JSON type

@@ -18,6 +18,9 @@ import java.util.Objects;
  *   + "FROM records WHERE connection_id = :connection AND deleted_at IS NULL")
  * }</pre>
  *
+ * <p>Build it with {@link #of(String, String)} and {@link #withDescription(String)}; see {@link io.inflow.api.record.Record} for how
+ * the canonical constructor changes when a component is added.
+ *
  * @param name a short identifier, lowercase with underscores
  * @param description what the figure means, for a person
  * @param sql the query
@@ -35,5 +38,15 @@ public record StatQuery(String name, String description, String sql) {
         if (!sql.contains(":connection")) {
             throw new IllegalArgumentException("stat " + name + " must restrict its query with :connection");
         }
+    }
+
+    /** @since 1.0 */
+    public static StatQuery of(String name, String sql) {
+        return new StatQuery(name, "", sql);
+    }
+
+    /** @since 1.0 */
+    public StatQuery withDescription(String text) {
+        return new StatQuery(name, text, sql);
     }
 }

@@ -1,6 +1,7 @@
 package io.inflow.server.plugins;
 
 import io.dropwizard.lifecycle.Managed;
+import io.inflow.api.ApiVersion;
 import io.inflow.api.Connector;
 import io.inflow.api.ConnectorSpec;
 import io.inflow.server.errors.InflowException;
@@ -28,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The plugins of the plugins folder, loaded with PF4J, and what became of each jar. A jar that is corrupt, has no
- * descriptor, throws while starting, offers no {@link Connector} or whose schema fails never stops the server:
- * it is listed with state {@code FAILED} and the reason.
+ * descriptor, needs a plugin API this server does not provide ({@link ApiRequirement}), throws while starting,
+ * offers no {@link Connector} or whose schema fails never stops the server: it is listed with state {@code FAILED}
+ * and the reason.
  *
  * <p>{@link #rescan()} brings the registry in line with the folder while the server runs: new jars are loaded,
  * removed jars unloaded, replaced jars (another size or modification time) loaded again, failed jars tried
@@ -200,6 +202,12 @@ public final class PluginRegistry implements Managed {
         if (wrapper.getPluginState() == PluginState.DISABLED) {
             return new PluginInfo(pluginId, wrapper.getDescriptor().getVersion(), DISABLED, jar, Optional.empty(),
                     "disabled by an admin");
+        }
+        Optional<String> incompatible = new ApiRequirement(wrapper.getDescriptor().getRequires())
+                .refusal(ApiVersion.current(), manager.getVersionManager());
+        if (incompatible.isPresent()) {
+            LOG.error("Plugin {} ({}) is not loaded: {}", pluginId, jar.getFileName(), incompatible.get());
+            return PluginInfo.failed(pluginId, wrapper.getDescriptor().getVersion(), jar, incompatible.get());
         }
         try {
             manager.startPlugin(pluginId);
