@@ -30,14 +30,14 @@ public final class NotesConnector implements Connector {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private static final ConnectorSpec SPEC = new ConnectorSpec(
-            "Notes",
-            "Notes from the Notes API, one stream.",
-            ConfigSchema.of(
-                    ConfigField.string("baseUrl").asRequired().withDescription("The Notes API's address"),
-                    ConfigField.string("token").asRequired().asSecret().withDescription("An API token")),
-            Limits.perSecond(10).withPageSize(50),
-            List.of("notes"));
+    private static final ConnectorSpec SPEC = ConnectorSpec.of(
+                    "Notes",
+                    ConfigSchema.of(
+                            ConfigField.string("baseUrl").asRequired().withDescription("The Notes API's address"),
+                            ConfigField.string("token").asRequired().asSecret().withDescription("An API token")),
+                    Limits.perSecond(10).withPageSize(50))
+            .withDescription("Notes from the Notes API, one stream.")
+            .withStreams("notes");
 
     @Override
     public ConnectorSpec spec() {
@@ -60,8 +60,8 @@ public final class NotesConnector implements Connector {
             List<Record> records = new ArrayList<>();
             for (JsonNode note : page.path("notes")) {
                 String updatedAt = note.path("updatedAt").asText();
-                records.add(new Record(stream, note.path("id").asText(), JSON.writeValueAsString(note),
-                        Instant.parse(updatedAt)));
+                records.add(Record.of(stream, note.path("id").asText(), JSON.writeValueAsString(note))
+                        .withSourceUpdatedAt(Instant.parse(updatedAt)));
                 if (updatedAt.compareTo(latest) > 0) {
                     latest = updatedAt;
                 }
@@ -70,7 +70,7 @@ public final class NotesConnector implements Connector {
             Checkpoint next = cursor == null
                     ? Checkpoint.of("since", latest)
                     : Checkpoint.of("since", since).with("cursor", cursor).with("latest", latest);
-            context.commit(new Batch(records, next));
+            context.commit(Batch.of(records, next));
             if (cursor == null) {
                 return;
             }

@@ -35,7 +35,6 @@ public final class AirtableConnector implements Connector {
     static final String BASE_ID = "baseId";
     static final String TABLES = "tables";
     static final String MODIFIED_FIELD = "modifiedField";
-    static final String REQUESTS_PER_SECOND = "requestsPerSecond";
 
     private static final ConnectorSpec SPEC = new ConnectorSpec(
             "Airtable",
@@ -50,11 +49,9 @@ public final class AirtableConnector implements Connector {
                     ConfigField.stringList(TABLES).asRequired()
                             .withDescription("Names or ids of the tables to import; each becomes a stream"),
                     ConfigField.string(MODIFIED_FIELD).withDefault("Last Modified")
-                            .withDescription("A 'Last modified time' field of every table, used for incremental imports"),
-                    ConfigField.number(REQUESTS_PER_SECOND)
-                            .withDescription("Requests per second to this base; Airtable allows 5 and locks a base "
-                                    + "out for 30 seconds when a client sends more")),
-            // 5 requests per second per base; one more and the base refuses everything for 30 s
+                            .withDescription("A 'Last modified time' field of every table, used for incremental imports")),
+            // 5 requests per second per base; one more and the base refuses everything for 30 s (a connection may
+            // lower it with the host's requestsPerSecond setting)
             Limits.perSecond(5).withPageSize(AirtableApi.MAX_PAGE_SIZE).withLockout(Duration.ofSeconds(30)),
             List.of());
 
