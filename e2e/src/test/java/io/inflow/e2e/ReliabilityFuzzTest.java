@@ -219,6 +219,7 @@ class ReliabilityFuzzTest {
 
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(notTheApisError(response)).isNull();
+        OpenApiAnswers.check(response.request(), response.statusCode(), response.headers(), response.body());
         JsonNode error = Json.parse(response.body());
         assertThat(error.path("code").asText()).isEqualTo("unsupported_media_type");
         assertThat(error.path("message").asText()).contains("send Content-Type: application/json");
