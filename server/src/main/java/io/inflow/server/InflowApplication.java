@@ -23,6 +23,7 @@ import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
+import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginFolderWatcher;
 import io.inflow.server.metrics.DropwizardBridge;
 import io.inflow.server.metrics.ImportMetrics;
@@ -133,7 +134,8 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                 .build(environment, dataSourceFactory, dataSource, "postgresql");
         Store store = Store.over(jdbi, environment.getObjectMapper());
 
-        PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), new PluginSchemas(database.endpoint())::apply);
+        PluginSchemas schemas = new PluginSchemas(database.endpoint());
+        PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), connector -> applySchema(schemas, connector));
         plugins.loadAll();
         environment.lifecycle().manage(plugins);
         if (config.plugins().watch()) {
@@ -164,6 +166,12 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
         new StoredStateGauges(connections, plugins, upstreams, store.deadLetters()).register(prometheus);
         exposeMetrics(config, environment, prometheus);
+    }
+
+    /** Brings the schema a plugin ships up to date as it is loaded: why it failed, or empty (also when it ships none). */
+    private static Optional<String> applySchema(PluginSchemas schemas, LoadedConnector connector) {
+        return connector.changelog()
+                .flatMap(changelog -> schemas.apply(connector.pluginId(), changelog, connector.classLoader()));
     }
 
     /**

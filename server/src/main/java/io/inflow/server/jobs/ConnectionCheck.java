@@ -52,7 +52,7 @@ public final class ConnectionCheck {
         Connection connection = connections.get(connectionId);
         LoadedConnector connector = plugins.connector(connection.pluginId())
                 .orElseThrow(() -> unavailable(connection));
-        return check(connection, connector, upstreams.forInteractiveCall(connection, connector),
+        return check(connection, connector, upstreams.forInteractiveCall(connection.upstreamCaller(), connector),
                 states.of(connection.id()));
     }
 
@@ -68,14 +68,14 @@ public final class ConnectionCheck {
         LoadedConnector connector = plugins.connector(connection.pluginId())
                 .orElseThrow(() -> unavailable(connection));
         if (draft.stored()) {
-            CheckResult result = check(connection, connector, upstreams.forInteractiveCall(connection, connector),
+            CheckResult result = check(connection, connector, upstreams.forInteractiveCall(connection.upstreamCaller(), connector),
                     states.of(connection.id()));
             return new DraftCheck(result, saved -> {
             });
         }
         DraftCalls calls = new DraftCalls();
         DraftState state = new DraftState();
-        CheckResult result = check(connection, connector, upstreams.forDraft(connection, connector, calls), state);
+        CheckResult result = check(connection, connector, upstreams.forDraft(connection.upstreamCaller(), connector, calls), state);
         if (!result.ok()) {
             upstreams.forget(connection.id());
         }

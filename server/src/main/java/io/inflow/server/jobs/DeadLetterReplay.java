@@ -83,7 +83,7 @@ public final class DeadLetterReplay {
             throws IOException, InterruptedException {
         HostConnectorContext context = new HostConnectorContext(
                 connections.upstreamConfig(connection, connector.spec().config()),
-                upstreams.forInteractiveCall(connection, connector),
+                upstreams.forInteractiveCall(connection.upstreamCaller(), connector),
                 new PluginLogger(connector.pluginId(), "connection " + connection.id() + " dead letter " + letter.id()),
                 states.of(connection.id()), clock);
         return connector.callUpstream(plugin -> plugin.reread(letter.stream(), letter.externalId(), context));

@@ -160,7 +160,7 @@ final class ImportRunner {
         } catch (InflowException e) {
             return Outcome.failed(e.code() + ": " + e.getMessage());
         }
-        UpstreamClient http = upstreams.forConnection(connection, connector,
+        UpstreamClient http = upstreams.forConnection(connection.upstreamCaller(), connector,
                 new RunWaits(run.id(), store.runs(), signals, reads));
         for (RunStreamRow stream : store.runs().streams(run.id())) {
             if (stream.status() == StreamStatus.SUCCEEDED) {
