@@ -38,16 +38,27 @@ import io.inflow.server.secrets.SecretEnvelope;
 import io.inflow.server.secrets.SecretsKeyRing;
 import io.inflow.server.secrets.SecretsKeys;
 import io.inflow.server.secrets.StoredSecrets;
+import io.inflow.server.store.CheckpointDao;
+import io.inflow.server.store.ConnectionDao;
+import io.inflow.server.store.ConnectionStates;
 import io.inflow.server.store.Database;
+import io.inflow.server.store.DeadLetterDao;
+import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.LowercaseEnums;
 import io.inflow.server.store.PluginSchemas;
+import io.inflow.server.store.QuotaDao;
 import io.inflow.server.store.RateLimitTable;
+import io.inflow.server.store.RecordCountDao;
+import io.inflow.server.store.RecordSink;
+import io.inflow.server.store.SchedulerStateDao;
 import io.inflow.server.store.SchemaMigrator;
-import io.inflow.server.store.Store;
+import io.inflow.server.store.StatRunner;
 import jakarta.servlet.DispatcherType;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
@@ -132,7 +143,15 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory(DropwizardBridge.statementNames())
                 .build(environment, dataSourceFactory, dataSource, "postgresql");
-        Store store = Store.over(jdbi, environment.getObjectMapper());
+        LowercaseEnums.install(jdbi);
+        ConnectionDao connectionDao = jdbi.onDemand(ConnectionDao.class);
+        ImportRunDao runs = jdbi.onDemand(ImportRunDao.class);
+        CheckpointDao checkpoints = jdbi.onDemand(CheckpointDao.class);
+        RecordCountDao recordCounts = jdbi.onDemand(RecordCountDao.class);
+        DeadLetterDao deadLetters = jdbi.onDemand(DeadLetterDao.class);
+        QuotaDao quotas = jdbi.onDemand(QuotaDao.class);
+        RecordSink sink = new RecordSink(jdbi, environment.getObjectMapper());
+        ConnectionStates states = new ConnectionStates(jdbi);
 
         PluginSchemas schemas = new PluginSchemas(database.endpoint());
         PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), connector -> applySchema(schemas, connector));
@@ -146,25 +165,29 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
         StoredSecrets secrets = new StoredSecrets(new SecretEnvelope(secretsKeys));
         new PlaintextSecrets(jdbi, secrets, plugins, environment.getObjectMapper()).sealAll();
-        ConnectionService connections = new ConnectionService(store.connections(), plugins,
+        ConnectionService connections = new ConnectionService(connectionDao, plugins,
                 environment.getObjectMapper(), secrets, System::getenv);
         PrometheusRegistry prometheus = new PrometheusRegistry();
-        UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(),
+        UpstreamClients upstreams = new UpstreamClients(config.upstream(), quotas,
                 new RateLimitTable(dataSource::getConnection),
                 config.jobs().nodeName(), Clock.systemUTC(), new UpstreamMetrics(prometheus));
         // managed before the scheduler, so it stops after the imports have
         environment.lifecycle().manage(onStop(upstreams::close));
-        JobEngine jobs = JobEngine.create(store, connections, plugins, upstreams, environment.getObjectMapper(),
-                config.jobs(), dataSource, Clock.systemUTC(), new ImportMetrics(prometheus));
+        JobEngine jobs = JobEngine.create(runs, checkpoints, recordCounts, jdbi.onDemand(SchedulerStateDao.class),
+                connectionDao, deadLetters, sink, states, connections, plugins, upstreams,
+                environment.getObjectMapper(), config.jobs(), dataSource, Clock.systemUTC(),
+                new ImportMetrics(prometheus));
         environment.lifecycle().manage(jobs.scheduler());
 
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
-        ApiResources.create(store, plugins, connections, jobs, upstreams, settings,
-                        environment.getObjectMapper(), Clock.systemUTC())
+        // a plugin's stat query has 10 s at most, read-only
+        StatRunner stats = new StatRunner(jdbi, Duration.ofSeconds(10));
+        ApiResources.create(runs, checkpoints, recordCounts, deadLetters, quotas, stats, plugins, connections, jobs,
+                        upstreams, settings, environment.getObjectMapper(), Clock.systemUTC())
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
 
-        new StoredStateGauges(connections, plugins, upstreams, store.deadLetters()).register(prometheus);
+        new StoredStateGauges(connections, plugins, upstreams, deadLetters).register(prometheus);
         exposeMetrics(config, environment, prometheus);
     }
 

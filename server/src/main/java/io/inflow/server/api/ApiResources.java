@@ -7,7 +7,12 @@ import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.plugins.PluginRegistry;
-import io.inflow.server.store.Store;
+import io.inflow.server.store.CheckpointDao;
+import io.inflow.server.store.DeadLetterDao;
+import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.QuotaDao;
+import io.inflow.server.store.RecordCountDao;
+import io.inflow.server.store.StatRunner;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -19,10 +24,12 @@ public final class ApiResources {
     private ApiResources() {
     }
 
-    public static List<Object> create(Store store, PluginRegistry plugins, ConnectionService connections,
-                                      JobEngine jobs, UpstreamClients upstreams, ApiSettings settings,
-                                      ObjectMapper json, Clock clock) {
-        RunViews runViews = new RunViews(store.runs(), clock);
+    public static List<Object> create(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts,
+                                      DeadLetterDao deadLetters, QuotaDao quotas, StatRunner stats,
+                                      PluginRegistry plugins, ConnectionService connections, JobEngine jobs,
+                                      UpstreamClients upstreams, ApiSettings settings, ObjectMapper json,
+                                      Clock clock) {
+        RunViews runViews = new RunViews(runs, clock);
         Set<Class<?>> open = new HashSet<>();
         if (settings.auth().openHealth()) {
             open.add(HealthResource.class);
@@ -41,13 +48,14 @@ public final class ApiResources {
                 new ConnectionsResource(connections, jobs.imports(), runViews, jobs.checks(), jobs.editor(),
                         jobs.removals(), json),
                 new ConnectionScheduleResource(jobs.schedules()),
-                new CheckpointsResource(store, connections, json),
-                new ImportsResource(store.runs(), jobs.imports(), runViews),
+                new CheckpointsResource(checkpoints, runs, connections, json),
+                new ImportsResource(runs, jobs.imports(), runViews),
                 new SchedulerResource(jobs.control(), connections, jobs.schedules()),
-                new StatusResource(jobs.control(), store.runs(), connections, runViews, clock),
-                new DeadLettersResource(store.deadLetters(), jobs.deadLetters()),
-                new ConnectionStatsResource(store, connections, plugins, upstreams.quotaWindow(), clock),
-                new HealthResource(store, plugins, upstreams, settings.embeddedDatabase()),
+                new StatusResource(jobs.control(), runs, connections, runViews, clock),
+                new DeadLettersResource(deadLetters, jobs.deadLetters()),
+                new ConnectionStatsResource(recordCounts, deadLetters, quotas, stats, connections, plugins,
+                        upstreams.quotaWindow(), clock),
+                new HealthResource(recordCounts, deadLetters, plugins, upstreams, settings.embeddedDatabase()),
                 new OpenApiResource(OpenApiDocument.load()));
     }
 }

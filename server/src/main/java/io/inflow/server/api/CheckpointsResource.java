@@ -8,7 +8,8 @@ import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.store.CheckpointRow;
-import io.inflow.server.store.Store;
+import io.inflow.server.store.CheckpointDao;
+import io.inflow.server.store.ImportRunDao;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -35,12 +36,15 @@ public final class CheckpointsResource {
     private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
     };
 
-    private final Store store;
+    private final CheckpointDao checkpoints;
+    private final ImportRunDao runs;
     private final ConnectionService connections;
     private final ObjectMapper json;
 
-    CheckpointsResource(Store store, ConnectionService connections, ObjectMapper json) {
-        this.store = store;
+    CheckpointsResource(CheckpointDao checkpoints, ImportRunDao runs, ConnectionService connections,
+                        ObjectMapper json) {
+        this.checkpoints = checkpoints;
+        this.runs = runs;
         this.connections = connections;
         this.json = json;
     }
@@ -48,14 +52,14 @@ public final class CheckpointsResource {
     @GET
     public List<CheckpointView> list(@PathParam("id") String id) {
         Connection connection = connections.get(Requests.id(id, "connection"));
-        return store.checkpoints().list(connection.id()).stream().map(this::view).toList();
+        return checkpoints.list(connection.id()).stream().map(this::view).toList();
     }
 
     @GET
     @Path("{stream}")
     public CheckpointView get(@PathParam("id") String id, @PathParam("stream") String stream) {
         Connection connection = connections.get(Requests.id(id, "connection"));
-        return store.checkpoints().find(connection.id(), stream).map(this::view)
+        return checkpoints.find(connection.id(), stream).map(this::view)
                 .orElseThrow(() -> new InflowException(InflowException.Kind.NOT_FOUND, "checkpoint_not_found",
                         "stream '" + stream + "' of connection " + connection.id() + " has no checkpoint", Map.of()));
     }
@@ -75,7 +79,7 @@ public final class CheckpointsResource {
             throw new InflowException(InflowException.Kind.NOT_FOUND, "stream_not_found", "connection "
                     + connection.id() + " has no stream '" + stream + "'", Map.of("streams", streams));
         }
-        store.checkpoints().put(connection.id(), stream, toJson(request.position()), toJson(request.watermark()));
+        checkpoints.put(connection.id(), stream, toJson(request.position()), toJson(request.watermark()));
         return get(id, stream);
     }
 
@@ -85,7 +89,7 @@ public final class CheckpointsResource {
     @Path("{stream}")
     public Map<String, Object> reset(@PathParam("id") String id, @PathParam("stream") String stream) {
         Connection connection = idle(id);
-        return Map.of("connection", connection.id(), "reset", store.checkpoints().delete(connection.id(), stream));
+        return Map.of("connection", connection.id(), "reset", checkpoints.delete(connection.id(), stream));
     }
 
     /** Resets every stream of the connection: its next incremental import is a full one. */
@@ -93,12 +97,12 @@ public final class CheckpointsResource {
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> resetAll(@PathParam("id") String id) {
         Connection connection = idle(id);
-        return Map.of("connection", connection.id(), "reset", store.checkpoints().deleteAll(connection.id()));
+        return Map.of("connection", connection.id(), "reset", checkpoints.deleteAll(connection.id()));
     }
 
     private Connection idle(String id) {
         Connection connection = connections.get(Requests.id(id, "connection"));
-        store.runs().findActive(connection.id()).ifPresent(active -> {
+        runs.findActive(connection.id()).ifPresent(active -> {
             throw new InflowException(InflowException.Kind.CONFLICT, "run_active", "connection " + connection.id()
                     + " has an active import (run " + active.id() + "); change its checkpoints once it ends",
                     Map.of("activeRunId", active.id()));

@@ -10,7 +10,9 @@ import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.HostSettings;
 import io.inflow.server.store.RecordCount;
 import io.inflow.server.store.StatRunner;
-import io.inflow.server.store.Store;
+import io.inflow.server.store.DeadLetterDao;
+import io.inflow.server.store.QuotaDao;
+import io.inflow.server.store.RecordCountDao;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,19 +37,24 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public final class ConnectionStatsResource {
 
-    private final Store store;
+    private final RecordCountDao recordCounts;
+    private final DeadLetterDao deadLetters;
+    private final QuotaDao quotas;
+    private final StatRunner statRunner;
     private final ConnectionService connections;
     private final PluginRegistry plugins;
-    private final StatRunner statRunner;
     private final Duration quotaWindow;
     private final Clock clock;
 
-    ConnectionStatsResource(Store store, ConnectionService connections, PluginRegistry plugins, Duration quotaWindow,
-                            Clock clock) {
-        this.store = store;
+    ConnectionStatsResource(RecordCountDao recordCounts, DeadLetterDao deadLetters, QuotaDao quotas,
+                            StatRunner statRunner, ConnectionService connections, PluginRegistry plugins,
+                            Duration quotaWindow, Clock clock) {
+        this.recordCounts = recordCounts;
+        this.deadLetters = deadLetters;
+        this.quotas = quotas;
+        this.statRunner = statRunner;
         this.connections = connections;
         this.plugins = plugins;
-        this.statRunner = new StatRunner(store.jdbi(), Duration.ofSeconds(10));
         this.quotaWindow = quotaWindow;
         this.clock = clock;
     }
@@ -56,16 +63,16 @@ public final class ConnectionStatsResource {
     public ConnectionStatsView stats(@PathParam("id") String id) {
         Connection connection = connections.get(Requests.id(id, "connection"));
         Map<String, Long> records = new LinkedHashMap<>();
-        for (RecordCount count : store.recordCounts().of(connection.id())) {
+        for (RecordCount count : recordCounts.of(connection.id())) {
             records.put(count.stream(), count.records());
         }
         Map<String, Long> deleted = new LinkedHashMap<>();
-        for (RecordCount count : store.recordCounts().deletedOf(connection.id())) {
+        for (RecordCount count : recordCounts.deletedOf(connection.id())) {
             deleted.put(count.stream(), count.records());
         }
         Map<String, ConnectionStatsView.Stat> stats = pluginStats(connection);
         return new ConnectionStatsView(connection.id(), connection.pluginId(), records, deleted,
-                store.deadLetters().openCount(connection.id()), quota(connection), stats,
+                deadLetters.openCount(connection.id()), quota(connection), stats,
                 expected(connection, records, stats));
     }
 
@@ -135,7 +142,7 @@ public final class ConnectionStatsResource {
         }
         long size = quotaWindow.toMillis();
         Instant start = Instant.ofEpochMilli(Math.floorDiv(clock.instant().toEpochMilli(), size) * size);
-        long used = store.quotas().used(connection.id(), start);
+        long used = quotas.used(connection.id(), start);
         long overage = Math.max(0, used - quota);
         double cost = overage * HostSettings.costPerCallBeyondQuota(connection.config(), limits);
         return new ConnectionStatsView.Quota(quota, HostSettings.allowOverage(connection.config()), start,

@@ -5,12 +5,9 @@ import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutin
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.store.ConnectionDao;
-import io.inflow.server.store.ImportRunDao;
-import io.inflow.server.store.RunRow;
-import io.inflow.server.store.Store;
+import io.inflow.server.store.ConnectionDeletion;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,11 +25,11 @@ public final class ConnectionRemoval {
     /** How long a deletion waits for a fire of the connection's schedule in progress to end. */
     private static final Duration CANCEL_PATIENCE = Duration.ofSeconds(10);
 
-    private final Store store;
+    private final ConnectionDao connections;
     private final SchedulerClient scheduler;
 
-    ConnectionRemoval(Store store, SchedulerClient scheduler) {
-        this.store = store;
+    ConnectionRemoval(ConnectionDao connections, SchedulerClient scheduler) {
+        this.connections = connections;
         this.scheduler = scheduler;
     }
 
@@ -45,26 +42,15 @@ public final class ConnectionRemoval {
      *                         is queued, running, waiting or cancelling
      */
     public void delete(long connectionId, boolean purge) {
-        store.jdbi().useTransaction(handle -> {
-            ConnectionDao connections = handle.attach(ConnectionDao.class);
-            if (connections.lockLive(connectionId).isEmpty()) {
-                throw InflowException.notFound("connection", connectionId);
-            }
-            Optional<RunRow> active = handle.attach(ImportRunDao.class).findActive(connectionId);
-            if (active.isPresent()) {
-                throw new InflowException(InflowException.Kind.CONFLICT, "run_active", "connection " + connectionId
-                        + " has an active import (run " + active.get().id() + "); cancel it or let it end first",
-                        Map.of("activeRunId", active.get().id()));
-            }
-            if (purge) {
-                connections.purgeRecords(connectionId);
-                connections.purgeCheckpoints(connectionId);
-                connections.purgeDeadLetters(connectionId);
-                connections.purgeQuotaUsage(connectionId);
-            }
-            connections.deleteState(connectionId);
-            connections.softDelete(connectionId);
-        });
+        ConnectionDeletion deletion = connections.delete(connectionId, purge);
+        if (!deletion.found()) {
+            throw InflowException.notFound("connection", connectionId);
+        }
+        if (deletion.activeRunId() != null) {
+            throw new InflowException(InflowException.Kind.CONFLICT, "run_active", "connection " + connectionId
+                    + " has an active import (run " + deletion.activeRunId() + "); cancel it or let it end first",
+                    Map.of("activeRunId", deletion.activeRunId()));
+        }
         stopSchedule(connectionId);
     }
 

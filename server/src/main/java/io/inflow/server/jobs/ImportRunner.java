@@ -18,8 +18,10 @@ import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.CheckpointRow;
+import io.inflow.server.store.ConnectionStates;
 import io.inflow.server.store.Deletes;
 import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.RecordCountDao;
 import io.inflow.server.store.RecordSink;
 import io.inflow.server.store.RunMode;
 import io.inflow.server.store.RunNotOwnedException;
@@ -27,7 +29,6 @@ import io.inflow.server.store.RunRow;
 import io.inflow.server.store.RunStatus;
 import io.inflow.server.store.RunStreamRow;
 import io.inflow.server.store.RunTrigger;
-import io.inflow.server.store.Store;
 import io.inflow.server.store.StreamStatus;
 import io.inflow.server.store.StreamWrite;
 import java.io.IOException;
@@ -53,7 +54,11 @@ final class ImportRunner {
     private static final TypeReference<Map<String, String>> CHECKPOINT = new TypeReference<>() {
     };
 
-    private final Store store;
+    private final ImportRunDao runs;
+    private final CheckpointDao checkpoints;
+    private final RecordCountDao recordCounts;
+    private final RecordSink sink;
+    private final ConnectionStates states;
     private final ConnectionService connections;
     private final PluginRegistry plugins;
     private final UpstreamClients upstreams;
@@ -64,10 +69,15 @@ final class ImportRunner {
     private final ActiveReads reads;
     private final Clock clock;
 
-    ImportRunner(Store store, ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
-                 ObjectMapper json, String node, NodeSignals signals, ImportMetrics metrics, ActiveReads reads,
-                 Clock clock) {
-        this.store = store;
+    ImportRunner(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts, RecordSink sink,
+                 ConnectionStates states, ConnectionService connections, PluginRegistry plugins,
+                 UpstreamClients upstreams, ObjectMapper json, String node, NodeSignals signals, ImportMetrics metrics,
+                 ActiveReads reads, Clock clock) {
+        this.runs = runs;
+        this.checkpoints = checkpoints;
+        this.recordCounts = recordCounts;
+        this.sink = sink;
+        this.states = states;
         this.connections = connections;
         this.plugins = plugins;
         this.upstreams = upstreams;
@@ -86,7 +96,6 @@ final class ImportRunner {
      *         or was taken from this node while it ran
      */
     Optional<Outcome> run(long runId) {
-        ImportRunDao runs = store.runs();
         if (!runs.start(runId, node)) {
             LOG.info("Run {} is no longer queued or waiting; not starting it", runId);
             return Optional.empty();
@@ -105,7 +114,6 @@ final class ImportRunner {
 
     private Optional<Outcome> execute(RunRow run) {
         long runId = run.id();
-        ImportRunDao runs = store.runs();
         try {
             Outcome outcome = readStreams(run);
             boolean recorded = outcome.status() == RunStatus.WAITING
@@ -133,7 +141,7 @@ final class ImportRunner {
         try {
             String connection = connections.find(run.connectionId()).map(Connection::name)
                     .orElse(Long.toString(run.connectionId()));
-            RunRow ended = store.runs().find(run.id()).orElseThrow();
+            RunRow ended = runs.find(run.id()).orElseThrow();
             Duration took = ended.startedAt() == null || ended.finishedAt() == null ? Duration.ZERO
                     : Duration.between(ended.startedAt(), ended.finishedAt());
             metrics.runEnded(connection, status, took);
@@ -161,8 +169,8 @@ final class ImportRunner {
             return Outcome.failed(e.code() + ": " + e.getMessage());
         }
         UpstreamClient http = upstreams.forConnection(connection.upstreamCaller(), connector,
-                new RunWaits(run.id(), store.runs(), signals, reads));
-        for (RunStreamRow stream : store.runs().streams(run.id())) {
+                new RunWaits(run.id(), runs, signals, reads));
+        for (RunStreamRow stream : runs.streams(run.id())) {
             if (stream.status() == StreamStatus.SUCCEEDED) {
                 continue;
             }
@@ -182,15 +190,15 @@ final class ImportRunner {
         Checkpoint start = scan.checkpoint();
         StreamWrite write = new StreamWrite(connection.id(), run.id(), node, stream, scan.scanId(),
                 connection.deletes());
-        store.runs().startStream(run.id(), stream);
+        runs.startStream(run.id(), stream);
         if (streamRow.modeIn(run.mode()) == RunMode.FULL && start.isEmpty()) {
             estimateFromStoredRecords(run.id(), connection.id(), stream);
         }
         System.Logger log = new PluginLogger(connector.pluginId(),
                 "connection " + connection.id() + " run " + run.id() + " stream " + stream);
         ActiveRead watched = reads.begin(run.id(), stream);
-        HostReadContext context = new HostReadContext(write, config, http, log, store.sink(),
-                store.runs(), signals::stopping, counted, watched::progressed, store.states().of(connection.id()),
+        HostReadContext context = new HostReadContext(write, config, http, log, sink,
+                runs, signals::stopping, counted, watched::progressed, states.of(connection.id()),
                 clock);
         try {
             readAndStore(watched, connector, stream, start, context);
@@ -280,11 +288,11 @@ final class ImportRunner {
     /** A read the watchdog interrupted: cancelled as asked, or failed because it stalled. */
     private Outcome aborted(long runId, String stream, ActiveRead.Abort abort) {
         if (abort.cancelled()) {
-            store.runs().finishStream(runId, stream, StreamStatus.CANCELLED);
+            runs.finishStream(runId, stream, StreamStatus.CANCELLED);
             return new Outcome(RunStatus.CANCELLED, null);
         }
         LOG.warn("Run {} failed: {}", runId, abort.message());
-        store.runs().finishStream(runId, stream, StreamStatus.FAILED);
+        runs.finishStream(runId, stream, StreamStatus.FAILED);
         return Outcome.failed(abort.message());
     }
 
@@ -303,12 +311,12 @@ final class ImportRunner {
         if (signals.stopping()) {
             return interrupted(runId, stream);
         }
-        store.runs().finishStream(runId, stream, StreamStatus.CANCELLED);
+        runs.finishStream(runId, stream, StreamStatus.CANCELLED);
         return new Outcome(RunStatus.CANCELLED, null);
     }
 
     private Outcome interrupted(long runId, String stream) {
-        store.runs().finishStream(runId, stream, StreamStatus.FAILED);
+        runs.finishStream(runId, stream, StreamStatus.FAILED);
         return new Outcome(RunStatus.INTERRUPTED, "node " + node + " stopped while this run was reading " + stream);
     }
 
@@ -327,7 +335,7 @@ final class ImportRunner {
             LOG.warn("Run {} of connection {} failed reading stream {}: {}", write.runId(), write.connectionId(),
                     stream, message, unexpected);
         }
-        store.runs().finishStream(write.runId(), stream, StreamStatus.FAILED);
+        runs.finishStream(write.runId(), stream, StreamStatus.FAILED);
         return Outcome.failed("stream " + stream + ": " + message);
     }
 
@@ -337,12 +345,7 @@ final class ImportRunner {
      */
     private void completeStream(StreamWrite write, ImportMetrics.StreamRecords counted) {
         long started = System.nanoTime();
-        int deleted = store.jdbi().inTransaction(handle -> {
-            int reconciled = write.scanId() == null ? 0 : RecordSink.reconcile(handle, write);
-            handle.attach(CheckpointDao.class).completeScan(write.connectionId(), write.stream(), write.runId());
-            handle.attach(ImportRunDao.class).finishStream(write.runId(), write.stream(), StreamStatus.SUCCEEDED);
-            return reconciled;
-        });
+        int deleted = sink.completeStream(write);
         if (write.scanId() != null) {
             counted.countDeleted(deleted);
             LOG.info("Run {} reconciled stream {} of connection {} (scan {}): {} records {} in {} ms", write.runId(),
@@ -354,9 +357,9 @@ final class ImportRunner {
 
     /** Until the connector says, a full read of a stream is expected to find as many records as it holds. */
     private void estimateFromStoredRecords(long runId, long connectionId, String stream) {
-        long stored = store.recordCounts().count(connectionId, stream);
+        long stored = recordCounts.count(connectionId, stream);
         if (stored > 0) {
-            store.runs().estimateTotal(runId, stream, stored);
+            runs.estimateTotal(runId, stream, stored);
         }
     }
 
@@ -378,7 +381,7 @@ final class ImportRunner {
         String stream = streamRow.stream();
         long connectionId = connection.id();
         RunMode mode = streamRow.modeIn(run.mode());
-        Optional<CheckpointRow> row = store.checkpoints().find(connectionId, stream);
+        Optional<CheckpointRow> row = checkpoints.find(connectionId, stream);
         Optional<String> position = row.map(CheckpointRow::position);
         boolean continuing = run.trigger() == RunTrigger.RESUME || streamRow.wasStarted();
         if (continuing && position.isPresent()) {
@@ -393,7 +396,7 @@ final class ImportRunner {
         }
         Long scanId = connector.fullScanIsComplete(connection.config(), stream) ? run.id() : null;
         if (row.isPresent() || scanId != null) {
-            store.checkpoints().startScan(connectionId, stream, scanId);
+            checkpoints.startScan(connectionId, stream, scanId);
         }
         return new ScanStart(Checkpoint.empty(), scanId);
     }

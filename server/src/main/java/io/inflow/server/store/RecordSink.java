@@ -246,6 +246,21 @@ public final class RecordSink {
         return deleted;
     }
 
+    /**
+     * Marks a stream read to its end by its run, and its scan complete, in one transaction; a scan that reconciles
+     * marks deleted (or removes), in the same transaction, what it did not see (see {@link #reconcile}).
+     *
+     * @return the records the reconciliation deleted, 0 when the scan does not reconcile
+     */
+    public int completeStream(StreamWrite write) {
+        return jdbi.inTransaction(handle -> {
+            int reconciled = write.scanId() == null ? 0 : reconcile(handle, write);
+            handle.attach(CheckpointDao.class).completeScan(write.connectionId(), write.stream(), write.runId());
+            handle.attach(ImportRunDao.class).finishStream(write.runId(), write.stream(), StreamStatus.SUCCEEDED);
+            return reconciled;
+        });
+    }
+
     private static int delete(Handle handle, StreamWrite write, List<String> externalIds) {
         if (externalIds.isEmpty()) {
             return 0;
