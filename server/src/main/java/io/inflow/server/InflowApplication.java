@@ -38,6 +38,7 @@ import io.inflow.server.secrets.SecretEnvelope;
 import io.inflow.server.secrets.SecretsKeyRing;
 import io.inflow.server.secrets.SecretsKeys;
 import io.inflow.server.secrets.StoredSecrets;
+import io.inflow.server.store.CheckpointCodec;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionStates;
@@ -152,6 +153,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         QuotaDao quotas = jdbi.onDemand(QuotaDao.class);
         RecordSink sink = new RecordSink(jdbi, environment.getObjectMapper());
         ConnectionStates states = new ConnectionStates(jdbi);
+        CheckpointCodec checkpointCodec = new CheckpointCodec(environment.getObjectMapper());
 
         PluginSchemas schemas = new PluginSchemas(database.endpoint());
         PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), connector -> applySchema(schemas, connector));
@@ -174,16 +176,16 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         // managed before the scheduler, so it stops after the imports have
         environment.lifecycle().manage(onStop(upstreams::close));
         JobEngine jobs = JobEngine.create(runs, checkpoints, recordCounts, jdbi.onDemand(SchedulerStateDao.class),
-                connectionDao, deadLetters, sink, states, connections, plugins, upstreams,
-                environment.getObjectMapper(), config.jobs(), dataSource, Clock.systemUTC(),
+                connectionDao, deadLetters, sink, states, connections, plugins, upstreams, checkpointCodec,
+                config.jobs(), dataSource, Clock.systemUTC(),
                 new ImportMetrics(prometheus));
         environment.lifecycle().manage(jobs.scheduler());
 
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
         // a plugin's stat query has 10 s at most, read-only
         StatRunner stats = new StatRunner(jdbi, Duration.ofSeconds(10));
-        ApiResources.create(runs, checkpoints, recordCounts, deadLetters, quotas, stats, plugins, connections, jobs,
-                        upstreams, settings, environment.getObjectMapper(), Clock.systemUTC())
+        ApiResources.create(runs, checkpoints, recordCounts, checkpointCodec, deadLetters, quotas, stats, plugins,
+                        connections, jobs, upstreams, settings, environment.getObjectMapper(), Clock.systemUTC())
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
 

@@ -7,6 +7,7 @@ import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.store.CheckpointCodec;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.ImportRunDao;
@@ -25,7 +26,8 @@ public final class ApiResources {
     }
 
     public static List<Object> create(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts,
-                                      DeadLetterDao deadLetters, QuotaDao quotas, StatRunner stats,
+                                      CheckpointCodec checkpointCodec, DeadLetterDao deadLetters, QuotaDao quotas,
+                                      StatRunner stats,
                                       PluginRegistry plugins, ConnectionService connections, JobEngine jobs,
                                       UpstreamClients upstreams, ApiSettings settings, ObjectMapper json,
                                       Clock clock) {
@@ -48,7 +50,7 @@ public final class ApiResources {
                 new ConnectionsResource(connections, jobs.imports(), runViews, jobs.checks(), jobs.editor(),
                         jobs.removals(), json),
                 new ConnectionScheduleResource(jobs.schedules()),
-                new CheckpointsResource(checkpoints, runs, connections, json),
+                new CheckpointsResource(checkpoints, runs, connections, checkpointCodec),
                 new ImportsResource(runs, jobs.imports(), runViews),
                 new SchedulerResource(jobs.control(), connections, jobs.schedules()),
                 new StatusResource(jobs.control(), runs, connections, runViews, clock),

@@ -1,12 +1,10 @@
 package io.inflow.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
+import io.inflow.server.store.CheckpointCodec;
 import io.inflow.server.store.CheckpointRow;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.ImportRunDao;
@@ -33,20 +31,17 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class CheckpointsResource {
 
-    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
-    };
-
     private final CheckpointDao checkpoints;
     private final ImportRunDao runs;
     private final ConnectionService connections;
-    private final ObjectMapper json;
+    private final CheckpointCodec codec;
 
     CheckpointsResource(CheckpointDao checkpoints, ImportRunDao runs, ConnectionService connections,
-                        ObjectMapper json) {
+                        CheckpointCodec codec) {
         this.checkpoints = checkpoints;
         this.runs = runs;
         this.connections = connections;
-        this.json = json;
+        this.codec = codec;
     }
 
     @GET
@@ -79,7 +74,8 @@ public final class CheckpointsResource {
             throw new InflowException(InflowException.Kind.NOT_FOUND, "stream_not_found", "connection "
                     + connection.id() + " has no stream '" + stream + "'", Map.of("streams", streams));
         }
-        checkpoints.put(connection.id(), stream, toJson(request.position()), toJson(request.watermark()));
+        checkpoints.put(connection.id(), stream, codec.encodeValues(request.position()),
+                codec.encodeValues(request.watermark()));
         return get(id, stream);
     }
 
@@ -111,29 +107,7 @@ public final class CheckpointsResource {
     }
 
     private CheckpointView view(CheckpointRow row) {
-        return new CheckpointView(row.stream(), fromJson(row.position()), fromJson(row.watermark()), row.runId(),
-                row.updatedAt());
-    }
-
-    private Map<String, String> fromJson(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored checkpoint is not a JSON object of strings", e);
-        }
-    }
-
-    private String toJson(Map<String, String> values) {
-        if (values == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serializes", e);
-        }
+        return new CheckpointView(row.stream(), codec.decodeValues(row.position()),
+                codec.decodeValues(row.watermark()), row.runId(), row.updatedAt());
     }
 }

@@ -1,8 +1,5 @@
 package io.inflow.server.jobs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorException;
@@ -16,6 +13,7 @@ import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.store.CheckpointCodec;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.CheckpointRow;
 import io.inflow.server.store.ConnectionStates;
@@ -34,7 +32,6 @@ import io.inflow.server.store.StreamWrite;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +48,6 @@ import org.slf4j.LoggerFactory;
 final class ImportRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
-    private static final TypeReference<Map<String, String>> CHECKPOINT = new TypeReference<>() {
-    };
 
     private final ImportRunDao runs;
     private final CheckpointDao checkpoints;
@@ -62,7 +57,7 @@ final class ImportRunner {
     private final ConnectionService connections;
     private final PluginRegistry plugins;
     private final UpstreamClients upstreams;
-    private final ObjectMapper json;
+    private final CheckpointCodec checkpointCodec;
     private final String node;
     private final NodeSignals signals;
     private final ImportMetrics metrics;
@@ -71,7 +66,7 @@ final class ImportRunner {
 
     ImportRunner(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts, RecordSink sink,
                  ConnectionStates states, ConnectionService connections, PluginRegistry plugins,
-                 UpstreamClients upstreams, ObjectMapper json, String node, NodeSignals signals, ImportMetrics metrics,
+                 UpstreamClients upstreams, CheckpointCodec checkpointCodec, String node, NodeSignals signals, ImportMetrics metrics,
                  ActiveReads reads, Clock clock) {
         this.runs = runs;
         this.checkpoints = checkpoints;
@@ -81,7 +76,7 @@ final class ImportRunner {
         this.connections = connections;
         this.plugins = plugins;
         this.upstreams = upstreams;
-        this.json = json;
+        this.checkpointCodec = checkpointCodec;
         this.node = node;
         this.signals = signals;
         this.metrics = metrics;
@@ -385,14 +380,14 @@ final class ImportRunner {
         Optional<String> position = row.map(CheckpointRow::position);
         boolean continuing = run.trigger() == RunTrigger.RESUME || streamRow.wasStarted();
         if (continuing && position.isPresent()) {
-            return new ScanStart(parse(position.get()), row.get().scanId());
+            return new ScanStart(checkpointCodec.decode(position.get()), row.get().scanId());
         }
         if (position.isPresent() && mode == RunMode.INCREMENTAL) {
-            return new ScanStart(parse(position.get()), row.get().scanId());
+            return new ScanStart(checkpointCodec.decode(position.get()), row.get().scanId());
         }
         Optional<String> watermark = row.map(CheckpointRow::watermark);
         if (mode == RunMode.INCREMENTAL && watermark.isPresent()) {
-            return new ScanStart(parse(watermark.get()), null);
+            return new ScanStart(checkpointCodec.decode(watermark.get()), null);
         }
         Long scanId = connector.fullScanIsComplete(connection.config(), stream) ? run.id() : null;
         if (row.isPresent() || scanId != null) {
@@ -403,14 +398,6 @@ final class ImportRunner {
 
     /** Where a read starts, and the id of the reconciling scan it belongs to (null when it reconciles nothing). */
     private record ScanStart(Checkpoint checkpoint, Long scanId) {
-    }
-
-    private Checkpoint parse(String checkpointJson) {
-        try {
-            return new Checkpoint(json.readValue(checkpointJson, CHECKPOINT));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored checkpoint is not a JSON object of strings", e);
-        }
     }
 
     /**

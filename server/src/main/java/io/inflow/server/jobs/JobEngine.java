@@ -1,10 +1,10 @@
 package io.inflow.server.jobs;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.store.CheckpointCodec;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionStates;
@@ -32,7 +32,7 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
                                    SchedulerStateDao schedulerState, ConnectionDao connectionDao,
                                    DeadLetterDao deadLetters, RecordSink sink, ConnectionStates states,
                                    ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
-                                   ObjectMapper json, JobsConfiguration config, DataSource dataSource, Clock clock,
+                                   CheckpointCodec checkpointCodec, JobsConfiguration config, DataSource dataSource, Clock clock,
                                    ImportMetrics metrics) {
         NodeSignals signals = new NodeSignals();
         RunPlans plans = new RunPlans(plugins, runs);
@@ -40,7 +40,7 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
         Cooldown cooldown = new Cooldown(runs, clock);
         ActiveReads reads = new ActiveReads(clock);
         ImportRunner runner = new ImportRunner(runs, checkpoints, recordCounts, sink, states, connections, plugins,
-                upstreams, json, config.nodeName(), signals, metrics, reads, clock);
+                upstreams, checkpointCodec, config.nodeName(), signals, metrics, reads, clock);
         RunWatchdog watchdog = new RunWatchdog(reads, runs, config.cancelGrace(), config.stallTimeout(), clock);
         RunRecovery recovery = new RunRecovery(runs, plans, launcher, config.autoResume());
         ScheduleFires fires = new ScheduleFires(connections, schedulerState, cooldown, plans, launcher);
