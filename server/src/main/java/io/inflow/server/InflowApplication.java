@@ -21,6 +21,8 @@ import io.inflow.server.auth.ApiKeyRing;
 import io.inflow.server.auth.GenerateKeyCommand;
 import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.connections.ConnectionServices;
+import io.inflow.server.deadletters.DeadLetterReplay;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.plugins.LoadedConnector;
@@ -139,6 +141,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
     private static void wire(InflowConfiguration config, Environment environment, Database database,
                              ApiKeyRing keys, SecretsKeyRing secretsKeys) {
+        Clock clock = Clock.systemUTC();
         new SchemaMigrator(database.endpoint()).migrate();
         DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections());
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
@@ -172,20 +175,23 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         PrometheusRegistry prometheus = new PrometheusRegistry();
         UpstreamClients upstreams = new UpstreamClients(config.upstream(), quotas,
                 new RateLimitTable(dataSource::getConnection),
-                config.jobs().nodeName(), Clock.systemUTC(), new UpstreamMetrics(prometheus));
+                config.jobs().nodeName(), clock, new UpstreamMetrics(prometheus));
         // managed before the scheduler, so it stops after the imports have
         environment.lifecycle().manage(onStop(upstreams::close));
         JobEngine jobs = JobEngine.create(runs, checkpoints, recordCounts, jdbi.onDemand(SchedulerStateDao.class),
-                connectionDao, deadLetters, sink, states, connections, plugins, upstreams, checkpointCodec,
-                config.jobs(), dataSource, Clock.systemUTC(),
-                new ImportMetrics(prometheus));
+                connectionDao, sink, states, connections, plugins, upstreams, checkpointCodec,
+                config.jobs(), dataSource, clock, new ImportMetrics(prometheus));
         environment.lifecycle().manage(jobs.scheduler());
+        ConnectionServices connectionServices = ConnectionServices.create(connections, connectionDao, plugins,
+                upstreams, states, jobs.schedules(), clock);
+        DeadLetterReplay replay = new DeadLetterReplay(deadLetters, sink, connections, plugins, upstreams, states,
+                clock);
 
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
         // a plugin's stat query has 10 s at most, read-only
         StatRunner stats = new StatRunner(jdbi, Duration.ofSeconds(10));
         ApiResources.create(runs, checkpoints, recordCounts, checkpointCodec, deadLetters, quotas, stats, plugins,
-                        connections, jobs, upstreams, settings, environment.getObjectMapper(), Clock.systemUTC())
+                        connectionServices, jobs, replay, upstreams, settings, environment.getObjectMapper(), clock)
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
 
@@ -193,7 +199,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         exposeMetrics(config, environment, prometheus);
     }
 
-    /** Brings the schema a plugin ships up to date as it is loaded: why it failed, or empty (also when it ships none). */
+    /** Brings a plugin's own schema up to date as it is loaded: why that failed, or empty (also when it has none). */
     private static Optional<String> applySchema(PluginSchemas schemas, LoadedConnector connector) {
         return connector.changelog()
                 .flatMap(changelog -> schemas.apply(connector.pluginId(), changelog, connector.classLoader()));

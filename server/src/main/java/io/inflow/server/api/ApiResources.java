@@ -3,6 +3,8 @@ package io.inflow.server.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.auth.ApiAuthFeature;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.connections.ConnectionServices;
+import io.inflow.server.deadletters.DeadLetterReplay;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.resilience.UpstreamClients;
@@ -27,10 +29,11 @@ public final class ApiResources {
 
     public static List<Object> create(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts,
                                       CheckpointCodec checkpointCodec, DeadLetterDao deadLetters, QuotaDao quotas,
-                                      StatRunner stats,
-                                      PluginRegistry plugins, ConnectionService connections, JobEngine jobs,
+                                      StatRunner stats, PluginRegistry plugins,
+                                      ConnectionServices connectionServices, JobEngine jobs, DeadLetterReplay replay,
                                       UpstreamClients upstreams, ApiSettings settings, ObjectMapper json,
                                       Clock clock) {
+        ConnectionService connections = connectionServices.connections();
         RunViews runViews = new RunViews(runs, clock);
         Set<Class<?>> open = new HashSet<>();
         if (settings.auth().openHealth()) {
@@ -47,14 +50,14 @@ public final class ApiResources {
                 new WebErrorMapper(),
                 new UnexpectedErrorMapper(),
                 new PluginsResource(plugins),
-                new ConnectionsResource(connections, jobs.imports(), runViews, jobs.checks(), jobs.editor(),
-                        jobs.removals(), json),
+                new ConnectionsResource(connections, jobs.imports(), runViews, connectionServices.checks(),
+                        connectionServices.editor(), connectionServices.removals(), json),
                 new ConnectionScheduleResource(jobs.schedules()),
                 new CheckpointsResource(checkpoints, runs, connections, checkpointCodec),
                 new ImportsResource(runs, jobs.imports(), runViews),
                 new SchedulerResource(jobs.control(), connections, jobs.schedules()),
                 new StatusResource(jobs.control(), runs, connections, runViews, clock),
-                new DeadLettersResource(deadLetters, jobs.deadLetters()),
+                new DeadLettersResource(deadLetters, replay),
                 new ConnectionStatsResource(recordCounts, deadLetters, quotas, stats, connections, plugins,
                         upstreams.quotaWindow(), clock),
                 new HealthResource(recordCounts, deadLetters, plugins, upstreams, settings.embeddedDatabase()),

@@ -11,6 +11,7 @@ import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.plugins.LoadedConnector;
+import io.inflow.server.plugins.PluginLogger;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.CheckpointCodec;

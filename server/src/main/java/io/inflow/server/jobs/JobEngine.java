@@ -8,7 +8,6 @@ import io.inflow.server.store.CheckpointCodec;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionStates;
-import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RecordCountDao;
 import io.inflow.server.store.RecordSink;
@@ -18,19 +17,17 @@ import javax.sql.DataSource;
 
 /**
  * The job engine of one node, wired: what the API calls ({@link ImportService}, {@link ConnectionSchedules},
- * {@link SchedulerControl}, {@link DeadLetterReplay}, {@link ConnectionCheck}, {@link ConnectionEditor},
- * {@link ConnectionRemoval}) and the {@link JobScheduler} whose lifecycle the application manages.
+ * {@link SchedulerControl}) and the {@link JobScheduler} whose lifecycle the application manages.
  */
 public record JobEngine(ImportService imports, ConnectionSchedules schedules, SchedulerControl control,
-                        DeadLetterReplay deadLetters, ConnectionCheck checks, ConnectionEditor editor,
-                        ConnectionRemoval removals, JobScheduler scheduler) {
+                        JobScheduler scheduler) {
 
     /**
      * @param connectionDao the connections' rows, for what the engine writes there itself: their schedules
      */
     public static JobEngine create(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts,
-                                   SchedulerStateDao schedulerState, ConnectionDao connectionDao,
-                                   DeadLetterDao deadLetters, RecordSink sink, ConnectionStates states,
+                                   SchedulerStateDao schedulerState, ConnectionDao connectionDao, RecordSink sink,
+                                   ConnectionStates states,
                                    ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
                                    CheckpointCodec checkpointCodec, JobsConfiguration config, DataSource dataSource, Clock clock,
                                    ImportMetrics metrics) {
@@ -46,17 +43,12 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
         ScheduleFires fires = new ScheduleFires(connections, schedulerState, cooldown, plans, launcher);
         StartupImports startup = new StartupImports(connections, connectionDao, schedulerState, cooldown, plans,
                 launcher);
-        ConnectionCheck checks = new ConnectionCheck(connections, plugins, upstreams, states, clock);
         JobScheduler scheduler = new JobScheduler(dataSource, config, signals, runner, recovery, fires,
                 new RunReconciler(runs, clock), startup, runs, watchdog);
         return new JobEngine(
                 new ImportService(runs, connections, plans, launcher, cooldown, scheduler.client()),
                 new ConnectionSchedules(connections, connectionDao, scheduler.client(), clock),
                 new SchedulerControl(schedulerState),
-                new DeadLetterReplay(deadLetters, sink, connections, plugins, upstreams, states, clock),
-                checks,
-                new ConnectionEditor(connections, checks),
-                new ConnectionRemoval(connectionDao, scheduler.client()),
                 scheduler);
     }
 }
