@@ -33,6 +33,7 @@ import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.metrics.StoredStateGauges;
 import io.inflow.server.metrics.UpstreamMetrics;
 import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.resilience.QuotaWindows;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.secrets.GenerateSecretsKeyCommand;
 import io.inflow.server.secrets.PlaintextSecrets;
@@ -40,6 +41,7 @@ import io.inflow.server.secrets.SecretEnvelope;
 import io.inflow.server.secrets.SecretsKeyRing;
 import io.inflow.server.secrets.SecretsKeys;
 import io.inflow.server.secrets.StoredSecrets;
+import io.inflow.server.stats.ConnectionStatistics;
 import io.inflow.server.store.CheckpointCodec;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.ConnectionDao;
@@ -186,16 +188,18 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                 upstreams, states, jobs.schedules(), clock);
         DeadLetterReplay replay = new DeadLetterReplay(deadLetters, sink, connections, plugins, upstreams, states,
                 clock);
+        QuotaWindows quotaWindows = new QuotaWindows(quotas, config.upstream().quotaWindow(), clock);
+        // a plugin's stat query has 10 s at most, read-only
+        ConnectionStatistics statistics = new ConnectionStatistics(recordCounts, deadLetters, quotaWindows,
+                new StatRunner(jdbi, Duration.ofSeconds(10)), connections, plugins);
 
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
-        // a plugin's stat query has 10 s at most, read-only
-        StatRunner stats = new StatRunner(jdbi, Duration.ofSeconds(10));
-        ApiResources.create(runs, checkpoints, recordCounts, checkpointCodec, deadLetters, quotas, stats, plugins,
-                        connectionServices, jobs, replay, upstreams, settings, environment.getObjectMapper(), clock)
+        ApiResources.create(runs, recordCounts, deadLetters, statistics, plugins, connectionServices, jobs, replay,
+                        upstreams, settings, environment.getObjectMapper(), clock)
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
 
-        new StoredStateGauges(connections, plugins, upstreams, deadLetters).register(prometheus);
+        new StoredStateGauges(connections, plugins, quotaWindows, deadLetters).register(prometheus);
         exposeMetrics(config, environment, prometheus);
     }
 

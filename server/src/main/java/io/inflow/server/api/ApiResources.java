@@ -9,13 +9,10 @@ import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.plugins.PluginRegistry;
-import io.inflow.server.store.CheckpointCodec;
-import io.inflow.server.store.CheckpointDao;
+import io.inflow.server.stats.ConnectionStatistics;
 import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.ImportRunDao;
-import io.inflow.server.store.QuotaDao;
 import io.inflow.server.store.RecordCountDao;
-import io.inflow.server.store.StatRunner;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -27,9 +24,8 @@ public final class ApiResources {
     private ApiResources() {
     }
 
-    public static List<Object> create(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts,
-                                      CheckpointCodec checkpointCodec, DeadLetterDao deadLetters, QuotaDao quotas,
-                                      StatRunner stats, PluginRegistry plugins,
+    public static List<Object> create(ImportRunDao runs, RecordCountDao recordCounts, DeadLetterDao deadLetters,
+                                      ConnectionStatistics statistics, PluginRegistry plugins,
                                       ConnectionServices connectionServices, JobEngine jobs, DeadLetterReplay replay,
                                       UpstreamClients upstreams, ApiSettings settings, ObjectMapper json,
                                       Clock clock) {
@@ -53,13 +49,12 @@ public final class ApiResources {
                 new ConnectionsResource(connections, jobs.imports(), runViews, connectionServices.checks(),
                         connectionServices.editor(), connectionServices.removals(), json),
                 new ConnectionScheduleResource(jobs.schedules()),
-                new CheckpointsResource(checkpoints, runs, connections, checkpointCodec),
+                new CheckpointsResource(jobs.checkpoints()),
                 new ImportsResource(runs, jobs.imports(), runViews),
                 new SchedulerResource(jobs.control(), connections, jobs.schedules()),
                 new StatusResource(jobs.control(), runs, connections, runViews, clock),
                 new DeadLettersResource(deadLetters, replay),
-                new ConnectionStatsResource(recordCounts, deadLetters, quotas, stats, connections, plugins,
-                        upstreams.quotaWindow(), clock),
+                new ConnectionStatsResource(statistics),
                 new HealthResource(recordCounts, deadLetters, plugins, upstreams, settings.embeddedDatabase()),
                 new OpenApiResource(OpenApiDocument.load()));
     }

@@ -17,10 +17,11 @@ import javax.sql.DataSource;
 
 /**
  * The job engine of one node, wired: what the API calls ({@link ImportService}, {@link ConnectionSchedules},
- * {@link SchedulerControl}) and the {@link JobScheduler} whose lifecycle the application manages.
+ * {@link SchedulerControl}, {@link CheckpointService}) and the {@link JobScheduler} whose lifecycle the application
+ * manages.
  */
 public record JobEngine(ImportService imports, ConnectionSchedules schedules, SchedulerControl control,
-                        JobScheduler scheduler) {
+                        CheckpointService checkpoints, JobScheduler scheduler) {
 
     /**
      * @param connectionDao the connections' rows, for what the engine writes there itself: their schedules
@@ -49,6 +50,7 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
                 new ImportService(runs, connections, plans, launcher, cooldown, scheduler.client()),
                 new ConnectionSchedules(connections, connectionDao, scheduler.client(), clock),
                 new SchedulerControl(schedulerState),
+                new CheckpointService(checkpoints, runs, connections, checkpointCodec),
                 scheduler);
     }
 }

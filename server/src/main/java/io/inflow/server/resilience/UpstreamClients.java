@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -123,19 +122,6 @@ public final class UpstreamClients implements AutoCloseable {
     }
 
     /**
-     * The calls a connection may still make in the current quota window, as its quota gate counts them: empty
-     * when it has no daily quota, zero when spent (overage included).
-     */
-    public OptionalLong quotaRemaining(long connectionId, ConnectorConfig connectionConfig, Limits defaults) {
-        long quota = HostSettings.dailyQuota(connectionConfig, defaults);
-        if (quota <= 0) {
-            return OptionalLong.empty();
-        }
-        long used = quotas.used(connectionId, QuotaGate.windowStart(clock.instant(), config.quotaWindow()));
-        return OptionalLong.of(Math.max(0, quota - used));
-    }
-
-    /**
      * The client for a connection.
      *
      * @param rateLimitScope what the upstream counts its limit by, or null for the connection alone
@@ -171,10 +157,6 @@ public final class UpstreamClients implements AutoCloseable {
                 states.put(Long.parseLong(breaker.getName().substring("connection-".length())),
                         breaker.getState().name()));
         return states;
-    }
-
-    public java.time.Duration quotaWindow() {
-        return config.quotaWindow();
     }
 
     /** Stops the transport: its connections close, calls still in flight fail. */
