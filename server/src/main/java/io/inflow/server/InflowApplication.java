@@ -21,8 +21,11 @@ import io.inflow.server.auth.ApiKeyRing;
 import io.inflow.server.auth.GenerateKeyCommand;
 import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.connections.ConnectionServices;
+import io.inflow.server.deadletters.DeadLetterReplay;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
+import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginFolderWatcher;
 import io.inflow.server.metrics.DropwizardBridge;
 import io.inflow.server.metrics.ImportMetrics;
@@ -30,6 +33,7 @@ import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.metrics.StoredStateGauges;
 import io.inflow.server.metrics.UpstreamMetrics;
 import io.inflow.server.plugins.PluginRegistry;
+import io.inflow.server.resilience.QuotaWindows;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.secrets.GenerateSecretsKeyCommand;
 import io.inflow.server.secrets.PlaintextSecrets;
@@ -37,16 +41,29 @@ import io.inflow.server.secrets.SecretEnvelope;
 import io.inflow.server.secrets.SecretsKeyRing;
 import io.inflow.server.secrets.SecretsKeys;
 import io.inflow.server.secrets.StoredSecrets;
+import io.inflow.server.stats.ConnectionStatistics;
+import io.inflow.server.store.CheckpointCodec;
+import io.inflow.server.store.CheckpointDao;
+import io.inflow.server.store.ConnectionDao;
+import io.inflow.server.store.ConnectionStates;
 import io.inflow.server.store.Database;
+import io.inflow.server.store.DeadLetterDao;
+import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.LowercaseEnums;
 import io.inflow.server.store.PluginSchemas;
+import io.inflow.server.store.QuotaDao;
 import io.inflow.server.store.RateLimitTable;
+import io.inflow.server.store.RecordCountDao;
+import io.inflow.server.store.RecordSink;
+import io.inflow.server.store.SchedulerStateDao;
 import io.inflow.server.store.SchemaMigrator;
-import io.inflow.server.store.Store;
+import io.inflow.server.store.StatRunner;
 import jakarta.servlet.DispatcherType;
 import io.prometheus.metrics.exporter.servlet.jakarta.PrometheusMetricsServlet;
 import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import org.eclipse.jetty.server.Server;
@@ -126,14 +143,25 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
     private static void wire(InflowConfiguration config, Environment environment, Database database,
                              ApiKeyRing keys, SecretsKeyRing secretsKeys) {
+        Clock clock = Clock.systemUTC();
         new SchemaMigrator(database.endpoint()).migrate();
         DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections());
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory(DropwizardBridge.statementNames())
                 .build(environment, dataSourceFactory, dataSource, "postgresql");
-        Store store = Store.over(jdbi, environment.getObjectMapper());
+        LowercaseEnums.install(jdbi);
+        ConnectionDao connectionDao = jdbi.onDemand(ConnectionDao.class);
+        ImportRunDao runs = jdbi.onDemand(ImportRunDao.class);
+        CheckpointDao checkpoints = jdbi.onDemand(CheckpointDao.class);
+        RecordCountDao recordCounts = jdbi.onDemand(RecordCountDao.class);
+        DeadLetterDao deadLetters = jdbi.onDemand(DeadLetterDao.class);
+        QuotaDao quotas = jdbi.onDemand(QuotaDao.class);
+        RecordSink sink = new RecordSink(jdbi, environment.getObjectMapper());
+        ConnectionStates states = new ConnectionStates(jdbi);
+        CheckpointCodec checkpointCodec = new CheckpointCodec(environment.getObjectMapper());
 
-        PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), new PluginSchemas(database.endpoint())::apply);
+        PluginSchemas schemas = new PluginSchemas(database.endpoint());
+        PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), connector -> applySchema(schemas, connector));
         plugins.loadAll();
         environment.lifecycle().manage(plugins);
         if (config.plugins().watch()) {
@@ -144,26 +172,41 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
         StoredSecrets secrets = new StoredSecrets(new SecretEnvelope(secretsKeys));
         new PlaintextSecrets(jdbi, secrets, plugins, environment.getObjectMapper()).sealAll();
-        ConnectionService connections = new ConnectionService(store.connections(), plugins,
+        ConnectionService connections = new ConnectionService(connectionDao, plugins,
                 environment.getObjectMapper(), secrets, System::getenv);
         PrometheusRegistry prometheus = new PrometheusRegistry();
-        UpstreamClients upstreams = new UpstreamClients(config.upstream(), store.quotas(),
+        UpstreamClients upstreams = new UpstreamClients(config.upstream(), quotas,
                 new RateLimitTable(dataSource::getConnection),
-                config.jobs().nodeName(), Clock.systemUTC(), new UpstreamMetrics(prometheus));
+                config.jobs().nodeName(), clock, new UpstreamMetrics(prometheus));
         // managed before the scheduler, so it stops after the imports have
         environment.lifecycle().manage(onStop(upstreams::close));
-        JobEngine jobs = JobEngine.create(store, connections, plugins, upstreams, environment.getObjectMapper(),
-                config.jobs(), dataSource, Clock.systemUTC(), new ImportMetrics(prometheus));
+        JobEngine jobs = JobEngine.create(runs, checkpoints, recordCounts, jdbi.onDemand(SchedulerStateDao.class),
+                connectionDao, sink, states, connections, plugins, upstreams, checkpointCodec,
+                config.jobs(), dataSource, clock, new ImportMetrics(prometheus));
         environment.lifecycle().manage(jobs.scheduler());
+        ConnectionServices connectionServices = ConnectionServices.create(connections, connectionDao, plugins,
+                upstreams, states, jobs.schedules(), clock);
+        DeadLetterReplay replay = new DeadLetterReplay(deadLetters, sink, connections, plugins, upstreams, states,
+                clock);
+        QuotaWindows quotaWindows = new QuotaWindows(quotas, config.upstream().quotaWindow(), clock);
+        // a plugin's stat query has 10 s at most, read-only
+        ConnectionStatistics statistics = new ConnectionStatistics(recordCounts, deadLetters, quotaWindows,
+                new StatRunner(jdbi, Duration.ofSeconds(10)), connections, plugins);
 
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
-        ApiResources.create(store, plugins, connections, jobs, upstreams, settings,
-                        environment.getObjectMapper(), Clock.systemUTC())
+        ApiResources.create(runs, recordCounts, deadLetters, statistics, plugins, connectionServices, jobs, replay,
+                        upstreams, settings, environment.getObjectMapper(), clock)
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
 
-        new StoredStateGauges(connections, plugins, upstreams, store.deadLetters()).register(prometheus);
+        new StoredStateGauges(connections, plugins, quotaWindows, deadLetters).register(prometheus);
         exposeMetrics(config, environment, prometheus);
+    }
+
+    /** Brings a plugin's own schema up to date as it is loaded: why that failed, or empty (also when it has none). */
+    private static Optional<String> applySchema(PluginSchemas schemas, LoadedConnector connector) {
+        return connector.changelog()
+                .flatMap(changelog -> schemas.apply(connector.pluginId(), changelog, connector.classLoader()));
     }
 
     /**

@@ -3,11 +3,16 @@ package io.inflow.server.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.auth.ApiAuthFeature;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.connections.ConnectionServices;
+import io.inflow.server.deadletters.DeadLetterReplay;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.plugins.PluginRegistry;
-import io.inflow.server.store.Store;
+import io.inflow.server.stats.ConnectionStatistics;
+import io.inflow.server.store.DeadLetterDao;
+import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.RecordCountDao;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -19,10 +24,13 @@ public final class ApiResources {
     private ApiResources() {
     }
 
-    public static List<Object> create(Store store, PluginRegistry plugins, ConnectionService connections,
-                                      JobEngine jobs, UpstreamClients upstreams, ApiSettings settings,
-                                      ObjectMapper json, Clock clock) {
-        RunViews runViews = new RunViews(store.runs(), clock);
+    public static List<Object> create(ImportRunDao runs, RecordCountDao recordCounts, DeadLetterDao deadLetters,
+                                      ConnectionStatistics statistics, PluginRegistry plugins,
+                                      ConnectionServices connectionServices, JobEngine jobs, DeadLetterReplay replay,
+                                      UpstreamClients upstreams, ApiSettings settings, ObjectMapper json,
+                                      Clock clock) {
+        ConnectionService connections = connectionServices.connections();
+        RunViews runViews = new RunViews(runs, clock);
         Set<Class<?>> open = new HashSet<>();
         if (settings.auth().openHealth()) {
             open.add(HealthResource.class);
@@ -38,16 +46,16 @@ public final class ApiResources {
                 new WebErrorMapper(),
                 new UnexpectedErrorMapper(),
                 new PluginsResource(plugins),
-                new ConnectionsResource(connections, jobs.imports(), runViews, jobs.checks(), jobs.editor(),
-                        jobs.removals(), json),
+                new ConnectionsResource(connections, jobs.imports(), runViews, connectionServices.checks(),
+                        connectionServices.editor(), connectionServices.removals(), json),
                 new ConnectionScheduleResource(jobs.schedules()),
-                new CheckpointsResource(store, connections, json),
-                new ImportsResource(store.runs(), jobs.imports(), runViews),
+                new CheckpointsResource(jobs.checkpoints()),
+                new ImportsResource(runs, jobs.imports(), runViews),
                 new SchedulerResource(jobs.control(), connections, jobs.schedules()),
-                new StatusResource(jobs.control(), store.runs(), connections, runViews, clock),
-                new DeadLettersResource(store.deadLetters(), jobs.deadLetters()),
-                new ConnectionStatsResource(store, connections, plugins, upstreams.quotaWindow(), clock),
-                new HealthResource(store, plugins, upstreams, settings.embeddedDatabase()),
+                new StatusResource(jobs.control(), runs, connections, runViews, clock),
+                new DeadLettersResource(deadLetters, replay),
+                new ConnectionStatsResource(statistics),
+                new HealthResource(recordCounts, deadLetters, plugins, upstreams, settings.embeddedDatabase()),
                 new OpenApiResource(OpenApiDocument.load()));
     }
 }

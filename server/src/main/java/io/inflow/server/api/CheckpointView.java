@@ -1,5 +1,6 @@
 package io.inflow.server.api;
 
+import io.inflow.server.jobs.StreamCheckpoint;
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,4 +10,9 @@ import java.util.Map;
  */
 public record CheckpointView(String stream, Map<String, String> position, Map<String, String> watermark,
                              Long run, Instant updatedAt) {
+
+    static CheckpointView of(StreamCheckpoint checkpoint) {
+        return new CheckpointView(checkpoint.stream(), checkpoint.position(), checkpoint.watermark(),
+                checkpoint.runId(), checkpoint.updatedAt());
+    }
 }

@@ -1,14 +1,7 @@
 package io.inflow.server.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.auth.Roles;
-import io.inflow.server.connections.Connection;
-import io.inflow.server.connections.ConnectionService;
-import io.inflow.server.errors.InflowException;
-import io.inflow.server.store.CheckpointRow;
-import io.inflow.server.store.Store;
+import io.inflow.server.jobs.CheckpointService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -32,32 +25,21 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 public final class CheckpointsResource {
 
-    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {
-    };
+    private final CheckpointService checkpoints;
 
-    private final Store store;
-    private final ConnectionService connections;
-    private final ObjectMapper json;
-
-    CheckpointsResource(Store store, ConnectionService connections, ObjectMapper json) {
-        this.store = store;
-        this.connections = connections;
-        this.json = json;
+    CheckpointsResource(CheckpointService checkpoints) {
+        this.checkpoints = checkpoints;
     }
 
     @GET
     public List<CheckpointView> list(@PathParam("id") String id) {
-        Connection connection = connections.get(Requests.id(id, "connection"));
-        return store.checkpoints().list(connection.id()).stream().map(this::view).toList();
+        return checkpoints.list(Requests.id(id, "connection")).stream().map(CheckpointView::of).toList();
     }
 
     @GET
     @Path("{stream}")
     public CheckpointView get(@PathParam("id") String id, @PathParam("stream") String stream) {
-        Connection connection = connections.get(Requests.id(id, "connection"));
-        return store.checkpoints().find(connection.id(), stream).map(this::view)
-                .orElseThrow(() -> new InflowException(InflowException.Kind.NOT_FOUND, "checkpoint_not_found",
-                        "stream '" + stream + "' of connection " + connection.id() + " has no checkpoint", Map.of()));
+        return CheckpointView.of(checkpoints.get(Requests.id(id, "connection"), stream));
     }
 
     /** Sets one stream's checkpoint; the next import of the stream starts from it. */
@@ -69,14 +51,8 @@ public final class CheckpointsResource {
         if (request == null) {
             throw Requests.bodyRequired();
         }
-        Connection connection = idle(id);
-        List<String> streams = connections.streams(connection);
-        if (!streams.contains(stream)) {
-            throw new InflowException(InflowException.Kind.NOT_FOUND, "stream_not_found", "connection "
-                    + connection.id() + " has no stream '" + stream + "'", Map.of("streams", streams));
-        }
-        store.checkpoints().put(connection.id(), stream, toJson(request.position()), toJson(request.watermark()));
-        return get(id, stream);
+        return CheckpointView.of(checkpoints.set(Requests.id(id, "connection"), stream, request.position(),
+                request.watermark()));
     }
 
     /** Resets one stream: its next import reads everything. */
@@ -84,52 +60,15 @@ public final class CheckpointsResource {
     @RolesAllowed(Roles.ADMIN)
     @Path("{stream}")
     public Map<String, Object> reset(@PathParam("id") String id, @PathParam("stream") String stream) {
-        Connection connection = idle(id);
-        return Map.of("connection", connection.id(), "reset", store.checkpoints().delete(connection.id(), stream));
+        long connectionId = Requests.id(id, "connection");
+        return Map.of("connection", connectionId, "reset", checkpoints.reset(connectionId, stream));
     }
 
     /** Resets every stream of the connection: its next incremental import is a full one. */
     @DELETE
     @RolesAllowed(Roles.ADMIN)
     public Map<String, Object> resetAll(@PathParam("id") String id) {
-        Connection connection = idle(id);
-        return Map.of("connection", connection.id(), "reset", store.checkpoints().deleteAll(connection.id()));
-    }
-
-    private Connection idle(String id) {
-        Connection connection = connections.get(Requests.id(id, "connection"));
-        store.runs().findActive(connection.id()).ifPresent(active -> {
-            throw new InflowException(InflowException.Kind.CONFLICT, "run_active", "connection " + connection.id()
-                    + " has an active import (run " + active.id() + "); change its checkpoints once it ends",
-                    Map.of("activeRunId", active.id()));
-        });
-        return connection;
-    }
-
-    private CheckpointView view(CheckpointRow row) {
-        return new CheckpointView(row.stream(), fromJson(row.position()), fromJson(row.watermark()), row.runId(),
-                row.updatedAt());
-    }
-
-    private Map<String, String> fromJson(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            return json.readValue(text, STRINGS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored checkpoint is not a JSON object of strings", e);
-        }
-    }
-
-    private String toJson(Map<String, String> values) {
-        if (values == null) {
-            return null;
-        }
-        try {
-            return json.writeValueAsString(values);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serializes", e);
-        }
+        long connectionId = Requests.id(id, "connection");
+        return Map.of("connection", connectionId, "reset", checkpoints.resetAll(connectionId));
     }
 }

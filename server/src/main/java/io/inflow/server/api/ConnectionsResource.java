@@ -2,13 +2,13 @@ package io.inflow.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.auth.Roles;
+import io.inflow.server.connections.CheckResult;
 import io.inflow.server.connections.Connection;
+import io.inflow.server.connections.ConnectionCheck;
+import io.inflow.server.connections.ConnectionEditor;
+import io.inflow.server.connections.ConnectionRemoval;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
-import io.inflow.server.jobs.CheckResult;
-import io.inflow.server.jobs.ConnectionCheck;
-import io.inflow.server.jobs.ConnectionEditor;
-import io.inflow.server.jobs.ConnectionRemoval;
 import io.inflow.server.jobs.ImportService;
 import io.inflow.server.plugins.PluginAvailability;
 import io.inflow.server.store.RunRow;

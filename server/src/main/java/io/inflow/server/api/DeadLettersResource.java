@@ -1,9 +1,9 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
+import io.inflow.server.deadletters.DeadLetterReplay;
+import io.inflow.server.deadletters.ReplayResult;
 import io.inflow.server.errors.InflowException;
-import io.inflow.server.jobs.DeadLetterReplay;
-import io.inflow.server.jobs.ReplayResult;
 import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.DeadLetterRow;
 import jakarta.annotation.security.RolesAllowed;

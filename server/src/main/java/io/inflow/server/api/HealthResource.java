@@ -4,8 +4,9 @@ import io.inflow.server.auth.Roles;
 import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.RecordCount;
-import io.inflow.server.store.Store;
+import io.inflow.server.store.RecordCountDao;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -23,13 +24,16 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
-    private final Store store;
+    private final RecordCountDao recordCounts;
+    private final DeadLetterDao deadLetters;
     private final PluginRegistry plugins;
     private final UpstreamClients upstreams;
     private final boolean embeddedDatabase;
 
-    HealthResource(Store store, PluginRegistry plugins, UpstreamClients upstreams, boolean embeddedDatabase) {
-        this.store = store;
+    HealthResource(RecordCountDao recordCounts, DeadLetterDao deadLetters, PluginRegistry plugins,
+                   UpstreamClients upstreams, boolean embeddedDatabase) {
+        this.recordCounts = recordCounts;
+        this.deadLetters = deadLetters;
         this.plugins = plugins;
         this.upstreams = upstreams;
         this.embeddedDatabase = embeddedDatabase;
@@ -43,10 +47,10 @@ public final class HealthResource {
         String mode = embeddedDatabase ? "embedded" : "external";
         long started = System.nanoTime();
         try {
-            List<RecordCount> counts = store.recordCounts().all();
+            List<RecordCount> counts = recordCounts.all();
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             database = new HealthView.DatabaseHealth(true, mode, latencyMs, null);
-            openDeadLetters = store.deadLetters().openCount();
+            openDeadLetters = deadLetters.openCount();
             records = new HealthView.RecordsHealth(counts.stream().mapToLong(RecordCount::records).sum(),
                     counts.stream().map(count -> new HealthView.StreamRecords(count.connectionId(), count.stream(),
                             count.records())).toList());

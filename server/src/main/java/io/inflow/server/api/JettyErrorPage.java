@@ -1,6 +1,7 @@
 package io.inflow.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.inflow.server.errors.ErrorView;
 import java.nio.ByteBuffer;
 import java.util.Locale;
 import java.util.Map;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import io.inflow.server.errors.ErrorView;
 import io.inflow.server.errors.InflowException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

@@ -1,5 +1,6 @@
 package io.inflow.server.api;
 
+import io.inflow.server.errors.ErrorView;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

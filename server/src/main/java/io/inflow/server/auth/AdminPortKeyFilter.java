@@ -1,7 +1,7 @@
 package io.inflow.server.auth;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.inflow.server.api.ErrorView;
+import io.inflow.server.errors.ErrorView;
 import io.inflow.server.errors.InflowException;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;

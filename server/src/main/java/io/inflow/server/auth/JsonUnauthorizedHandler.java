@@ -1,7 +1,7 @@
 package io.inflow.server.auth;
 
 import io.dropwizard.auth.UnauthorizedHandler;
-import io.inflow.server.api.ErrorView;
+import io.inflow.server.errors.ErrorView;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;

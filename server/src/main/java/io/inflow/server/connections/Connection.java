@@ -1,6 +1,7 @@
 package io.inflow.server.connections;
 
 import io.inflow.api.ConnectorConfig;
+import io.inflow.server.resilience.UpstreamCaller;
 import io.inflow.server.store.Deletes;
 import java.time.Instant;
 import java.util.Map;
@@ -23,6 +24,11 @@ public record Connection(long id, String pluginId, String name, ConnectorConfig 
 
     public Connection {
         unreadableSecrets = Map.copyOf(unreadableSecrets);
+    }
+
+    /** The connection as its upstream calls know it: their limits, circuit breaker, quota and metrics. */
+    public UpstreamCaller upstreamCaller() {
+        return new UpstreamCaller(id, name, config);
     }
 
     /** Why the connection's secrets cannot be used, in words, or empty when they can. */

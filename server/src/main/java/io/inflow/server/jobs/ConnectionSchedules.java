@@ -2,6 +2,7 @@ package io.inflow.server.jobs;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
+import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceException;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceNotFoundException;
 import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
 import com.github.kagkarlsson.scheduler.task.schedule.CronSchedule;
@@ -10,6 +11,7 @@ import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.connections.FieldError;
 import io.inflow.server.connections.JobSettings;
+import io.inflow.server.connections.ScheduleCanceller;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.store.ConnectionDao;
 import java.time.Clock;
@@ -21,14 +23,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads and sets connections' schedules. The settings live in {@code connections}; an enabled cron schedule
  * is also a recurring db-scheduler execution, so exactly one node handles each fire.
  */
-public final class ConnectionSchedules {
+public final class ConnectionSchedules implements ScheduleCanceller {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionSchedules.class);
     private static final int NEXT_FIRES_SHOWN = 5;
+    /** How long a deletion waits for a fire of the connection's schedule in progress to end. */
+    private static final Duration CANCEL_PATIENCE = Duration.ofSeconds(10);
 
     private final ConnectionService connections;
     private final ConnectionDao dao;
@@ -108,6 +115,38 @@ public final class ConnectionSchedules {
             });
         }
         return get(connectionId);
+    }
+
+    /**
+     * Removes a deleted connection's schedule. A schedule firing at this moment cannot be cancelled (db-scheduler would
+     * reschedule it once the fire ends), so the cancel is tried again until that fire ended: a fire only queues a
+     * run, in milliseconds. A fire that comes anyway finds no connection and queues nothing (see
+     * {@link ScheduleFires}).
+     */
+    @Override
+    public void cancelSchedule(long connectionId) {
+        long deadline = System.nanoTime() + CANCEL_PATIENCE.toNanos();
+        while (true) {
+            try {
+                scheduler.cancel(Tasks.CONNECTION_SCHEDULE.instanceId(ScheduledConnection.instanceId(connectionId)));
+                return;
+            } catch (TaskInstanceCurrentlyExecutingException e) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warn("The schedule of deleted connection {} was firing for {} and was not cancelled; its "
+                            + "fires queue nothing", connectionId, CANCEL_PATIENCE);
+                    return;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (TaskInstanceException e) {
+                LOG.info("The schedule of deleted connection {} was not cancelled: {}", connectionId, e.getMessage());
+                return;
+            }
+        }
     }
 
     /**

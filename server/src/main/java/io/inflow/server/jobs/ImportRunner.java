@@ -1,8 +1,5 @@
 package io.inflow.server.jobs;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorException;
@@ -14,12 +11,16 @@ import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.plugins.LoadedConnector;
+import io.inflow.server.plugins.PluginLogger;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.store.CheckpointCodec;
 import io.inflow.server.store.CheckpointDao;
 import io.inflow.server.store.CheckpointRow;
+import io.inflow.server.store.ConnectionStates;
 import io.inflow.server.store.Deletes;
 import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.store.RecordCountDao;
 import io.inflow.server.store.RecordSink;
 import io.inflow.server.store.RunMode;
 import io.inflow.server.store.RunNotOwnedException;
@@ -27,13 +28,11 @@ import io.inflow.server.store.RunRow;
 import io.inflow.server.store.RunStatus;
 import io.inflow.server.store.RunStreamRow;
 import io.inflow.server.store.RunTrigger;
-import io.inflow.server.store.Store;
 import io.inflow.server.store.StreamStatus;
 import io.inflow.server.store.StreamWrite;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -50,28 +49,35 @@ import org.slf4j.LoggerFactory;
 final class ImportRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportRunner.class);
-    private static final TypeReference<Map<String, String>> CHECKPOINT = new TypeReference<>() {
-    };
 
-    private final Store store;
+    private final ImportRunDao runs;
+    private final CheckpointDao checkpoints;
+    private final RecordCountDao recordCounts;
+    private final RecordSink sink;
+    private final ConnectionStates states;
     private final ConnectionService connections;
     private final PluginRegistry plugins;
     private final UpstreamClients upstreams;
-    private final ObjectMapper json;
+    private final CheckpointCodec checkpointCodec;
     private final String node;
     private final NodeSignals signals;
     private final ImportMetrics metrics;
     private final ActiveReads reads;
     private final Clock clock;
 
-    ImportRunner(Store store, ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
-                 ObjectMapper json, String node, NodeSignals signals, ImportMetrics metrics, ActiveReads reads,
-                 Clock clock) {
-        this.store = store;
+    ImportRunner(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts, RecordSink sink,
+                 ConnectionStates states, ConnectionService connections, PluginRegistry plugins,
+                 UpstreamClients upstreams, CheckpointCodec checkpointCodec, String node, NodeSignals signals, ImportMetrics metrics,
+                 ActiveReads reads, Clock clock) {
+        this.runs = runs;
+        this.checkpoints = checkpoints;
+        this.recordCounts = recordCounts;
+        this.sink = sink;
+        this.states = states;
         this.connections = connections;
         this.plugins = plugins;
         this.upstreams = upstreams;
-        this.json = json;
+        this.checkpointCodec = checkpointCodec;
         this.node = node;
         this.signals = signals;
         this.metrics = metrics;
@@ -86,7 +92,6 @@ final class ImportRunner {
      *         or was taken from this node while it ran
      */
     Optional<Outcome> run(long runId) {
-        ImportRunDao runs = store.runs();
         if (!runs.start(runId, node)) {
             LOG.info("Run {} is no longer queued or waiting; not starting it", runId);
             return Optional.empty();
@@ -105,7 +110,6 @@ final class ImportRunner {
 
     private Optional<Outcome> execute(RunRow run) {
         long runId = run.id();
-        ImportRunDao runs = store.runs();
         try {
             Outcome outcome = readStreams(run);
             boolean recorded = outcome.status() == RunStatus.WAITING
@@ -133,7 +137,7 @@ final class ImportRunner {
         try {
             String connection = connections.find(run.connectionId()).map(Connection::name)
                     .orElse(Long.toString(run.connectionId()));
-            RunRow ended = store.runs().find(run.id()).orElseThrow();
+            RunRow ended = runs.find(run.id()).orElseThrow();
             Duration took = ended.startedAt() == null || ended.finishedAt() == null ? Duration.ZERO
                     : Duration.between(ended.startedAt(), ended.finishedAt());
             metrics.runEnded(connection, status, took);
@@ -160,9 +164,9 @@ final class ImportRunner {
         } catch (InflowException e) {
             return Outcome.failed(e.code() + ": " + e.getMessage());
         }
-        UpstreamClient http = upstreams.forConnection(connection, connector,
-                new RunWaits(run.id(), store.runs(), signals, reads));
-        for (RunStreamRow stream : store.runs().streams(run.id())) {
+        UpstreamClient http = upstreams.forConnection(connection.upstreamCaller(), connector,
+                new RunWaits(run.id(), runs, signals, reads));
+        for (RunStreamRow stream : runs.streams(run.id())) {
             if (stream.status() == StreamStatus.SUCCEEDED) {
                 continue;
             }
@@ -182,15 +186,15 @@ final class ImportRunner {
         Checkpoint start = scan.checkpoint();
         StreamWrite write = new StreamWrite(connection.id(), run.id(), node, stream, scan.scanId(),
                 connection.deletes());
-        store.runs().startStream(run.id(), stream);
+        runs.startStream(run.id(), stream);
         if (streamRow.modeIn(run.mode()) == RunMode.FULL && start.isEmpty()) {
             estimateFromStoredRecords(run.id(), connection.id(), stream);
         }
         System.Logger log = new PluginLogger(connector.pluginId(),
                 "connection " + connection.id() + " run " + run.id() + " stream " + stream);
         ActiveRead watched = reads.begin(run.id(), stream);
-        HostReadContext context = new HostReadContext(write, config, http, log, store.sink(),
-                store.runs(), signals::stopping, counted, watched::progressed, store.states().of(connection.id()),
+        HostReadContext context = new HostReadContext(write, config, http, log, sink,
+                runs, signals::stopping, counted, watched::progressed, states.of(connection.id()),
                 clock);
         try {
             readAndStore(watched, connector, stream, start, context);
@@ -280,11 +284,11 @@ final class ImportRunner {
     /** A read the watchdog interrupted: cancelled as asked, or failed because it stalled. */
     private Outcome aborted(long runId, String stream, ActiveRead.Abort abort) {
         if (abort.cancelled()) {
-            store.runs().finishStream(runId, stream, StreamStatus.CANCELLED);
+            runs.finishStream(runId, stream, StreamStatus.CANCELLED);
             return new Outcome(RunStatus.CANCELLED, null);
         }
         LOG.warn("Run {} failed: {}", runId, abort.message());
-        store.runs().finishStream(runId, stream, StreamStatus.FAILED);
+        runs.finishStream(runId, stream, StreamStatus.FAILED);
         return Outcome.failed(abort.message());
     }
 
@@ -303,12 +307,12 @@ final class ImportRunner {
         if (signals.stopping()) {
             return interrupted(runId, stream);
         }
-        store.runs().finishStream(runId, stream, StreamStatus.CANCELLED);
+        runs.finishStream(runId, stream, StreamStatus.CANCELLED);
         return new Outcome(RunStatus.CANCELLED, null);
     }
 
     private Outcome interrupted(long runId, String stream) {
-        store.runs().finishStream(runId, stream, StreamStatus.FAILED);
+        runs.finishStream(runId, stream, StreamStatus.FAILED);
         return new Outcome(RunStatus.INTERRUPTED, "node " + node + " stopped while this run was reading " + stream);
     }
 
@@ -327,7 +331,7 @@ final class ImportRunner {
             LOG.warn("Run {} of connection {} failed reading stream {}: {}", write.runId(), write.connectionId(),
                     stream, message, unexpected);
         }
-        store.runs().finishStream(write.runId(), stream, StreamStatus.FAILED);
+        runs.finishStream(write.runId(), stream, StreamStatus.FAILED);
         return Outcome.failed("stream " + stream + ": " + message);
     }
 
@@ -337,12 +341,7 @@ final class ImportRunner {
      */
     private void completeStream(StreamWrite write, ImportMetrics.StreamRecords counted) {
         long started = System.nanoTime();
-        int deleted = store.jdbi().inTransaction(handle -> {
-            int reconciled = write.scanId() == null ? 0 : RecordSink.reconcile(handle, write);
-            handle.attach(CheckpointDao.class).completeScan(write.connectionId(), write.stream(), write.runId());
-            handle.attach(ImportRunDao.class).finishStream(write.runId(), write.stream(), StreamStatus.SUCCEEDED);
-            return reconciled;
-        });
+        int deleted = sink.completeStream(write);
         if (write.scanId() != null) {
             counted.countDeleted(deleted);
             LOG.info("Run {} reconciled stream {} of connection {} (scan {}): {} records {} in {} ms", write.runId(),
@@ -354,9 +353,9 @@ final class ImportRunner {
 
     /** Until the connector says, a full read of a stream is expected to find as many records as it holds. */
     private void estimateFromStoredRecords(long runId, long connectionId, String stream) {
-        long stored = store.recordCounts().count(connectionId, stream);
+        long stored = recordCounts.count(connectionId, stream);
         if (stored > 0) {
-            store.runs().estimateTotal(runId, stream, stored);
+            runs.estimateTotal(runId, stream, stored);
         }
     }
 
@@ -378,36 +377,28 @@ final class ImportRunner {
         String stream = streamRow.stream();
         long connectionId = connection.id();
         RunMode mode = streamRow.modeIn(run.mode());
-        Optional<CheckpointRow> row = store.checkpoints().find(connectionId, stream);
+        Optional<CheckpointRow> row = checkpoints.find(connectionId, stream);
         Optional<String> position = row.map(CheckpointRow::position);
         boolean continuing = run.trigger() == RunTrigger.RESUME || streamRow.wasStarted();
         if (continuing && position.isPresent()) {
-            return new ScanStart(parse(position.get()), row.get().scanId());
+            return new ScanStart(checkpointCodec.decode(position.get()), row.get().scanId());
         }
         if (position.isPresent() && mode == RunMode.INCREMENTAL) {
-            return new ScanStart(parse(position.get()), row.get().scanId());
+            return new ScanStart(checkpointCodec.decode(position.get()), row.get().scanId());
         }
         Optional<String> watermark = row.map(CheckpointRow::watermark);
         if (mode == RunMode.INCREMENTAL && watermark.isPresent()) {
-            return new ScanStart(parse(watermark.get()), null);
+            return new ScanStart(checkpointCodec.decode(watermark.get()), null);
         }
         Long scanId = connector.fullScanIsComplete(connection.config(), stream) ? run.id() : null;
         if (row.isPresent() || scanId != null) {
-            store.checkpoints().startScan(connectionId, stream, scanId);
+            checkpoints.startScan(connectionId, stream, scanId);
         }
         return new ScanStart(Checkpoint.empty(), scanId);
     }
 
     /** Where a read starts, and the id of the reconciling scan it belongs to (null when it reconciles nothing). */
     private record ScanStart(Checkpoint checkpoint, Long scanId) {
-    }
-
-    private Checkpoint parse(String checkpointJson) {
-        try {
-            return new Checkpoint(json.readValue(checkpointJson, CHECKPOINT));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored checkpoint is not a JSON object of strings", e);
-        }
     }
 
     /**

@@ -5,13 +5,14 @@ import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginRegistry;
-import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.resilience.QuotaUsage;
+import io.inflow.server.resilience.QuotaWindows;
 import io.inflow.server.store.DeadLetterDao;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,14 +27,14 @@ public final class StoredStateGauges {
 
     private final ConnectionService connections;
     private final PluginRegistry plugins;
-    private final UpstreamClients upstreams;
+    private final QuotaWindows quotas;
     private final DeadLetterDao deadLetters;
 
-    public StoredStateGauges(ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
+    public StoredStateGauges(ConnectionService connections, PluginRegistry plugins, QuotaWindows quotas,
                              DeadLetterDao deadLetters) {
         this.connections = connections;
         this.plugins = plugins;
-        this.upstreams = upstreams;
+        this.quotas = quotas;
         this.deadLetters = deadLetters;
     }
 
@@ -44,10 +45,10 @@ public final class StoredStateGauges {
                 .labelNames("connection")
                 .callback(callback -> readSafely("quota", () -> {
                     for (Connection connection : connections.list()) {
-                        OptionalLong remaining = upstreams.quotaRemaining(connection.id(), connection.config(),
+                        Optional<QuotaUsage> usage = quotas.usage(connection.id(), connection.config(),
                                 limits(connection));
-                        if (remaining.isPresent()) {
-                            callback.call(remaining.getAsLong(), connection.name());
+                        if (usage.isPresent()) {
+                            callback.call(usage.get().remaining(), connection.name());
                         }
                     }
                 }))

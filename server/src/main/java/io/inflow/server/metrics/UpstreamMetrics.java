@@ -1,5 +1,6 @@
 package io.inflow.server.metrics;
 
+import io.inflow.server.resilience.UpstreamCallMetrics;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -11,7 +12,7 @@ import java.net.http.HttpTimeoutException;
  * The calls this node makes to upstream APIs, as Prometheus series: every attempt (retries too) by answer code,
  * how long the answers took, and the time spent waiting for the rate limiter before calling.
  */
-public final class UpstreamMetrics {
+public final class UpstreamMetrics implements UpstreamCallMetrics {
 
     /** What a call that got no answer counts as: it timed out, or the connection failed otherwise. */
     static final String TIMEOUT = "timeout";
@@ -47,14 +48,17 @@ public final class UpstreamMetrics {
                 .register(registry);
     }
 
+    @Override
     public void answered(String connection, int statusCode, long nanos) {
         count(connection, Integer.toString(statusCode), nanos);
     }
 
+    @Override
     public void failed(String connection, IOException failure, long nanos) {
         count(connection, code(failure), nanos);
     }
 
+    @Override
     public void waitedForRateLimit(String connection, long nanos) {
         rateLimitWait.labelValues(connection).inc(nanos / 1e9);
     }

@@ -6,6 +6,7 @@ import io.inflow.api.ConnectorSpec;
 import java.io.IOException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,16 @@ public record LoadedConnector(String pluginId, String version, Connector connect
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /** The Liquibase changelog the plugin ships (its views over {@code records}), a resource of its jar; or empty. */
+    public Optional<String> changelog() {
+        return call(plugin -> plugin.changelog());
+    }
+
+    /** The plugin's class loader: its jar first, then the host's. */
+    public ClassLoader classLoader() {
+        return connector.getClass().getClassLoader();
     }
 
     /** The streams the connector offers for {@code config}, each once, in its order; empty when it offers none. */
@@ -72,7 +83,7 @@ public record LoadedConnector(String pluginId, String version, Connector connect
     private ClassLoader enterPlugin() {
         Thread thread = Thread.currentThread();
         ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(connector.getClass().getClassLoader());
+        thread.setContextClassLoader(classLoader());
         return previous;
     }
 }

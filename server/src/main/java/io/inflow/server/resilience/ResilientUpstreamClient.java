@@ -3,7 +3,6 @@ package io.inflow.server.resilience;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.inflow.api.ResponseReader;
 import io.inflow.api.UpstreamClient;
-import io.inflow.server.metrics.UpstreamMetrics;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,7 +25,7 @@ import java.util.function.Supplier;
  * A call gives up when it has had no usable answer for the retry budget; a wait that would end beyond it gives up
  * at once. Waits of a second or more are reported to the run ({@link UpstreamWaits}); a cancelled run stops waiting.
  * 5xx and transport failures count against the breaker; 429 does not (the upstream is alive, only busy). Every
- * request sent is counted in the {@link UpstreamMetrics}.
+ * request sent is counted in the {@link UpstreamCallMetrics}.
  */
 final class ResilientUpstreamClient implements UpstreamClient {
 
@@ -41,7 +40,7 @@ final class ResilientUpstreamClient implements UpstreamClient {
     private final Duration lockout;
     private final Duration readTimeout;
     private final String label;
-    private final UpstreamMetrics metrics;
+    private final UpstreamCallMetrics metrics;
     private final String connectionName;
     private final Pauses pauses;
     private final Clock clock;
@@ -55,7 +54,7 @@ final class ResilientUpstreamClient implements UpstreamClient {
      */
     ResilientUpstreamClient(UpstreamTransport transport, SharedRateLimiter limiter, CircuitBreaker breaker,
                             Supplier<String> breakersLastFailure, Optional<QuotaGate> quota, RetryPolicy retry, Duration lockout, Duration readTimeout,
-                            String label, UpstreamMetrics metrics, String connectionName, UpstreamWaits waits,
+                            String label, UpstreamCallMetrics metrics, String connectionName, UpstreamWaits waits,
                             Clock clock) {
         this.transport = transport;
         this.limiter = limiter;

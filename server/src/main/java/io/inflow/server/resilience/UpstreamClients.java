@@ -6,8 +6,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.Limits;
 import io.inflow.api.UpstreamClient;
-import io.inflow.server.connections.Connection;
-import io.inflow.server.metrics.UpstreamMetrics;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.store.QuotaDao;
 import io.inflow.server.store.RateLimitTable;
@@ -15,7 +13,6 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,7 +33,7 @@ public final class UpstreamClients implements AutoCloseable {
     private final RateLimitTable rateLimits;
     private final String node;
     private final Clock clock;
-    private final UpstreamMetrics metrics;
+    private final UpstreamCallMetrics metrics;
     private final RetryPolicy retry;
     private final CircuitBreakerRegistry breakers;
     /** What each breaker last counted as a failure, in words, so that an open breaker can say why. */
@@ -46,12 +43,12 @@ public final class UpstreamClients implements AutoCloseable {
      * @param node this node's name, which the shared rate limits record with each call
      */
     public UpstreamClients(UpstreamConfiguration config, QuotaDao quotas, RateLimitTable rateLimits, String node,
-                           Clock clock, UpstreamMetrics metrics) {
+                           Clock clock, UpstreamCallMetrics metrics) {
         this(new JettyUpstreamTransport(config.connectTimeout()), config, quotas, rateLimits, node, clock, metrics);
     }
 
     UpstreamClients(UpstreamTransport transport, UpstreamConfiguration config, QuotaDao quotas,
-                    RateLimitTable rateLimits, String node, Clock clock, UpstreamMetrics metrics) {
+                    RateLimitTable rateLimits, String node, Clock clock, UpstreamCallMetrics metrics) {
         this.transport = transport;
         this.config = config;
         this.quotas = quotas;
@@ -80,23 +77,23 @@ public final class UpstreamClients implements AutoCloseable {
      * The client for a connection of {@code connector}, with the limits it declares unless overridden, for calls
      * whose long waits {@code waits} hears of.
      */
-    public UpstreamClient forConnection(Connection connection, LoadedConnector connector, UpstreamWaits waits) {
-        return forConnection(connection, connector, waits, retry);
+    public UpstreamClient forConnection(UpstreamCaller caller, LoadedConnector connector, UpstreamWaits waits) {
+        return forConnection(caller, connector, waits, retry);
     }
 
     /**
      * The client for a call a person waits for (a check, a replay): it gives up after {@link #INTERACTIVE_BUDGET}
      * at most, rather than hold the request for minutes.
      */
-    public UpstreamClient forInteractiveCall(Connection connection, LoadedConnector connector) {
-        return forConnection(connection, connector, UpstreamWaits.NONE, retry.atMost(INTERACTIVE_BUDGET));
+    public UpstreamClient forInteractiveCall(UpstreamCaller caller, LoadedConnector connector) {
+        return forConnection(caller, connector, UpstreamWaits.NONE, retry.atMost(INTERACTIVE_BUDGET));
     }
 
     /**
      * The client for the check of a connection not stored yet: an interactive call whose calls count against the
      * quota in {@code calls} until the connection is stored (then {@link #keep}), or not at all ({@link #forget}).
      */
-    public UpstreamClient forDraft(Connection draft, LoadedConnector connector, DraftCalls calls) {
+    public UpstreamClient forDraft(UpstreamCaller draft, LoadedConnector connector, DraftCalls calls) {
         return forConnection(draft, connector, UpstreamWaits.NONE, retry.atMost(INTERACTIVE_BUDGET), calls);
     }
 
@@ -112,29 +109,16 @@ public final class UpstreamClients implements AutoCloseable {
         lastFailures.remove(name);
     }
 
-    private UpstreamClient forConnection(Connection connection, LoadedConnector connector, UpstreamWaits waits,
+    private UpstreamClient forConnection(UpstreamCaller caller, LoadedConnector connector, UpstreamWaits waits,
                                          RetryPolicy policy) {
-        return forConnection(connection, connector, waits, policy, quotas::consume);
+        return forConnection(caller, connector, waits, policy, quotas::consume);
     }
 
-    private UpstreamClient forConnection(Connection connection, LoadedConnector connector, UpstreamWaits waits,
+    private UpstreamClient forConnection(UpstreamCaller caller, LoadedConnector connector, UpstreamWaits waits,
                                          RetryPolicy policy, QuotaLedger ledger) {
-        String scope = connector.call(plugin -> plugin.rateLimitScope(connection.config()));
-        return forConnection(connection.id(), connection.name(), connector.pluginId(), scope, connection.config(),
-                connector.spec().limits(), waits, policy, ledger);
-    }
-
-    /**
-     * The calls a connection may still make in the current quota window, as its quota gate counts them: empty
-     * when it has no daily quota, zero when spent (overage included).
-     */
-    public OptionalLong quotaRemaining(long connectionId, ConnectorConfig connectionConfig, Limits defaults) {
-        long quota = HostSettings.dailyQuota(connectionConfig, defaults);
-        if (quota <= 0) {
-            return OptionalLong.empty();
-        }
-        long used = quotas.used(connectionId, QuotaGate.windowStart(clock.instant(), config.quotaWindow()));
-        return OptionalLong.of(Math.max(0, quota - used));
+        String scope = connector.call(plugin -> plugin.rateLimitScope(caller.config()));
+        return forConnection(caller.connectionId(), caller.connectionName(), connector.pluginId(), scope,
+                caller.config(), connector.spec().limits(), waits, policy, ledger);
     }
 
     /**
@@ -173,10 +157,6 @@ public final class UpstreamClients implements AutoCloseable {
                 states.put(Long.parseLong(breaker.getName().substring("connection-".length())),
                         breaker.getState().name()));
         return states;
-    }
-
-    public java.time.Duration quotaWindow() {
-        return config.quotaWindow();
     }
 
     /** Stops the transport: its connections close, calls still in flight fail. */

@@ -3,10 +3,12 @@ package io.inflow.server.store;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.CreateSqlObject;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
 
 /**
  * The {@code connections} table. A deleted connection keeps its row ({@code deleted_at} set) so that what refers
@@ -82,6 +84,35 @@ public interface ConnectionDao {
     @SqlUpdate("UPDATE connections SET deleted_at = now(), updated_at = now(), config = '{}'::jsonb, "
             + "schedule_enabled = false, import_on_startup = false WHERE id = :id AND deleted_at IS NULL")
     boolean softDelete(@Bind("id") long id);
+
+    /** The runs, in this DAO's handle: its transactions see them. */
+    @CreateSqlObject
+    ImportRunDao runs();
+
+    /**
+     * Deletes a connection (see {@link #softDelete}), in one transaction that holds its row locked so that no run
+     * can be queued for it meanwhile, unless it has an active run; its state is dropped, and with {@code purge} its
+     * records, checkpoints, dead letters and quota counts too.
+     */
+    @Transaction
+    default ConnectionDeletion delete(long id, boolean purge) {
+        if (lockLive(id).isEmpty()) {
+            return ConnectionDeletion.NOT_FOUND;
+        }
+        Optional<RunRow> active = runs().findActive(id);
+        if (active.isPresent()) {
+            return ConnectionDeletion.refusedFor(active.get());
+        }
+        if (purge) {
+            purgeRecords(id);
+            purgeCheckpoints(id);
+            purgeDeadLetters(id);
+            purgeQuotaUsage(id);
+        }
+        deleteState(id);
+        softDelete(id);
+        return ConnectionDeletion.DELETED;
+    }
 
     @SqlUpdate("DELETE FROM records WHERE connection_id = :id")
     int purgeRecords(@Bind("id") long id);

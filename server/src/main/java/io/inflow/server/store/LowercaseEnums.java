@@ -15,9 +15,10 @@ import org.jdbi.v3.core.mapper.ColumnMapperFactory;
  * Stores every enum as its lowercase name ({@code RunStatus.SUCCEEDED} is {@code 'succeeded'}), the form the
  * schema's check constraints and the REST API use.
  */
-final class LowercaseEnums implements ArgumentFactory.Preparable, ColumnMapperFactory {
+public final class LowercaseEnums implements ArgumentFactory.Preparable, ColumnMapperFactory {
 
-    static void install(Jdbi jdbi) {
+    /** Installs the mapping on {@code jdbi}: once, before any DAO is made from it. */
+    public static void install(Jdbi jdbi) {
         LowercaseEnums enums = new LowercaseEnums();
         jdbi.registerArgument(enums);
         jdbi.registerColumnMapper(enums);

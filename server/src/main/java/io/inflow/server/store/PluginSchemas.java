@@ -1,6 +1,5 @@
 package io.inflow.server.store;
 
-import io.inflow.server.plugins.LoadedConnector;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,28 +21,25 @@ public final class PluginSchemas {
     /**
      * Brings the plugin's schema up to date.
      *
-     * @return why it failed, or empty when the plugin has no changelog or it applied
+     * @param changelog the changelog the plugin ships, a resource of its jar
+     * @param pluginLoader the plugin's class loader, which reads the changelog and what it includes
+     * @return why it failed, or empty when it applied
      */
-    public Optional<String> apply(LoadedConnector connector) {
-        Optional<String> changelog = connector.call(plugin -> plugin.changelog());
-        if (changelog.isEmpty()) {
-            return Optional.empty();
-        }
-        ClassLoader pluginLoader = connector.connector().getClass().getClassLoader();
-        if (pluginLoader.getResource(changelog.get()) == null) {
-            return Optional.of("its changelog " + changelog.get() + " is not in the plugin jar");
+    public Optional<String> apply(String pluginId, String changelog, ClassLoader pluginLoader) {
+        if (pluginLoader.getResource(changelog) == null) {
+            return Optional.of("its changelog " + changelog + " is not in the plugin jar");
         }
         try {
-            LiquibaseUpdate.apply(endpoint, pluginLoader, changelog.get());
-            LOG.info("Plugin {}: schema {} is up to date", connector.pluginId(), changelog.get());
+            LiquibaseUpdate.apply(endpoint, pluginLoader, changelog);
+            LOG.info("Plugin {}: schema {} is up to date", pluginId, changelog);
             return Optional.empty();
         } catch (Exception e) {
-            LOG.error("Plugin {}: its changelog {} failed", connector.pluginId(), changelog.get(), e);
+            LOG.error("Plugin {}: its changelog {} failed", pluginId, changelog, e);
             Throwable root = e;
             while (root.getCause() != null) {
                 root = root.getCause();
             }
-            return Optional.of("its changelog " + changelog.get() + " failed: " + root.getMessage());
+            return Optional.of("its changelog " + changelog + " failed: " + root.getMessage());
         }
     }
 }

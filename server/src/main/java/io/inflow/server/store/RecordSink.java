@@ -1,8 +1,6 @@
 package io.inflow.server.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.inflow.api.Checkpoint;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
 import io.inflow.api.record.RejectedRecord;
@@ -138,12 +136,12 @@ public final class RecordSink {
             """;
 
     private final Jdbi jdbi;
-    private final ObjectMapper json;
+    private final CheckpointCodec checkpoints;
     private final JsonPayloads payloads;
 
     public RecordSink(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
-        this.json = json;
+        this.checkpoints = new CheckpointCodec(json);
         this.payloads = new JsonPayloads(json.getFactory());
     }
 
@@ -189,7 +187,7 @@ public final class RecordSink {
         // a batch's deletions apply after its records and before the next batch's: merged, they could not
         List<Collection<Record>> statements = reportsDeletions ? upserts : mergedWhenDistinct(upserts);
         int records = statements.stream().mapToInt(Collection::size).sum();
-        String position = toJson(batches.get(batches.size() - 1).checkpoint());
+        String position = checkpoints.encode(batches.get(batches.size() - 1).checkpoint());
         return jdbi.inTransaction(handle -> {
             RunStatus status = heartbeat(handle, write.runId(), write.node())
                     .orElseThrow(() -> new RunNotOwnedException(write.runId(), write.node()));
@@ -244,6 +242,21 @@ public final class RecordSink {
                         .execute();
         count(handle, write, new CommitOutcome(0, 0, 0, 0, deleted, false), 0);
         return deleted;
+    }
+
+    /**
+     * Marks a stream read to its end by its run, and its scan complete, in one transaction; a scan that reconciles
+     * marks deleted (or removes), in the same transaction, what it did not see (see {@link #reconcile}).
+     *
+     * @return the records the reconciliation deleted, 0 when the scan does not reconcile
+     */
+    public int completeStream(StreamWrite write) {
+        return jdbi.inTransaction(handle -> {
+            int reconciled = write.scanId() == null ? 0 : reconcile(handle, write);
+            handle.attach(CheckpointDao.class).completeScan(write.connectionId(), write.stream(), write.runId());
+            handle.attach(ImportRunDao.class).finishStream(write.runId(), write.stream(), StreamStatus.SUCCEEDED);
+            return reconciled;
+        });
     }
 
     private static int delete(Handle handle, StreamWrite write, List<String> externalIds) {
@@ -378,13 +391,5 @@ public final class RecordSink {
             byId.put(record.externalId(), record);
         }
         return byId.values();
-    }
-
-    private String toJson(Checkpoint checkpoint) {
-        try {
-            return json.writeValueAsString(checkpoint.values());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a checkpoint of strings always serializes", e);
-        }
     }
 }

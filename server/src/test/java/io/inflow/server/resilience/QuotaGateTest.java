@@ -23,12 +23,12 @@ class QuotaGateTest {
 
     @BeforeEach
     void createConnection() {
-        connectionId = database.store().connections().insert("test", "quota", "{}");
+        connectionId = database.connections().insert("test", "quota", "{}");
     }
 
     @Test
     void refusesTheCallAfterTheQuotaAndSaysWhenTheWindowOpens() throws Exception {
-        QuotaGate gate = new QuotaGate(connectionId, database.store().quotas(), 3, false, Duration.ofDays(1), clock);
+        QuotaGate gate = new QuotaGate(connectionId, database.quotas(), 3, false, Duration.ofDays(1), clock);
         gate.consume();
         gate.consume();
         gate.consume();
@@ -36,13 +36,13 @@ class QuotaGateTest {
         assertThatThrownBy(gate::consume).isInstanceOf(QuotaExhaustedException.class)
                 .satisfies(e -> assertThat(((QuotaExhaustedException) e).windowOpens())
                         .isEqualTo(Instant.parse("2025-03-02T00:00:00Z")));
-        assertThat(database.store().quotas().used(connectionId, Instant.parse("2025-03-01T00:00:00Z"))).isEqualTo(3);
+        assertThat(database.quotas().used(connectionId, Instant.parse("2025-03-01T00:00:00Z"))).isEqualTo(3);
     }
 
     @Test
     void twoGatesOfOneConnectionShareItsQuotaAsTwoNodesWould() throws Exception {
-        QuotaGate nodeA = new QuotaGate(connectionId, database.store().quotas(), 2, false, Duration.ofDays(1), clock);
-        QuotaGate nodeB = new QuotaGate(connectionId, database.store().quotas(), 2, false, Duration.ofDays(1), clock);
+        QuotaGate nodeA = new QuotaGate(connectionId, database.quotas(), 2, false, Duration.ofDays(1), clock);
+        QuotaGate nodeB = new QuotaGate(connectionId, database.quotas(), 2, false, Duration.ofDays(1), clock);
         nodeA.consume();
         nodeB.consume();
 
@@ -52,21 +52,21 @@ class QuotaGateTest {
 
     @Test
     void overageKeepsCountingBeyondTheQuota() throws Exception {
-        QuotaGate gate = new QuotaGate(connectionId, database.store().quotas(), 1, true, Duration.ofDays(1), clock);
+        QuotaGate gate = new QuotaGate(connectionId, database.quotas(), 1, true, Duration.ofDays(1), clock);
         gate.consume();
         gate.consume();
         gate.consume();
 
-        assertThat(database.store().quotas().used(connectionId, Instant.parse("2025-03-01T00:00:00Z"))).isEqualTo(3);
+        assertThat(database.quotas().used(connectionId, Instant.parse("2025-03-01T00:00:00Z"))).isEqualTo(3);
     }
 
     @Test
     void aNewWindowStartsFromZero() throws Exception {
-        new QuotaGate(connectionId, database.store().quotas(), 1, false, Duration.ofDays(1), clock).consume();
+        new QuotaGate(connectionId, database.quotas(), 1, false, Duration.ofDays(1), clock).consume();
         Clock tomorrow = Clock.offset(clock, Duration.ofDays(1));
 
-        new QuotaGate(connectionId, database.store().quotas(), 1, false, Duration.ofDays(1), tomorrow).consume();
+        new QuotaGate(connectionId, database.quotas(), 1, false, Duration.ofDays(1), tomorrow).consume();
 
-        assertThat(database.store().quotas().used(connectionId, Instant.parse("2025-03-02T00:00:00Z"))).isEqualTo(1);
+        assertThat(database.quotas().used(connectionId, Instant.parse("2025-03-02T00:00:00Z"))).isEqualTo(1);
     }
 }

@@ -55,8 +55,8 @@ class SecretRotationTest {
 
     /** Inserts a connection whose config is made once its id is known: secrets are sealed for their connection. */
     private long store(String name, LongFunction<Map<String, Object>> config) {
-        long id = database.store().connections().insert("test", name, "{}");
-        database.store().connections().storeConfig(id, write(config.apply(id)));
+        long id = database.connections().insert("test", name, "{}");
+        database.connections().storeConfig(id, write(config.apply(id)));
         return id;
     }
 

@@ -20,8 +20,8 @@ class ConnectionStatesTest {
 
     @BeforeEach
     void createConnections() {
-        connectionId = database.store().connections().insert("mindbody", "studio", "{}");
-        otherConnectionId = database.store().connections().insert("mindbody", "other-studio", "{}");
+        connectionId = database.connections().insert("mindbody", "studio", "{}");
+        otherConnectionId = database.connections().insert("mindbody", "other-studio", "{}");
     }
 
     /** Another node: its own Jdbi and pool over the same database. */
@@ -33,7 +33,7 @@ class ConnectionStatesTest {
 
     @Test
     void aValuePutIsDurableAtOnceAndSeenByAnotherNodeButNotByAnotherConnection() {
-        database.store().states().of(connectionId).put("staffToken", "token-1");
+        database.states().of(connectionId).put("staffToken", "token-1");
 
         assertThat(anotherNode().of(connectionId).get("staffToken")).contains("token-1");
         assertThat(anotherNode().of(otherConnectionId).get("staffToken")).isEmpty();
@@ -44,7 +44,7 @@ class ConnectionStatesTest {
 
     @Test
     void aPutReplacesTheValueAndARemoveForgetsItTwiceWithoutComplaint() {
-        ConnectionState state = database.store().states().of(connectionId);
+        ConnectionState state = database.states().of(connectionId);
         state.put("staffToken", "token-1");
 
         state.put("staffToken", "token-2");
@@ -57,7 +57,7 @@ class ConnectionStatesTest {
 
     @Test
     void aConnectionHoldsAtMostItsLimitOfKeysAndMayStillReplaceOne() {
-        ConnectionState state = database.store().states().of(connectionId);
+        ConnectionState state = database.states().of(connectionId);
         for (int i = 0; i < ConnectionState.MAX_KEYS; i++) {
             state.put("key-" + i, "v");
         }
@@ -66,12 +66,12 @@ class ConnectionStatesTest {
                 .hasMessageContaining(Integer.toString(ConnectionState.MAX_KEYS));
         state.put("key-0", "replaced");
         assertThat(state.get("key-0")).contains("replaced");
-        assertThat(database.store().states().of(otherConnectionId).get("key-0")).isEmpty();
+        assertThat(database.states().of(otherConnectionId).get("key-0")).isEmpty();
     }
 
     @Test
     void deletingAConnectionWithoutPurgeDropsItsStateAndALaterPutIsDropped() {
-        ConnectionState state = database.store().states().of(connectionId);
+        ConnectionState state = database.states().of(connectionId);
         state.put("staffToken", "token-1");
 
         database.jdbi().useHandle(handle -> {
@@ -85,7 +85,7 @@ class ConnectionStatesTest {
 
     @Test
     void aStatementThatFailsDoesNotCarryTheValueInItsMessageOrItsCauses() {
-        ConnectionState state = database.store().states().of(connectionId);
+        ConnectionState state = database.states().of(connectionId);
         String secret = "secret-token-that-must-not-leak";
         database.jdbi().useHandle(handle -> handle.execute(
                 "ALTER TABLE connection_state ADD CONSTRAINT test_refuses_long_values CHECK (length(value) < 10)"));

@@ -28,7 +28,7 @@ class RecordDeletionsTest {
 
     @BeforeEach
     void createConnection() {
-        connectionId = database.store().connections().insert("airtable", "clinic", "{}");
+        connectionId = database.connections().insert("airtable", "clinic", "{}");
     }
 
     @Test
@@ -49,7 +49,7 @@ class RecordDeletionsTest {
         assertThat(count("SELECT count(*) FROM records WHERE deleted_by_run = " + second + " AND deleted_at IS NOT NULL"
                 + " AND external_id IN ('rec7', 'rec8', 'rec9')")).isEqualTo(3);
         assertThat(streamRow(second).deleted()).isEqualTo(3);
-        assertThat(database.store().recordCounts().count(connectionId, STREAM)).isEqualTo(7);
+        assertThat(database.recordCounts().count(connectionId, STREAM)).isEqualTo(7);
     }
 
     @Test
@@ -102,7 +102,7 @@ class RecordDeletionsTest {
         StreamWrite secondScan = scan(second, second, Deletes.SOFT);
         RejectedRecord malformed = new RejectedRecord(STREAM, "rec2", "{not json", "not a JSON object");
 
-        CommitOutcome outcome = database.store().sink().commit(secondScan,
+        CommitOutcome outcome = database.sink().commit(secondScan,
                 new Batch(records(0, 2, "v1"), List.of(malformed), Checkpoint.of("offset", "p")));
         int deleted = reconcile(secondScan);
 
@@ -132,9 +132,9 @@ class RecordDeletionsTest {
         StreamWrite write = StreamWrite.of(connectionId, run, NODE, STREAM);
         commit(write, records(0, 5, "v1"));
 
-        CommitOutcome outcome = database.store().sink().commit(write, new Batch(records(5, 6, "v1"),
+        CommitOutcome outcome = database.sink().commit(write, new Batch(records(5, 6, "v1"),
                 Checkpoint.of("offset", "p2")).withDeleted(List.of("rec1", "rec5", "rec-never-stored")));
-        CommitOutcome again = database.store().sink().commit(write,
+        CommitOutcome again = database.sink().commit(write,
                 new Batch(List.of(), Checkpoint.of("offset", "p3")).withDeleted(List.of("rec1")));
 
         assertThat(outcome).isEqualTo(new CommitOutcome(1, 0, 0, 0, 2, false));
@@ -149,7 +149,7 @@ class RecordDeletionsTest {
         StreamWrite write = StreamWrite.of(connectionId, run, NODE, STREAM);
         commit(write, records(0, 3, "v1"));
 
-        CommitOutcome outcome = database.store().sink().commit(write, List.of(
+        CommitOutcome outcome = database.sink().commit(write, List.of(
                 new Batch(List.of(), Checkpoint.of("offset", "p2")).withDeleted(List.of("rec1")),
                 new Batch(records(1, 2, "v1"), Checkpoint.of("offset", "p3"))));
 
@@ -165,7 +165,7 @@ class RecordDeletionsTest {
         long second = startRun();
         StreamWrite write = scan(second, second, Deletes.HARD);
 
-        CommitOutcome reported = database.store().sink().commit(write,
+        CommitOutcome reported = database.sink().commit(write,
                 new Batch(records(0, 4, "v1"), Checkpoint.of("offset", "p")).withDeleted(List.of("rec3")));
         int reconciled = reconcile(write);
 
@@ -180,7 +180,7 @@ class RecordDeletionsTest {
     }
 
     private CommitOutcome commit(StreamWrite write, List<Record> records) {
-        return database.store().sink().commit(write, new Batch(records, Checkpoint.of("offset", "p")));
+        return database.sink().commit(write, new Batch(records, Checkpoint.of("offset", "p")));
     }
 
     private int reconcile(StreamWrite write) {
@@ -188,18 +188,18 @@ class RecordDeletionsTest {
     }
 
     private long startRun() {
-        long id = database.store().runs().insertQueued(new NewRun(connectionId, RunTrigger.MANUAL, RunMode.FULL, null,
+        long id = database.runs().insertQueued(new NewRun(connectionId, RunTrigger.MANUAL, RunMode.FULL, null,
                 "test", null, null, List.of(STREAM))).orElseThrow();
-        database.store().runs().start(id, NODE);
+        database.runs().start(id, NODE);
         return id;
     }
 
     private void finish(long id) {
-        database.store().runs().finish(id, RunStatus.SUCCEEDED, null);
+        database.runs().finish(id, RunStatus.SUCCEEDED, null);
     }
 
     private RunStreamRow streamRow(long run) {
-        return database.store().runs().streams(run).get(0);
+        return database.runs().streams(run).get(0);
     }
 
     private long count(String sql) {

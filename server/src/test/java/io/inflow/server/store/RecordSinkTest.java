@@ -27,7 +27,7 @@ class RecordSinkTest {
 
     @BeforeEach
     void createConnectionAndRun() {
-        connectionId = database.store().connections().insert("airtable", "clinic", "{}");
+        connectionId = database.connections().insert("airtable", "clinic", "{}");
         runId = startRun();
     }
 
@@ -93,7 +93,7 @@ class RecordSinkTest {
     void theCheckpointIsStoredWithItsBatch() {
         commit(runId, batch(records(0, 3, "v1"), "page-2"));
 
-        assertThat(database.store().checkpoints().find(connectionId, STREAM))
+        assertThat(database.checkpoints().find(connectionId, STREAM))
                 .get().extracting(CheckpointRow::position).isEqualTo("{\"offset\": \"page-2\"}");
     }
 
@@ -112,7 +112,7 @@ class RecordSinkTest {
                 "SELECT payload FROM dead_letters WHERE external_id = 'rec10'").mapTo(String.class).one());
         assertThat(payload).isEqualTo("this is not JSON");
         assertThat(streamRow(runId).failed()).isEqualTo(2);
-        assertThat(database.store().checkpoints().find(connectionId, STREAM))
+        assertThat(database.checkpoints().find(connectionId, STREAM))
                 .get().extracting(CheckpointRow::position).isEqualTo("{\"offset\": \"page-2\"}");
     }
 
@@ -125,7 +125,7 @@ class RecordSinkTest {
         CommitOutcome outcome = commit(runId, withRejects);
 
         assertThat(outcome.failed()).isEqualTo(1);
-        DeadLetterRow letter = database.store().deadLetters().list(connectionId, runId, false, null, 10).get(0);
+        DeadLetterRow letter = database.deadLetters().list(connectionId, runId, false, null, 10).get(0);
         assertThat(letter.reason()).isEqualTo("fields is not an object");
         assertThat(letter.payload()).isEqualTo("{\"fields\":\"#corrupted#\"}");
         assertThat(letter.externalId()).isEqualTo("rec7");
@@ -135,23 +135,23 @@ class RecordSinkTest {
     void aReplayedRecordGoesThroughTheSameUpsertAndClosesItsLetter() {
         commit(runId, new Batch(List.of(), List.of(new RejectedRecord(STREAM, "rec7", "broken", "bad")),
                 Checkpoint.of("offset", "p")));
-        DeadLetterRow letter = database.store().deadLetters().openOfRun(runId).get(0);
+        DeadLetterRow letter = database.deadLetters().openOfRun(runId).get(0);
 
-        CommitOutcome outcome = database.store().sink().replay(letter, new Record(STREAM, "rec7", "{\"ok\":1}", null));
+        CommitOutcome outcome = database.sink().replay(letter, new Record(STREAM, "rec7", "{\"ok\":1}", null));
 
         assertThat(outcome.inserted()).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM records WHERE external_id = 'rec7'")).isEqualTo(1);
-        assertThat(database.store().deadLetters().openCount(connectionId)).isZero();
+        assertThat(database.deadLetters().openCount(connectionId)).isZero();
     }
 
     @Test
     void aNodeThatNoLongerOwnsTheRunCannotStoreAnything() {
-        database.store().runs().interrupt(runId, "its node died");
+        database.runs().interrupt(runId, "its node died");
 
         assertThatThrownBy(() -> commit(runId, batch(records(0, 2, "v1"), "page-1")))
                 .isInstanceOf(RunNotOwnedException.class);
         assertThat(count("SELECT count(*) FROM records")).isZero();
-        assertThat(database.store().checkpoints().find(connectionId, STREAM)).isEmpty();
+        assertThat(database.checkpoints().find(connectionId, STREAM)).isEmpty();
     }
 
     @Test
@@ -165,22 +165,22 @@ class RecordSinkTest {
     }
 
     private long startRun() {
-        long id = database.store().runs().insertQueued(new NewRun(connectionId, RunTrigger.MANUAL, RunMode.FULL, null,
+        long id = database.runs().insertQueued(new NewRun(connectionId, RunTrigger.MANUAL, RunMode.FULL, null,
                 "test", null, null, List.of(STREAM))).orElseThrow();
-        database.store().runs().start(id, NODE);
+        database.runs().start(id, NODE);
         return id;
     }
 
     private void finish(long id) {
-        database.store().runs().finish(id, RunStatus.SUCCEEDED, null);
+        database.runs().finish(id, RunStatus.SUCCEEDED, null);
     }
 
     private CommitOutcome commit(long run, Batch batch) {
-        return database.store().sink().commit(StreamWrite.of(connectionId, run, NODE, STREAM), batch);
+        return database.sink().commit(StreamWrite.of(connectionId, run, NODE, STREAM), batch);
     }
 
     private RunStreamRow streamRow(long run) {
-        return database.store().runs().streams(run).get(0);
+        return database.runs().streams(run).get(0);
     }
 
     private long count(String sql) {

@@ -37,9 +37,16 @@ public final class TestDatabase implements BeforeEachCallback {
     }
 
     private final ObjectMapper json = Jackson.newObjectMapper();
-    private final Jdbi jdbi = Jdbi.create(Holder.ENDPOINT.url(), Holder.ENDPOINT.user(), "")
-            .installPlugin(new SqlObjectPlugin());
-    private final Store store = Store.over(jdbi, json);
+    private final Jdbi jdbi = configured(Jdbi.create(Holder.ENDPOINT.url(), Holder.ENDPOINT.user(), "")
+            .installPlugin(new SqlObjectPlugin()));
+    private final ConnectionDao connections = jdbi.onDemand(ConnectionDao.class);
+    private final ImportRunDao runs = jdbi.onDemand(ImportRunDao.class);
+    private final CheckpointDao checkpoints = jdbi.onDemand(CheckpointDao.class);
+    private final RecordCountDao recordCounts = jdbi.onDemand(RecordCountDao.class);
+    private final DeadLetterDao deadLetters = jdbi.onDemand(DeadLetterDao.class);
+    private final QuotaDao quotas = jdbi.onDemand(QuotaDao.class);
+    private final RecordSink sink = new RecordSink(jdbi, json);
+    private final ConnectionStates states = new ConnectionStates(jdbi);
     private final RateLimitTable rateLimits = new RateLimitTable(Holder.POOL::getConnection);
 
     @Override
@@ -51,8 +58,42 @@ public final class TestDatabase implements BeforeEachCallback {
                         + "RESTART IDENTITY CASCADE; UPDATE scheduler_state SET running = true"));
     }
 
-    public Store store() {
-        return store;
+    /** As the server configures its own. */
+    private static Jdbi configured(Jdbi jdbi) {
+        LowercaseEnums.install(jdbi);
+        return jdbi;
+    }
+
+    public ConnectionDao connections() {
+        return connections;
+    }
+
+    public ImportRunDao runs() {
+        return runs;
+    }
+
+    public CheckpointDao checkpoints() {
+        return checkpoints;
+    }
+
+    public RecordCountDao recordCounts() {
+        return recordCounts;
+    }
+
+    public DeadLetterDao deadLetters() {
+        return deadLetters;
+    }
+
+    public QuotaDao quotas() {
+        return quotas;
+    }
+
+    public RecordSink sink() {
+        return sink;
+    }
+
+    public ConnectionStates states() {
+        return states;
     }
 
     /** The rate limits' table, over a small pool as the server's is. */

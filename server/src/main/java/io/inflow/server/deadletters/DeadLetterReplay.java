@@ -1,11 +1,13 @@
-package io.inflow.server.jobs;
+package io.inflow.server.deadletters;
 
 import io.inflow.api.ConnectorException;
 import io.inflow.api.record.Record;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
+import io.inflow.server.plugins.HostConnectorContext;
 import io.inflow.server.plugins.LoadedConnector;
+import io.inflow.server.plugins.PluginLogger;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.store.ConnectionStates;
@@ -33,8 +35,8 @@ public final class DeadLetterReplay {
     private final ConnectionStates states;
     private final Clock clock;
 
-    DeadLetterReplay(DeadLetterDao letters, RecordSink sink, ConnectionService connections, PluginRegistry plugins,
-                     UpstreamClients upstreams, ConnectionStates states, Clock clock) {
+    public DeadLetterReplay(DeadLetterDao letters, RecordSink sink, ConnectionService connections,
+                            PluginRegistry plugins, UpstreamClients upstreams, ConnectionStates states, Clock clock) {
         this.letters = letters;
         this.sink = sink;
         this.connections = connections;
@@ -83,7 +85,7 @@ public final class DeadLetterReplay {
             throws IOException, InterruptedException {
         HostConnectorContext context = new HostConnectorContext(
                 connections.upstreamConfig(connection, connector.spec().config()),
-                upstreams.forInteractiveCall(connection, connector),
+                upstreams.forInteractiveCall(connection.upstreamCaller(), connector),
                 new PluginLogger(connector.pluginId(), "connection " + connection.id() + " dead letter " + letter.id()),
                 states.of(connection.id()), clock);
         return connector.callUpstream(plugin -> plugin.reread(letter.stream(), letter.externalId(), context));

@@ -1,4 +1,4 @@
-package io.inflow.server.jobs;
+package io.inflow.server.plugins;
 
 import io.inflow.api.ConnectionState;
 import io.inflow.api.ConnectorConfig;
@@ -7,7 +7,7 @@ import io.inflow.api.UpstreamClient;
 import java.time.Clock;
 
 /** The host's side of a connector call outside a read: a check, or reading one record again. */
-record HostConnectorContext(ConnectorConfig config, UpstreamClient http, System.Logger log, ConnectionState state,
-                            Clock clock)
+public record HostConnectorContext(ConnectorConfig config, UpstreamClient http, System.Logger log,
+                                   ConnectionState state, Clock clock)
         implements ConnectorContext {
 }

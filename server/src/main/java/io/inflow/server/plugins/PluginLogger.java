@@ -1,4 +1,4 @@
-package io.inflow.server.jobs;
+package io.inflow.server.plugins;
 
 import java.text.MessageFormat;
 import java.util.ResourceBundle;
@@ -10,12 +10,12 @@ import org.slf4j.LoggerFactory;
  * The {@link System.Logger} a connector logs to: its lines go to the server's log under
  * {@code io.inflow.plugins.<plugin>}, prefixed with the connection and the run they concern.
  */
-final class PluginLogger implements System.Logger {
+public final class PluginLogger implements System.Logger {
 
     private final Logger delegate;
     private final String prefix;
 
-    PluginLogger(String pluginId, String prefix) {
+    public PluginLogger(String pluginId, String prefix) {
         this.delegate = LoggerFactory.getLogger("io.inflow.plugins." + pluginId);
         this.prefix = prefix + ": ";
     }

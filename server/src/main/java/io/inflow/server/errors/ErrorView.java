@@ -1,4 +1,4 @@
-package io.inflow.server.api;
+package io.inflow.server.errors;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package io.inflow.server.jobs;
+package io.inflow.server.connections;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package io.inflow.server.jobs;
+package io.inflow.server.deadletters;
 
 /**
  * What replaying one dead letter did.

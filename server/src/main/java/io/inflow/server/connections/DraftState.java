@@ -1,4 +1,4 @@
-package io.inflow.server.jobs;
+package io.inflow.server.connections;
 
 import io.inflow.api.ConnectionState;
 import java.util.LinkedHashMap;

@@ -1,14 +1,14 @@
-package io.inflow.server.jobs;
+package io.inflow.server.connections;
 
 import io.inflow.api.ConnectionState;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorException;
 import io.inflow.api.QuotaExhaustedException;
-import io.inflow.server.connections.Connection;
-import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.errors.InflowException;
+import io.inflow.server.plugins.HostConnectorContext;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginInfo;
+import io.inflow.server.plugins.PluginLogger;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.api.UpstreamClient;
 import io.inflow.server.resilience.DraftCalls;
@@ -52,8 +52,8 @@ public final class ConnectionCheck {
         Connection connection = connections.get(connectionId);
         LoadedConnector connector = plugins.connector(connection.pluginId())
                 .orElseThrow(() -> unavailable(connection));
-        return check(connection, connector, upstreams.forInteractiveCall(connection, connector),
-                states.of(connection.id()));
+        return check(connection, connector,
+                upstreams.forInteractiveCall(connection.upstreamCaller(), connector), states.of(connection.id()));
     }
 
     /**
@@ -68,14 +68,15 @@ public final class ConnectionCheck {
         LoadedConnector connector = plugins.connector(connection.pluginId())
                 .orElseThrow(() -> unavailable(connection));
         if (draft.stored()) {
-            CheckResult result = check(connection, connector, upstreams.forInteractiveCall(connection, connector),
-                    states.of(connection.id()));
+            CheckResult result = check(connection, connector,
+                    upstreams.forInteractiveCall(connection.upstreamCaller(), connector), states.of(connection.id()));
             return new DraftCheck(result, saved -> {
             });
         }
         DraftCalls calls = new DraftCalls();
         DraftState state = new DraftState();
-        CheckResult result = check(connection, connector, upstreams.forDraft(connection, connector, calls), state);
+        CheckResult result = check(connection, connector,
+                upstreams.forDraft(connection.upstreamCaller(), connector, calls), state);
         if (!result.ok()) {
             upstreams.forget(connection.id());
         }

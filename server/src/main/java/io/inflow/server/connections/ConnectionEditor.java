@@ -1,9 +1,5 @@
-package io.inflow.server.jobs;
+package io.inflow.server.connections;
 
-import io.inflow.server.connections.Connection;
-import io.inflow.server.connections.ConnectionService;
-import io.inflow.server.connections.StreamChoice;
-import io.inflow.server.connections.StreamsChange;
 import io.inflow.server.errors.InflowException;
 import io.inflow.server.store.Deletes;
 import java.util.List;
