@@ -117,6 +117,26 @@ final class TestServer {
         });
     }
 
+    /**
+     * The value under {@code key} of a connection's state, opened with this server's secrets key (state values are
+     * stored sealed), or null when there is none.
+     */
+    String stateValue(long connection, String key) {
+        String sealed = queryString("SELECT value FROM connection_state WHERE connection_id = " + connection
+                + " AND key = '" + key.replace("'", "''") + "'");
+        if (sealed == null) {
+            return null;
+        }
+        InflowConfiguration config = app.getConfiguration();
+        io.inflow.server.secrets.SecretsKeyRing keys = io.inflow.server.secrets.SecretsKeys.load(config.secrets(),
+                config.database().url().isEmpty(), config.dataDir());
+        try {
+            return new io.inflow.server.secrets.SecretEnvelope(keys).openState(sealed, connection, key);
+        } catch (io.inflow.server.secrets.SecretUnreadableException e) {
+            throw new AssertionError("state key " + key + " of connection " + connection + ": " + e.getMessage());
+        }
+    }
+
     String queryString(String sql) {
         return query(sql, result -> {
             result.next();

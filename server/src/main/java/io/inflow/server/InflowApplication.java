@@ -37,6 +37,7 @@ import io.inflow.server.resilience.QuotaWindows;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.secrets.GenerateSecretsKeyCommand;
 import io.inflow.server.secrets.PlaintextSecrets;
+import io.inflow.server.secrets.SealedStates;
 import io.inflow.server.secrets.SecretEnvelope;
 import io.inflow.server.secrets.SecretsKeyRing;
 import io.inflow.server.secrets.SecretsKeys;
@@ -157,7 +158,6 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         DeadLetterDao deadLetters = jdbi.onDemand(DeadLetterDao.class);
         QuotaDao quotas = jdbi.onDemand(QuotaDao.class);
         RecordSink sink = new RecordSink(jdbi, environment.getObjectMapper());
-        ConnectionStates states = new ConnectionStates(jdbi);
         CheckpointCodec checkpointCodec = new CheckpointCodec(environment.getObjectMapper());
 
         PluginSchemas schemas = new PluginSchemas(database.endpoint());
@@ -170,8 +170,11 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                     plugins::rescan));
         }
 
-        StoredSecrets secrets = new StoredSecrets(new SecretEnvelope(secretsKeys));
-        new PlaintextSecrets(jdbi, secrets, plugins, environment.getObjectMapper()).sealAll();
+        SecretEnvelope envelope = new SecretEnvelope(secretsKeys);
+        StoredSecrets secrets = new StoredSecrets(envelope);
+        SealedStates sealedStates = new SealedStates(envelope);
+        ConnectionStates states = new ConnectionStates(jdbi, sealedStates);
+        new PlaintextSecrets(jdbi, secrets, sealedStates, plugins, environment.getObjectMapper()).sealAll();
         ConnectionService connections = new ConnectionService(connectionDao, plugins,
                 environment.getObjectMapper(), secrets, System::getenv);
         PrometheusRegistry prometheus = new PrometheusRegistry();

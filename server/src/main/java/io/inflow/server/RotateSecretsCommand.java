@@ -38,7 +38,8 @@ final class RotateSecretsCommand extends ConfiguredCommand<InflowConfiguration> 
                         bootstrap.getObjectMapper()).rotate();
                 System.out.println("Re-encrypted " + rotated.resealed() + " secrets of " + rotated.connections()
                         + " connections with key " + rotated.keyId() + " (" + rotated.alreadyNewest()
-                        + " were sealed with it already). Keys other than " + rotated.keyId()
+                        + " were sealed with it already), and " + rotated.stateValues()
+                        + " values of connections' states. Keys other than " + rotated.keyId()
                         + " may now be removed.");
             } finally {
                 dataSource.stop();

@@ -6,6 +6,9 @@ import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionRow;
+import io.inflow.server.store.ConnectionStateDao;
+import io.inflow.server.store.StateSealer;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
@@ -25,16 +28,19 @@ public final class PlaintextSecrets {
     private final StoredSecrets secrets;
     private final PluginRegistry plugins;
     private final ConfigJson json;
+    private final StateSealer states;
 
-    public PlaintextSecrets(Jdbi jdbi, StoredSecrets secrets, PluginRegistry plugins, ObjectMapper json) {
+    public PlaintextSecrets(Jdbi jdbi, StoredSecrets secrets, StateSealer states, PluginRegistry plugins,
+                            ObjectMapper json) {
         this.jdbi = jdbi;
         this.secrets = secrets;
+        this.states = states;
         this.plugins = plugins;
         this.json = new ConfigJson(json);
     }
 
     /** What one pass sealed. */
-    public record Sealed(int secrets, int connections, int connectionsOfPluginsNotLoaded) {
+    public record Sealed(int secrets, int connections, int connectionsOfPluginsNotLoaded, int stateValues) {
     }
 
     public Sealed sealAll() {
@@ -59,12 +65,19 @@ public final class PlaintextSecrets {
                     connections++;
                 }
             }
-            return new Sealed(values, connections, notLoaded);
+            ConnectionStateDao stateDao = handle.attach(ConnectionStateDao.class);
+            List<ConnectionStateDao.StateRow> plain = stateDao.lockPlain();
+            for (ConnectionStateDao.StateRow row : plain) {
+                stateDao.storeSealed(row.connectionId(), row.key(), states.seal(row.connectionId(), row.key(),
+                        row.value()));
+            }
+            return new Sealed(values, connections, notLoaded, plain.size());
         });
-        if (sealed.secrets() > 0 || sealed.connectionsOfPluginsNotLoaded() > 0) {
-            LOG.info("Secrets at rest: sealed {} secrets stored in plain text, of {} connections; {} connections of "
-                    + "plugins not loaded were left as they are, for a start where their plugin is",
-                    sealed.secrets(), sealed.connections(), sealed.connectionsOfPluginsNotLoaded());
+        if (sealed.secrets() > 0 || sealed.connectionsOfPluginsNotLoaded() > 0 || sealed.stateValues() > 0) {
+            LOG.info("Secrets at rest: sealed {} secrets stored in plain text, of {} connections, and {} values of "
+                    + "connections' states; {} connections of plugins not loaded were left as they are, for a start "
+                    + "where their plugin is", sealed.secrets(), sealed.connections(), sealed.stateValues(),
+                    sealed.connectionsOfPluginsNotLoaded());
         } else {
             LOG.info("Secrets at rest: no secret is stored in plain text");
         }

@@ -36,13 +36,22 @@ public final class SecretEnvelope {
 
     /** Seals {@code value} of {@code field} of connection {@code connectionId} with the newest key. */
     public String seal(String value, long connectionId, String field) {
+        return seal(value, associatedData(connectionId, "field", field));
+    }
+
+    /** Seals {@code value} under {@code key} of the state of connection {@code connectionId} with the newest key. */
+    public String sealState(String value, long connectionId, String key) {
+        return seal(value, associatedData(connectionId, "state", key));
+    }
+
+    private String seal(String value, byte[] associatedData) {
         SecretsKey key = keys.newest();
         byte[] nonce = new byte[NONCE_BYTES];
         random.nextBytes(nonce);
         try {
             Cipher cipher = Cipher.getInstance(CIPHER);
             cipher.init(Cipher.ENCRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(associatedData(connectionId, field));
+            cipher.updateAAD(associatedData);
             byte[] sealed = cipher.doFinal(value.getBytes(StandardCharsets.UTF_8));
             byte[] out = ByteBuffer.allocate(nonce.length + sealed.length).put(nonce).put(sealed).array();
             return VERSION + ":" + key.id() + ":" + Base64.getEncoder().encodeToString(out);
@@ -58,6 +67,15 @@ public final class SecretEnvelope {
      *                                   or sealed for another connection or field), never with any secret
      */
     public String open(String envelope, long connectionId, String field) throws SecretUnreadableException {
+        return open(envelope, associatedData(connectionId, "field", field), "field");
+    }
+
+    /** Opens an envelope sealed for this key of this connection's state. */
+    public String openState(String envelope, long connectionId, String key) throws SecretUnreadableException {
+        return open(envelope, associatedData(connectionId, "state", key), "state key");
+    }
+
+    private String open(String envelope, byte[] associatedData, String what) throws SecretUnreadableException {
         String[] parts = envelope.split(":", 3);
         if (parts.length != 3 || !parts[0].startsWith("v")) {
             throw new SecretUnreadableException("it is not an Inflow secret envelope");
@@ -81,11 +99,11 @@ public final class SecretEnvelope {
         try {
             Cipher cipher = Cipher.getInstance(CIPHER);
             cipher.init(Cipher.DECRYPT_MODE, key.key(), new GCMParameterSpec(TAG_BITS, in, 0, NONCE_BYTES));
-            cipher.updateAAD(associatedData(connectionId, field));
+            cipher.updateAAD(associatedData);
             return new String(cipher.doFinal(in, NONCE_BYTES, in.length - NONCE_BYTES), StandardCharsets.UTF_8);
         } catch (AEADBadTagException e) {
             throw new SecretUnreadableException("its ciphertext does not authenticate with key " + key.id()
-                    + ": it was changed, or sealed for another connection or field");
+                    + ": it was changed, or sealed for another connection or " + what);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-GCM is in every JVM", e);
         }
@@ -98,8 +116,9 @@ public final class SecretEnvelope {
                 : java.util.Optional.empty();
     }
 
-    private static byte[] associatedData(long connectionId, String field) {
-        return ("inflow-secret:" + VERSION + ":connection:" + connectionId + ":field:" + field)
+    /** What a value is bound to: its connection, and a field of its configuration or a key of its state. */
+    private static byte[] associatedData(long connectionId, String kind, String name) {
+        return ("inflow-secret:" + VERSION + ":connection:" + connectionId + ":" + kind + ":" + name)
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -2,6 +2,7 @@ package io.inflow.server.secrets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.store.ConnectionDao;
+import io.inflow.server.store.ConnectionStateDao;
 import io.inflow.server.store.ConnectionRow;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Seals every stored secret again with the newest key, in one transaction that locks the connections' rows: a
+ * Seals every stored secret (secret fields of configurations, and values of connections' states) again with the
+ * newest key, in one transaction that locks the connections' rows: a
  * server running meanwhile waits for it to commit, and reads either every old envelope or every new one. A secret
  * that does not open aborts the whole rotation, nothing changed.
  */
@@ -31,8 +33,9 @@ public final class SecretRotation {
      * @param resealed secrets sealed again with the newest key
      * @param alreadyNewest secrets the newest key had sealed already
      * @param connections connections whose stored configuration changed
+     * @param stateValues values of connections' states sealed again with the newest key
      */
-    public record Rotated(String keyId, int resealed, int alreadyNewest, int connections) {
+    public record Rotated(String keyId, int resealed, int alreadyNewest, int connections, int stateValues) {
     }
 
     /** @throws SecretUnreadableException naming the connection and field that would not open; nothing changed */
@@ -71,7 +74,24 @@ public final class SecretRotation {
                     connections++;
                 }
             }
-            return new Rotated(newest, resealed, already, connections);
+            ConnectionStateDao states = handle.attach(ConnectionStateDao.class);
+            int stateValues = 0;
+            for (ConnectionStateDao.StateRow row : states.lockSealed()) {
+                if (SecretEnvelope.keyIdOf(row.value()).filter(newest::equals).isPresent()) {
+                    continue;
+                }
+                String value;
+                try {
+                    value = envelope.openState(row.value(), row.connectionId(), row.key());
+                } catch (SecretUnreadableException e) {
+                    throw new SecretUnreadableException("connection " + row.connectionId() + " state key '" + row.key()
+                            + "': " + e.getMessage() + "; nothing was re-encrypted");
+                }
+                states.storeSealed(row.connectionId(), row.key(), envelope.sealState(value, row.connectionId(),
+                        row.key()));
+                stateValues++;
+            }
+            return new Rotated(newest, resealed, already, connections, stateValues);
         });
     }
 }

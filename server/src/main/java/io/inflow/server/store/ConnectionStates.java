@@ -10,7 +10,9 @@ import org.jdbi.v3.core.JdbiException;
 
 /**
  * The host's {@link ConnectionState}s, kept in {@code connection_state}. Every read and write of a value goes
- * through here, so this is the one place where values will be encrypted at rest.
+ * through here: values are stored sealed by a {@link StateSealer} (encrypted at rest, like the secret fields of
+ * configurations); a value a version before 0018 stored in plain text is read as it is until the start-up step seals
+ * it.
  *
  * <p>Values are secrets, and a failed statement's exception would carry them: JDBI renders a statement's arguments
  * into its message, and PostgreSQL's error detail may quote the row. So a failure here is answered with an
@@ -20,9 +22,11 @@ import org.jdbi.v3.core.JdbiException;
 public final class ConnectionStates {
 
     private final Jdbi jdbi;
+    private final StateSealer sealer;
 
-    public ConnectionStates(Jdbi jdbi) {
+    public ConnectionStates(Jdbi jdbi, StateSealer sealer) {
         this.jdbi = jdbi;
+        this.sealer = sealer;
     }
 
     /** The state of one connection: reads and writes go to the database at once, nothing is cached. */
@@ -41,14 +45,16 @@ public final class ConnectionStates {
         @Override
         public Optional<String> get(String key) {
             Objects.requireNonNull(key, "key");
-            return withDao("read", key, dao -> dao.find(connectionId, key));
+            return withDao("read", key, dao -> dao.find(connectionId, key))
+                    .map(stored -> stored.sealed() ? sealer.open(connectionId, key, stored.value()) : stored.value());
         }
 
         @Override
         public void put(String key, String value) {
             ConnectionState.none().put(key, value); // the argument checks every state makes
             // a connection deleted meanwhile keeps nothing: its put is dropped, as its state was
-            boolean refused = withDao("write", key, dao -> dao.put(connectionId, key, value, MAX_KEYS) == 0
+            boolean refused = withDao("write", key, dao -> dao.put(connectionId, key,
+                    sealer.seal(connectionId, key, value), MAX_KEYS) == 0
                     && dao.connectionIsLive(connectionId));
             if (refused) {
                 throw new IllegalStateException("the state of connection " + connectionId + " holds " + MAX_KEYS

@@ -27,14 +27,18 @@ class SecretRotationTest {
         long clinic = store("clinic", id -> Map.of("baseId", "app1", "apiToken", sealed(old, "pat-1", id, "apiToken")));
         long studio = store("studio", id -> Map.of("apiKey", sealed(old, "mb-key", id, "apiKey"),
                 "password", "${env:STUDIO_PASSWORD}"));
+        new io.inflow.server.store.ConnectionStates(database.jdbi(), new SealedStates(old)).of(studio)
+                .put("staffToken", "token-1");
         SecretsKeyRing both = new SecretsKeyRing(List.of(NEW, OLD));
 
         SecretRotation.Rotated rotated = new SecretRotation(database.jdbi(), both, JSON).rotate();
         SecretRotation.Rotated again = new SecretRotation(database.jdbi(), both, JSON).rotate();
 
-        assertThat(rotated).isEqualTo(new SecretRotation.Rotated(NEW.id(), 2, 0, 2));
-        assertThat(again).isEqualTo(new SecretRotation.Rotated(NEW.id(), 0, 2, 0));
+        assertThat(rotated).isEqualTo(new SecretRotation.Rotated(NEW.id(), 2, 0, 2, 1));
+        assertThat(again).isEqualTo(new SecretRotation.Rotated(NEW.id(), 0, 2, 0, 0));
         SecretEnvelope newOnly = new SecretEnvelope(new SecretsKeyRing(List.of(NEW)));
+        assertThat(new io.inflow.server.store.ConnectionStates(database.jdbi(), new SealedStates(newOnly)).of(studio)
+                .get("staffToken")).contains("token-1");
         assertThat(newOnly.open(envelope(clinic, "apiToken"), clinic, "apiToken")).isEqualTo("pat-1");
         assertThat(newOnly.open(envelope(studio, "apiKey"), studio, "apiKey")).isEqualTo("mb-key");
         assertThat(stored(studio)).contains("\"password\": \"${env:STUDIO_PASSWORD}\"");

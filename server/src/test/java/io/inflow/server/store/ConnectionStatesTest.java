@@ -28,7 +28,7 @@ class ConnectionStatesTest {
     private ConnectionStates anotherNode() {
         Jdbi jdbi = Jdbi.create(database.endpoint().url(), database.endpoint().user(), "")
                 .installPlugin(new SqlObjectPlugin());
-        return new ConnectionStates(jdbi);
+        return new ConnectionStates(jdbi, database.stateSealer());
     }
 
     @Test
@@ -37,9 +37,43 @@ class ConnectionStatesTest {
 
         assertThat(anotherNode().of(connectionId).get("staffToken")).contains("token-1");
         assertThat(anotherNode().of(otherConnectionId).get("staffToken")).isEmpty();
-        String stored = database.jdbi().withHandle(handle -> handle.createQuery(
-                "SELECT value FROM connection_state WHERE connection_id = " + connectionId).mapTo(String.class).one());
-        assertThat(stored).isEqualTo("token-1");
+    }
+
+    @Test
+    void aValueIsStoredSealedAndDoesNotOpenForAnotherConnectionOrWithAnotherKey() {
+        database.states().of(connectionId).put("staffToken", "token-1");
+
+        String stored = storedValue(connectionId, "staffToken");
+        assertThat(stored).startsWith("v1:").doesNotContain("token-1")
+                .doesNotContain(java.util.Base64.getEncoder().encodeToString("token-1".getBytes()));
+        database.jdbi().useHandle(handle -> handle.createUpdate(
+                        "INSERT INTO connection_state (connection_id, key, value, sealed) VALUES (:id, 'staffToken', "
+                                + ":value, true)")
+                .bind("id", otherConnectionId).bind("value", stored).execute());
+        assertThatThrownBy(() -> database.states().of(otherConnectionId).get("staffToken"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("key 'staffToken' of the state of connection " + otherConnectionId
+                        + " cannot be read")
+                .hasMessageContaining("sealed for another connection or state key");
+        Jdbi jdbi = Jdbi.create(database.endpoint().url(), database.endpoint().user(), "")
+                .installPlugin(new SqlObjectPlugin());
+        assertThatThrownBy(() -> new ConnectionStates(jdbi, TestDatabase.sealer()).of(connectionId).get("staffToken"))
+                .hasMessageContaining("which is not configured")
+                .hasMessageNotContaining("token-1");
+    }
+
+    @Test
+    void aValueAVersionBeforeSealingStoredInPlainTextIsReadAsItIs() {
+        database.jdbi().useHandle(handle -> handle.execute("INSERT INTO connection_state (connection_id, key, value) "
+                + "VALUES (" + connectionId + ", 'staffToken', 'legacy-token')"));
+
+        assertThat(database.states().of(connectionId).get("staffToken")).contains("legacy-token");
+    }
+
+    private String storedValue(long connection, String key) {
+        return database.jdbi().withHandle(handle -> handle.createQuery(
+                        "SELECT value FROM connection_state WHERE connection_id = :id AND key = :key")
+                .bind("id", connection).bind("key", key).mapTo(String.class).one());
     }
 
     @Test

@@ -46,7 +46,9 @@ public final class TestDatabase implements BeforeEachCallback {
     private final DeadLetterDao deadLetters = jdbi.onDemand(DeadLetterDao.class);
     private final QuotaDao quotas = jdbi.onDemand(QuotaDao.class);
     private final RecordSink sink = new RecordSink(jdbi, json);
-    private final ConnectionStates states = new ConnectionStates(jdbi);
+    /** Sealed with a key of this test database's own, as the server seals with its secrets key. */
+    private final StateSealer stateSealer = sealer();
+    private final ConnectionStates states = new ConnectionStates(jdbi, stateSealer);
     private final RateLimitTable rateLimits = new RateLimitTable(Holder.POOL::getConnection);
 
     @Override
@@ -56,6 +58,19 @@ public final class TestDatabase implements BeforeEachCallback {
                         + "import_run_streams, import_runs, "
                         + "connections, scheduled_tasks "
                         + "RESTART IDENTITY CASCADE; UPDATE scheduler_state SET running = true"));
+    }
+
+    /** What seals {@link #states()}' values: another node of the same cluster would have the same key. */
+    public StateSealer stateSealer() {
+        return stateSealer;
+    }
+
+    /** A sealer of connection state values under a fresh secrets key. */
+    public static StateSealer sealer() {
+        io.inflow.server.secrets.SecretsKey key = io.inflow.server.secrets.SecretsKey.parse(
+                io.inflow.server.secrets.SecretsKeys.newKey(new java.security.SecureRandom()));
+        return new io.inflow.server.secrets.SealedStates(new io.inflow.server.secrets.SecretEnvelope(
+                new io.inflow.server.secrets.SecretsKeyRing(java.util.List.of(key))));
     }
 
     /** As the server configures its own. */
