@@ -23,6 +23,8 @@ import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.connections.ConnectionServices;
 import io.inflow.server.deadletters.DeadLetterReplay;
+import io.inflow.server.deadletters.DeadLetters;
+import io.inflow.server.health.DatabaseProbe;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.plugins.LoadedConnector;
@@ -197,8 +199,9 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                 new StatRunner(jdbi, Duration.ofSeconds(10)), connections, plugins);
 
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
-        ApiResources.create(runs, recordCounts, deadLetters, statistics, plugins, connectionServices, jobs, replay,
-                        upstreams, settings, environment.getObjectMapper(), clock)
+        ApiResources.create(plugins, connectionServices, jobs, new DeadLetters(deadLetters), replay, statistics,
+                        new DatabaseProbe(recordCounts, deadLetters), upstreams, settings,
+                        environment.getObjectMapper(), clock)
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
 

@@ -5,14 +5,13 @@ import io.inflow.server.auth.ApiAuthFeature;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.connections.ConnectionServices;
 import io.inflow.server.deadletters.DeadLetterReplay;
+import io.inflow.server.deadletters.DeadLetters;
+import io.inflow.server.health.DatabaseProbe;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.stats.ConnectionStatistics;
-import io.inflow.server.store.DeadLetterDao;
-import io.inflow.server.store.ImportRunDao;
-import io.inflow.server.store.RecordCountDao;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
@@ -24,13 +23,13 @@ public final class ApiResources {
     private ApiResources() {
     }
 
-    public static List<Object> create(ImportRunDao runs, RecordCountDao recordCounts, DeadLetterDao deadLetters,
-                                      ConnectionStatistics statistics, PluginRegistry plugins,
-                                      ConnectionServices connectionServices, JobEngine jobs, DeadLetterReplay replay,
+    public static List<Object> create(PluginRegistry plugins, ConnectionServices connectionServices, JobEngine jobs,
+                                      DeadLetters deadLetters, DeadLetterReplay replay,
+                                      ConnectionStatistics statistics, DatabaseProbe database,
                                       UpstreamClients upstreams, ApiSettings settings, ObjectMapper json,
                                       Clock clock) {
         ConnectionService connections = connectionServices.connections();
-        RunViews runViews = new RunViews(runs, clock);
+        RunViews runViews = new RunViews(jobs.history(), clock);
         Set<Class<?>> open = new HashSet<>();
         if (settings.auth().openHealth()) {
             open.add(HealthResource.class);
@@ -50,12 +49,12 @@ public final class ApiResources {
                         connectionServices.editor(), connectionServices.removals(), json),
                 new ConnectionScheduleResource(jobs.schedules()),
                 new CheckpointsResource(jobs.checkpoints()),
-                new ImportsResource(runs, jobs.imports(), runViews),
+                new ImportsResource(jobs.history(), jobs.imports(), runViews),
                 new SchedulerResource(jobs.control(), connections, jobs.schedules()),
-                new StatusResource(jobs.control(), runs, connections, runViews, clock),
+                new StatusResource(jobs.control(), jobs.history(), connections, runViews, clock),
                 new DeadLettersResource(deadLetters, replay),
                 new ConnectionStatsResource(statistics),
-                new HealthResource(recordCounts, deadLetters, plugins, upstreams, settings.embeddedDatabase()),
+                new HealthResource(database, plugins, upstreams, settings.embeddedDatabase()),
                 new OpenApiResource(OpenApiDocument.load()));
     }
 }

@@ -2,9 +2,9 @@ package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
 import io.inflow.server.deadletters.DeadLetterReplay;
+import io.inflow.server.deadletters.DeadLetters;
 import io.inflow.server.deadletters.ReplayResult;
 import io.inflow.server.errors.InflowException;
-import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.DeadLetterRow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -26,10 +26,10 @@ public final class DeadLettersResource {
     private static final int DEFAULT_LIMIT = 100;
     private static final int MAX_LIMIT = 1_000;
 
-    private final DeadLetterDao letters;
+    private final DeadLetters letters;
     private final DeadLetterReplay replay;
 
-    DeadLettersResource(DeadLetterDao letters, DeadLetterReplay replay) {
+    DeadLettersResource(DeadLetters letters, DeadLetterReplay replay) {
         this.letters = letters;
         this.replay = replay;
     }
@@ -59,8 +59,7 @@ public final class DeadLettersResource {
     @GET
     @Path("{id}")
     public DeadLetterView get(@PathParam("id") String id) {
-        long letterId = Requests.id(id, "dead letter");
-        return DeadLetterView.of(letters.find(letterId).orElseThrow(() -> InflowException.notFound("dead letter", letterId)));
+        return DeadLetterView.of(letters.get(Requests.id(id, "dead letter")));
     }
 
     /** Tries one letter again: 200 with whether the record is now stored. */

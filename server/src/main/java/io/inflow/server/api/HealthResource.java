@@ -1,12 +1,11 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
+import io.inflow.server.health.DatabaseProbe;
 import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.UpstreamClients;
-import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.RecordCount;
-import io.inflow.server.store.RecordCountDao;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -24,16 +23,14 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public final class HealthResource {
 
-    private final RecordCountDao recordCounts;
-    private final DeadLetterDao deadLetters;
+    private final DatabaseProbe database;
     private final PluginRegistry plugins;
     private final UpstreamClients upstreams;
     private final boolean embeddedDatabase;
 
-    HealthResource(RecordCountDao recordCounts, DeadLetterDao deadLetters, PluginRegistry plugins,
-                   UpstreamClients upstreams, boolean embeddedDatabase) {
-        this.recordCounts = recordCounts;
-        this.deadLetters = deadLetters;
+    HealthResource(DatabaseProbe database, PluginRegistry plugins, UpstreamClients upstreams,
+                   boolean embeddedDatabase) {
+        this.database = database;
         this.plugins = plugins;
         this.upstreams = upstreams;
         this.embeddedDatabase = embeddedDatabase;
@@ -45,12 +42,11 @@ public final class HealthResource {
         HealthView.RecordsHealth records = null;
         long openDeadLetters = 0;
         String mode = embeddedDatabase ? "embedded" : "external";
-        long started = System.nanoTime();
         try {
-            List<RecordCount> counts = recordCounts.all();
-            long latencyMs = (System.nanoTime() - started) / 1_000_000;
-            database = new HealthView.DatabaseHealth(true, mode, latencyMs, null);
-            openDeadLetters = deadLetters.openCount();
+            DatabaseProbe.Answer answer = this.database.probe();
+            database = new HealthView.DatabaseHealth(true, mode, answer.latencyMs(), null);
+            openDeadLetters = answer.openDeadLetters();
+            List<RecordCount> counts = answer.records();
             records = new HealthView.RecordsHealth(counts.stream().mapToLong(RecordCount::records).sum(),
                     counts.stream().map(count -> new HealthView.StreamRecords(count.connectionId(), count.stream(),
                             count.records())).toList());

@@ -1,9 +1,8 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
-import io.inflow.server.errors.InflowException;
 import io.inflow.server.jobs.ImportService;
-import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.jobs.RunHistory;
 import io.inflow.server.store.RunQuery;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.RunStatus;
@@ -30,11 +29,11 @@ public final class ImportsResource {
     private static final int DEFAULT_LIMIT = 50;
     private static final int MAX_LIMIT = 500;
 
-    private final ImportRunDao runs;
+    private final RunHistory runs;
     private final ImportService imports;
     private final RunViews views;
 
-    ImportsResource(ImportRunDao runs, ImportService imports, RunViews views) {
+    ImportsResource(RunHistory runs, ImportService imports, RunViews views) {
         this.runs = runs;
         this.imports = imports;
         this.views = views;
@@ -86,7 +85,6 @@ public final class ImportsResource {
     }
 
     private RunRow find(String id) {
-        long runId = Requests.id(id, "import run");
-        return runs.find(runId).orElseThrow(() -> InflowException.notFound("import run", runId));
+        return runs.get(Requests.id(id, "import run"));
     }
 }

@@ -1,6 +1,6 @@
 package io.inflow.server.api;
 
-import io.inflow.server.store.ImportRunDao;
+import io.inflow.server.jobs.RunHistory;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.RunStreamRow;
 import java.time.Clock;
@@ -11,10 +11,10 @@ import java.util.stream.Collectors;
 /** Builds run views with their streams, in one query for a whole page of runs. */
 final class RunViews {
 
-    private final ImportRunDao runs;
+    private final RunHistory runs;
     private final Clock clock;
 
-    RunViews(ImportRunDao runs, Clock clock) {
+    RunViews(RunHistory runs, Clock clock) {
         this.runs = runs;
         this.clock = clock;
     }

@@ -3,8 +3,8 @@ package io.inflow.server.api;
 import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.jobs.RunHistory;
 import io.inflow.server.jobs.SchedulerControl;
-import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.SchedulerStateRow;
 import jakarta.annotation.security.RolesAllowed;
@@ -26,12 +26,12 @@ import java.util.stream.Collectors;
 public final class StatusResource {
 
     private final SchedulerControl control;
-    private final ImportRunDao runs;
+    private final RunHistory runs;
     private final ConnectionService connections;
     private final RunViews views;
     private final Clock clock;
 
-    StatusResource(SchedulerControl control, ImportRunDao runs, ConnectionService connections, RunViews views,
+    StatusResource(SchedulerControl control, RunHistory runs, ConnectionService connections, RunViews views,
                    Clock clock) {
         this.control = control;
         this.runs = runs;

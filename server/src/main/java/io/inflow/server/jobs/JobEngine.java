@@ -16,21 +16,21 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 /**
- * The job engine of one node, wired: what the API calls ({@link ImportService}, {@link ConnectionSchedules},
- * {@link SchedulerControl}, {@link CheckpointService}) and the {@link JobScheduler} whose lifecycle the application
- * manages.
+ * The job engine of one node, wired: what the API calls ({@link ImportService}, {@link RunHistory},
+ * {@link ConnectionSchedules}, {@link SchedulerControl}, {@link CheckpointService}) and the {@link JobScheduler}
+ * whose lifecycle the application manages.
  */
-public record JobEngine(ImportService imports, ConnectionSchedules schedules, SchedulerControl control,
-                        CheckpointService checkpoints, JobScheduler scheduler) {
+public record JobEngine(ImportService imports, RunHistory history, ConnectionSchedules schedules,
+                        SchedulerControl control, CheckpointService checkpoints, JobScheduler scheduler) {
 
     /**
      * @param connectionDao the connections' rows, for what the engine writes there itself: their schedules
      */
     public static JobEngine create(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts,
                                    SchedulerStateDao schedulerState, ConnectionDao connectionDao, RecordSink sink,
-                                   ConnectionStates states,
-                                   ConnectionService connections, PluginRegistry plugins, UpstreamClients upstreams,
-                                   CheckpointCodec checkpointCodec, JobsConfiguration config, DataSource dataSource, Clock clock,
+                                   ConnectionStates states, ConnectionService connections, PluginRegistry plugins,
+                                   UpstreamClients upstreams, CheckpointCodec checkpointCodec,
+                                   JobsConfiguration config, DataSource dataSource, Clock clock,
                                    ImportMetrics metrics) {
         NodeSignals signals = new NodeSignals();
         RunPlans plans = new RunPlans(plugins, runs);
@@ -48,6 +48,7 @@ public record JobEngine(ImportService imports, ConnectionSchedules schedules, Sc
                 new RunReconciler(runs, clock), startup, runs, watchdog);
         return new JobEngine(
                 new ImportService(runs, connections, plans, launcher, cooldown, scheduler.client()),
+                new RunHistory(runs),
                 new ConnectionSchedules(connections, connectionDao, scheduler.client(), clock),
                 new SchedulerControl(schedulerState),
                 new CheckpointService(checkpoints, runs, connections, checkpointCodec),

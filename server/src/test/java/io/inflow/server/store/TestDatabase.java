@@ -116,6 +116,11 @@ public final class TestDatabase implements BeforeEachCallback {
         return rateLimits;
     }
 
+    /** A small pool over the database, as the server's: for db-scheduler's client. */
+    public javax.sql.DataSource dataSource() {
+        return Holder.POOL;
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }
