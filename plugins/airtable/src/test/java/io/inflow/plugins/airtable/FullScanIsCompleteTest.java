@@ -30,6 +30,6 @@ class FullScanIsCompleteTest {
     @Test
     void noConfigurationKeyFiltersATable() {
         assertThat(connector.spec().config().fields()).extracting(ConfigField::name)
-                .containsExactly("baseUrl", "apiToken", "baseId", "tables", "modifiedField", "requestsPerSecond");
+                .containsExactly("baseUrl", "apiToken", "baseId", "tables", "modifiedField");
     }
 }
