@@ -15,8 +15,9 @@ import java.util.function.LongSupplier;
  *   <li>{@link #at}: stands still, and moves only when the test moves it ({@link #advance}, {@link #set});</li>
  *   <li>{@link #ticking}: moves forward by a fixed step each time it is read, so a read "takes" simulated minutes,
  *       deterministically, without waiting for them;</li>
- *   <li>{@link #realTime}: keeps pace with the system clock, plus however far the test moved it: the default of a
- *       {@link TestHost}, whose connector then agrees with an upstream fake that runs in real time.</li>
+ *   <li>{@link #realTime}, {@link #realTimeFrom}: keeps pace with the system clock, from where the test put it:
+ *       {@link #realTime()} is the default of a {@link TestHost}, whose connector then agrees with an upstream fake
+ *       that runs in real time.</li>
  * </ul>
  * Thread-safe.
  */
@@ -53,6 +54,16 @@ public final class TestClock extends Clock {
     /** A clock at the system's time that keeps pace with it; {@link #advance} moves it ahead of the system's. */
     public static TestClock realTime() {
         return new TestClock(System::currentTimeMillis, 0, 0);
+    }
+
+    /**
+     * A clock that starts at {@code start} and keeps pace with the system's from there: a sandbox on it enforces its
+     * rate limits in real time, while its data and a connector's windows stay where the test put them.
+     */
+    public static TestClock realTimeFrom(Instant start) {
+        TestClock clock = realTime();
+        clock.set(start);
+        return clock;
     }
 
     /** Moves the clock forward (or back, for a negative duration). */
