@@ -108,7 +108,7 @@ public final class RecordingReadContext implements ReadContext {
         this.stream = stream;
         this.start = start;
         this.current = start;
-        this.http = host.http().forRead(this::requested);
+        this.http = host.http().forRead(this::isCancelled, this::requested);
         this.log = new LinesLogger("io.inflow.testkit." + stream, logLines);
     }
 

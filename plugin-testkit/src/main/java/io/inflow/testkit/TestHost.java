@@ -9,6 +9,7 @@ import io.inflow.api.ReadCancelledException;
 import io.inflow.api.UpstreamClient;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * deletions a connector reports and those a complete full scan reveals removed, the last checkpoint committed for
  * each stream kept as where its next read starts, and one connection's {@link io.inflow.api.ConnectionState} kept
  * across its reads and checks. Upstream calls go through a {@link TestUpstreamClient} that keeps the connector's
- * declared rate limit and counts its calls. Every read and check sees the host's {@link TestClock}.
+ * declared rate limit, retries as the server does and counts its calls. Every read and check sees the host's
+ * {@link TestClock}.
  *
  * <p>Each read goes through a {@link RecordingReadContext}: to watch one, cancel it or fail one of its commits,
  * make one with {@link #readContext} and run it with {@link #read(RecordingReadContext)}.
@@ -41,11 +43,23 @@ public final class TestHost {
 
     /** A host whose connector reads the time from {@code clock}: share it with the upstream's fake. */
     public TestHost(Connector connector, ConnectorConfig config, TestClock clock) {
+        this(connector, config, clock, TestUpstreamClient.Retries.DEFAULT);
+    }
+
+    private TestHost(Connector connector, ConnectorConfig config, TestClock clock, TestUpstreamClient.Retries retries) {
         this.connector = connector;
         this.config = config;
         this.clock = clock;
         double rate = config.number("requestsPerSecond").orElse(connector.spec().limits().requestsPerSecond());
-        this.http = new TestUpstreamClient(rate);
+        this.http = new TestUpstreamClient(rate, connector.spec().limits().lockout(), retries);
+    }
+
+    /**
+     * A new host like this one, whose client gives up a call after {@code budget} without a usable answer (30
+     * seconds by default): for a test of an upstream that keeps failing. Its store and state start empty.
+     */
+    public TestHost withRetryBudget(Duration budget) {
+        return new TestHost(connector, config, clock, TestUpstreamClient.Retries.DEFAULT.withBudget(budget));
     }
 
     /**

@@ -14,14 +14,14 @@ import java.util.Map;
 
 /**
  * A real HTTP server on a free loopback port that answers from a script: each request gets the next answer, and the
- * last answer repeats. An answer may also drop the connection without a word, as a broken upstream does.
+ * last answer repeats. An answer may also break off midway, as a broken upstream or connection does.
  */
 final class FakeUpstream implements AutoCloseable {
 
-    /** One scripted answer; {@link #DROP} closes the connection instead. */
+    /** One scripted answer; {@link #BROKEN_OFF} announces a body and closes the connection a few bytes into it. */
     record Answer(int status, String body, Map<String, String> headers) {
 
-        static final Answer DROP = new Answer(-1, "", Map.of());
+        static final Answer BROKEN_OFF = new Answer(200, "{\"re", Map.of());
 
         static Answer of(int status, String body) {
             return new Answer(status, body, Map.of());
@@ -64,12 +64,15 @@ final class FakeUpstream implements AutoCloseable {
             served++;
         }
         exchange.getRequestBody().readAllBytes();
-        if (answer == Answer.DROP) {
-            // no status line: the client sees the connection close under it
+        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
+        if (answer == Answer.BROKEN_OFF) {
+            exchange.sendResponseHeaders(answer.status(), 1_000);
+            exchange.getResponseBody().write(body);
+            exchange.getResponseBody().flush();
+            // fewer bytes than announced: the server closes the connection, the client reads an early end
             exchange.close();
             return;
         }
-        byte[] body = answer.body().getBytes(StandardCharsets.UTF_8);
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
         exchange.sendResponseHeaders(answer.status(), body.length == 0 ? -1 : body.length);
         try (var out = exchange.getResponseBody()) {
