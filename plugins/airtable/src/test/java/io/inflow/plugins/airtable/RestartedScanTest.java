@@ -8,6 +8,7 @@ import io.inflow.api.record.Record;
 import io.inflow.sandbox.Modification;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.time.Duration;
@@ -54,28 +55,29 @@ class RestartedScanTest {
         sandbox.close();
     }
 
-    private RecordingContext read(Checkpoint checkpoint, RecordingContext context) throws Exception {
-        connector.read(TABLE, checkpoint, context);
-        return context;
+    /** A read of the table from {@code start}, on a host of its own. */
+    private RecordingReadContext context(Checkpoint start) {
+        return new TestHost(connector, config, clock).readContext(TABLE, start);
     }
 
-    private RecordingContext context() {
-        return new RecordingContext(config, new TestHost(connector, config).http());
+    private RecordingReadContext read(RecordingReadContext context) throws Exception {
+        connector.read(TABLE, context.start(), context);
+        return context;
     }
 
     @Test
     void aFullScanWhosePageTokenExpiresAfterAPageShowedARecordChangedMidScanStillReadsEveryRecord() throws Exception {
         Modification[] changed = new Modification[1];
-        RecordingContext full = context()
+        RecordingReadContext full = context(Checkpoint.empty())
                 // records not read yet change: some of them lie on the fourth page, showing their new time
-                .afterPage(3, () -> {
+                .afterCommit(3, () -> {
                     clock.set(Instant.now());
                     changed[0] = sandbox.airtable().modify(300);
                 })
                 // Airtable forgets the scan's page token while Inflow is away
-                .afterPage(4, () -> clock.advance(Duration.ofMinutes(6)));
+                .afterCommit(4, () -> clock.advance(Duration.ofMinutes(6)));
 
-        read(Checkpoint.empty(), full);
+        read(full);
 
         Set<String> fourthPage = ids(full.batches().get(3).records());
         assertThat(fourthPage).as("the fourth page shows records changed during the scan")
@@ -87,14 +89,14 @@ class RestartedScanTest {
 
     @Test
     void aScanResumedWithAPageTokenAirtableRejectsReadsEveryRecordFromWhereItCanRestart() throws Exception {
-        List<Record> listed = read(Checkpoint.empty(), context()).records();
+        List<Record> listed = read(context(Checkpoint.empty())).records();
         Instant restartFrom = listed.get(1_234).sourceUpdatedAt();
         long notBefore = listed.stream().filter(record -> !record.sourceUpdatedAt().isBefore(restartFrom)).count();
         Checkpoint interrupted = Checkpoint.empty().with("offset", "no-such-token")
                 .with("maxModified", restartFrom.toString()).with("restartFrom", restartFrom.toString())
                 .with("scanStartedAt", clock.instant().toString());
 
-        RecordingContext resumed = read(interrupted, context());
+        RecordingReadContext resumed = read(context(interrupted));
 
         assertThat(notBefore).isEqualTo(766);
         assertThat(resumed.commitsById().keySet())
@@ -109,7 +111,7 @@ class RestartedScanTest {
                 .with("maxModified", clock.instant().toString())
                 .with("scanStartedAt", clock.instant().minusSeconds(60).toString());
 
-        RecordingContext resumed = read(interrupted, context());
+        RecordingReadContext resumed = read(context(interrupted));
 
         assertThat(resumed.commitsById()).hasSize(RECORDS);
         assertThat(resumed.logLines()).anyMatch(line -> line.startsWith("page token expired"));

@@ -67,9 +67,8 @@ class ViewsAndStatsTest {
                 "apiToken", "sandbox-token", "baseId", "appClinicConversations", "tables", List.of(TABLE),
                 "modifiedField", "Last Modified", "requestsPerSecond", 400));
         AirtableConnector connector = new AirtableConnector();
-        RecordingContext read = new RecordingContext(config, new TestHost(connector, config).http());
-        connector.read(TABLE, Checkpoint.empty(), read);
-        imported = read.records();
+        TestHost host = new TestHost(connector, config);
+        imported = host.read(host.readContext(TABLE, Checkpoint.empty())).records();
         postgres = EmbeddedPostgres.builder().start();
         // the host applies its own changelog first, then each plugin's
         try (Connection connection = postgres.getPostgresDatabase().getConnection()) {

@@ -10,7 +10,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,10 +42,11 @@ final class GmailApi {
         this.auth = auth;
     }
 
-    static GmailApi of(ConnectorContext context, Clock clock) {
+    /** The API as the connection configures it; access tokens are renewed by the host's clock. */
+    static GmailApi of(ConnectorContext context) {
         GmailSettings settings = GmailSettings.of(context.config());
         GoogleAuth auth = new GoogleAuth(context.http(), settings.tokenUrl(), settings.clientId(), settings.clientSecret(),
-                settings.refreshToken(), clock);
+                settings.refreshToken(), context.clock());
         return new GmailApi(context.http(), settings.baseUrl(), settings.userId(), auth);
     }
 

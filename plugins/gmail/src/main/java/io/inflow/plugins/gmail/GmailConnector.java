@@ -19,7 +19,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -77,17 +76,6 @@ public final class GmailConnector implements Connector {
             Limits.perSecond(REQUESTS_PER_SECOND).withPageSize(GmailApi.PAGE_SIZE),
             List.of(RecordMapper.MESSAGES, RecordMapper.LABELS));
 
-    private final Clock clock;
-
-    public GmailConnector() {
-        this(Clock.systemUTC());
-    }
-
-    /** With the clock that decides when an access token is due for renewal; tests pass their own. */
-    GmailConnector(Clock clock) {
-        this.clock = clock;
-    }
-
     @Override
     public ConnectorSpec spec() {
         return SPEC;
@@ -111,7 +99,7 @@ public final class GmailConnector implements Connector {
     /** A token exchange, the profile and, when the scope is narrowed, one message id with it. */
     @Override
     public void check(ConnectorContext context) throws IOException, InterruptedException {
-        GmailApi api = GmailApi.of(context, clock);
+        GmailApi api = GmailApi.of(context);
         api.profile();
         Scope scope = GmailSettings.of(context.config()).scope();
         if (scope.hasQuery() || !scope.labelIds().isEmpty()) {
@@ -121,7 +109,7 @@ public final class GmailConnector implements Connector {
 
     @Override
     public void read(String stream, Checkpoint checkpoint, ReadContext context) throws IOException, InterruptedException {
-        GmailApi api = GmailApi.of(context, clock);
+        GmailApi api = GmailApi.of(context);
         switch (stream) {
             case RecordMapper.MESSAGES -> new MessageSync(api, GmailSettings.of(context.config()).scope(), context)
                     .run(SyncPosition.from(checkpoint));
@@ -165,7 +153,7 @@ public final class GmailConnector implements Connector {
     @Override
     public Optional<Record> reread(String stream, String externalId, ConnectorContext context)
             throws IOException, InterruptedException {
-        GmailApi api = GmailApi.of(context, clock);
+        GmailApi api = GmailApi.of(context);
         RecordMapper.Mapped mapped;
         if (stream.equals(RecordMapper.MESSAGES)) {
             JsonNode message = api.getMessage(externalId).orElseThrow(() ->

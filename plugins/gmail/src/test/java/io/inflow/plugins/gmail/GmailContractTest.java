@@ -12,21 +12,24 @@ import org.junit.jupiter.api.BeforeAll;
 /**
  * The Gmail connector against the sandbox's Gmail: a mailbox of 600 messages and Gmail's quota raised to 20,000
  * units a second (the connection asks for 2,000 requests a second, 10,000 units at most), so the contract runs
- * fast and still proves that the declared rate keeps under the quota.
+ * fast and still proves that the declared rate keeps under the quota. The reads interrupted at every page read a
+ * second mailbox of 150 messages, two pages.
  */
 class GmailContractTest extends ConnectorContractTest {
 
     private static Sandbox sandbox;
+    private static Sandbox small;
 
     @BeforeAll
-    static void startSandbox() {
-        sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0).withGmailMessages(600)
-                .withGmailUnitsPerSecond(20_000));
+    static void startSandboxes() {
+        sandbox = Sandbox.start(GmailSandbox.options().withGmailMessages(600).withGmailUnitsPerSecond(20_000));
+        small = Sandbox.start(GmailSandbox.options().withGmailMessages(150).withGmailUnitsPerSecond(20_000));
     }
 
     @AfterAll
-    static void stopSandbox() {
+    static void stopSandboxes() {
         sandbox.close();
+        small.close();
     }
 
     @Override
@@ -60,7 +63,22 @@ class GmailContractTest extends ConnectorContractTest {
     }
 
     @Override
+    protected ConnectorConfig configWithFewPages() {
+        return GmailSandbox.config(small, SandboxOptions.DEFAULT_TOKEN, Map.of("requestsPerSecond", 2_000));
+    }
+
+    @Override
+    protected Map<String, Long> expectedRecordsWithFewPages() {
+        return Map.of("messages", 150L, "labels", 22L);
+    }
+
+    @Override
+    protected Map<String, Integer> expectedPagesWithFewPages() {
+        return Map.of("messages", 2, "labels", 1);
+    }
+
+    @Override
     protected long upstreamLimitViolations() {
-        return sandbox.gmail().violationCount();
+        return sandbox.gmail().violationCount() + small.gmail().violationCount();
     }
 }

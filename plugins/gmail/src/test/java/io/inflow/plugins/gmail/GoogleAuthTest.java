@@ -12,6 +12,7 @@ import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.faults.Fault;
 import io.inflow.sandbox.faults.FaultProfile;
 import io.inflow.testkit.ReadResult;
+import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,10 +40,11 @@ class GoogleAuthTest {
 
     @Test
     void theAccessTokenIsRenewedBeforeItExpiresSoALongImportNeverMeetsA401() throws Exception {
-        TickingClock clock = new TickingClock(Instant.parse("2025-06-10T08:00:00Z"), Duration.ofMillis(20));
+        TestClock clock = TestClock.ticking(Instant.parse("2025-06-10T08:00:00Z"), Duration.ofMillis(20));
         try (Sandbox sandbox = Sandbox.start(GmailSandbox.options().withClock(clock)
                 .withGmailMessages(300).withGmailUnitsPerSecond(0).withGmailTokenLifetime(Duration.ofSeconds(4)))) {
-            TestHost host = new TestHost(new GmailConnector(clock), GmailSandbox.config(sandbox, SandboxOptions.DEFAULT_TOKEN, FAST));
+            TestHost host = new TestHost(new GmailConnector(), GmailSandbox.config(sandbox, SandboxOptions.DEFAULT_TOKEN, FAST),
+                    clock);
 
             ReadResult result = host.read("messages", Checkpoint.empty());
 

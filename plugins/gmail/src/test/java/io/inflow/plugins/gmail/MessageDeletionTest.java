@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
-import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
 import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestHost;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +45,7 @@ class MessageDeletionTest {
         List<String> deleted = sandbox.gmail().delete(7).ids();
         int before = sandbox.gmail().requests().size();
 
-        RecordingContext read = incremental();
+        RecordingReadContext read = incremental();
 
         assertThat(deletions(read)).hasSize(7).containsExactlyInAnyOrderElementsOf(deleted);
         assertThat(records(read)).isEmpty();
@@ -61,7 +61,7 @@ class MessageDeletionTest {
         List<String> deleted = sandbox.gmail().delete(5).ids();
         int before = sandbox.gmail().requests().size();
 
-        RecordingContext read = incremental();
+        RecordingReadContext read = incremental();
 
         // every message was relabelled on the history's first three pages, so each deleted one is fetched there
         // (and found gone) before its messagesDeleted on the fourth page repeats the news
@@ -69,7 +69,7 @@ class MessageDeletionTest {
         assertThat(since(before)).filteredOn(request -> request.path().contains("/messages/") && request.status() == 404)
                 .hasSize(5);
         assertThat(deletions(read)).hasSize(5).containsExactlyInAnyOrderElementsOf(deleted);
-        assertThat(read.last().deleted()).isEmpty();
+        assertThat(read.batches().get(3).deleted()).isEmpty();
         Set<String> stored = records(read).stream().map(Record::externalId).collect(Collectors.toSet());
         assertThat(stored).hasSize(messages - 5).doesNotContainAnyElementsOf(deleted);
         assertThat(relabelled).containsAll(deleted);
@@ -78,32 +78,29 @@ class MessageDeletionTest {
     @Test
     void aMessageBroughtBackIsReadAgainAndNoLongerReportedDeleted() throws Exception {
         List<String> deleted = sandbox.gmail().delete(4).ids();
-        RecordingContext first = incremental();
-        host.read("messages", host.watermark("messages"));
+        RecordingReadContext first = incremental();
+        host.read("messages", host.checkpoint("messages"));
         List<String> back = deleted.subList(0, 2);
         sandbox.gmail().restore(back);
 
-        RecordingContext second = incremental();
+        RecordingReadContext second = incremental();
 
         assertThat(deletions(first)).containsExactlyInAnyOrderElementsOf(deleted);
         assertThat(deletions(second)).isEmpty();
         assertThat(records(second)).extracting(Record::externalId).containsExactlyInAnyOrderElementsOf(back);
     }
 
-    private RecordingContext incremental() throws Exception {
-        Checkpoint watermark = host.watermark("messages");
-        RecordingContext read = new RecordingContext(config, host.http(), Integer.MAX_VALUE);
-        new GmailConnector().read("messages", watermark, read);
-        return read;
+    private RecordingReadContext incremental() throws Exception {
+        return host.read(host.readContext("messages", host.checkpoint("messages")));
     }
 
     /** Every deletion the read reported, repeats kept. */
-    private static List<String> deletions(RecordingContext read) {
-        return read.batches().stream().flatMap(batch -> batch.deleted().stream()).toList();
+    private static List<String> deletions(RecordingReadContext read) {
+        return read.deleted();
     }
 
-    private static List<Record> records(RecordingContext read) {
-        return read.batches().stream().map(Batch::records).flatMap(List::stream).toList();
+    private static List<Record> records(RecordingReadContext read) {
+        return read.records();
     }
 
     private List<LoggedRequest> since(int index) {

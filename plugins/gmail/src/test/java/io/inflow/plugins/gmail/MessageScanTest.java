@@ -12,6 +12,7 @@ import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.gmail.GmailOptions;
 import io.inflow.testkit.ReadResult;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestHost;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,15 +56,12 @@ class MessageScanTest {
 
     @Test
     void aCancelledScanResumesAtItsPageTokenWithoutListingEarlierPagesAgain() throws Exception {
-        GmailConnector connector = new GmailConnector();
-        TestHost host = new TestHost(connector, config(twoPages));
-        RecordingContext first = new RecordingContext(config(twoPages), host.http(), 1);
-        connector.read("messages", Checkpoint.empty(), first);
-        Checkpoint midScan = first.last().checkpoint();
+        TestHost host = new TestHost(new GmailConnector(), config(twoPages));
+        RecordingReadContext first = host.read(host.readContext("messages", Checkpoint.empty()).cancelAfter(1));
+        Checkpoint midScan = first.lastCheckpoint();
         int before = twoPages.gmail().requests().size();
 
-        RecordingContext resumed = new RecordingContext(config(twoPages), host.http(), Integer.MAX_VALUE);
-        connector.read("messages", midScan, resumed);
+        RecordingReadContext resumed = host.read(host.readContext("messages", midScan));
 
         assertThat(first.batches()).hasSize(1);
         assertThat(midScan.values()).containsOnlyKeys("historyId", "pageToken");
@@ -74,7 +72,7 @@ class MessageScanTest {
         first.batches().forEach(batch -> batch.records().forEach(record -> ids.add(record.externalId())));
         resumed.batches().forEach(batch -> batch.records().forEach(record -> ids.add(record.externalId())));
         assertThat(ids).hasSize(200).doesNotHaveDuplicates();
-        assertThat(resumed.last().checkpoint()).isEqualTo(Checkpoint.of("historyId", midScan.get("historyId").orElseThrow()));
+        assertThat(resumed.lastCheckpoint()).isEqualTo(Checkpoint.of("historyId", midScan.get("historyId").orElseThrow()));
     }
 
     @Test

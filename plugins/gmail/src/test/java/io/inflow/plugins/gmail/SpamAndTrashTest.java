@@ -6,6 +6,7 @@ import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestHost;
 import java.util.List;
 import java.util.Map;
@@ -92,13 +93,12 @@ class SpamAndTrashTest {
     /** An incremental read after history id 100: one history page, so one batch. */
     private Batch readHistory(Map<String, Object> extra) throws Exception {
         ConnectorConfig config = gmail.config(extra);
-        RecordingContext context = new RecordingContext(config, new TestHost(new GmailConnector(), config).http(),
-                Integer.MAX_VALUE);
+        TestHost host = new TestHost(new GmailConnector(), config);
 
-        new GmailConnector().read("messages", Checkpoint.of("historyId", "100"), context);
+        RecordingReadContext context = host.read(host.readContext("messages", Checkpoint.of("historyId", "100")));
 
         assertThat(context.batches()).hasSize(1);
-        assertThat(context.last().checkpoint()).isEqualTo(Checkpoint.of("historyId", "106"));
-        return context.last();
+        assertThat(context.lastCheckpoint()).isEqualTo(Checkpoint.of("historyId", "106"));
+        return context.batches().get(0);
     }
 }

@@ -56,10 +56,11 @@ final class MindbodyApi {
                 issuedFor(this.baseUrl, apiKey, siteId, username));
     }
 
-    static MindbodyApi of(ConnectorContext context, Clock clock) {
+    /** The API as the connection configures it; staff tokens expire by the host's clock. */
+    static MindbodyApi of(ConnectorContext context) {
         MindbodySettings settings = MindbodySettings.of(context.config());
         return new MindbodyApi(context.http(), context.state(), settings.baseUrl(), settings.apiKey(),
-                settings.siteId(), settings.username(), settings.password(), clock);
+                settings.siteId(), settings.username(), settings.password(), context.clock());
     }
 
     /** One page of a list endpoint: its items and the size of the whole filtered set. */

@@ -72,17 +72,6 @@ public final class MindbodyConnector implements Connector {
                     .withCostPerCallBeyondQuota(0.0033),
             MindbodyStream.NAMES);
 
-    private final Clock clock;
-
-    public MindbodyConnector() {
-        this(Clock.systemUTC());
-    }
-
-    /** With the clock that token expiry, scan starts and date windows are read from. */
-    MindbodyConnector(Clock clock) {
-        this.clock = clock;
-    }
-
     @Override
     public ConnectorSpec spec() {
         return SPEC;
@@ -113,16 +102,17 @@ public final class MindbodyConnector implements Connector {
      */
     @Override
     public void check(ConnectorContext context) throws IOException, InterruptedException {
-        MindbodyApi api = MindbodyApi.of(context, clock);
+        MindbodyApi api = MindbodyApi.of(context);
         api.signIn();
-        api.list(MindbodyStream.CLIENTS, MindbodyStream.CLIENTS.filter(ScanPosition.everything(clock.instant())), 1, 0);
+        api.list(MindbodyStream.CLIENTS, MindbodyStream.CLIENTS.filter(ScanPosition.everything(context.clock().instant())),
+                1, 0);
     }
 
     @Override
     public void read(String stream, Checkpoint checkpoint, ReadContext context) throws IOException, InterruptedException {
         MindbodyStream which = MindbodyStream.of(stream);
         MindbodySettings settings = MindbodySettings.of(context.config());
-        new StreamScan(MindbodyApi.of(context, clock), which, settings, context, clock).run(ScanPosition.from(checkpoint));
+        new StreamScan(MindbodyApi.of(context), which, settings, context).run(ScanPosition.from(checkpoint));
     }
 
     /** Mindbody counts calls per API key: connections with one key share its limit (the key is hashed). */
@@ -150,7 +140,8 @@ public final class MindbodyConnector implements Connector {
             return Optional.empty();
         }
         MindbodySettings settings = MindbodySettings.of(context.config());
-        MindbodyApi api = MindbodyApi.of(context, clock);
+        MindbodyApi api = MindbodyApi.of(context);
+        Clock clock = context.clock();
         ScanPosition window = ScanPosition.everything(clock.instant());
         if (which.paging() == MindbodyStream.Paging.WINDOW) {
             LocalDate last = settings.lastDay(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));

@@ -6,7 +6,6 @@ import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
 import io.inflow.api.record.RejectedRecord;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,15 +40,13 @@ final class StreamScan {
     private final MindbodyStream stream;
     private final MindbodySettings settings;
     private final ReadContext context;
-    private final Clock clock;
     private final RecordMapper mapper;
 
-    StreamScan(MindbodyApi api, MindbodyStream stream, MindbodySettings settings, ReadContext context, Clock clock) {
+    StreamScan(MindbodyApi api, MindbodyStream stream, MindbodySettings settings, ReadContext context) {
         this.api = api;
         this.stream = stream;
         this.settings = settings;
         this.context = context;
-        this.clock = clock;
         this.mapper = new RecordMapper(stream);
     }
 
@@ -61,7 +58,7 @@ final class StreamScan {
             Optional<ScanPosition> started = start(checkpointed);
             if (started.isEmpty()) {
                 // no day of the window is left to read: the scan is done without a call
-                context.commit(new Batch(List.of(), checkpointed.nothingToRead(clock.instant()).toCheckpoint()));
+                context.commit(new Batch(List.of(), checkpointed.nothingToRead(context.clock().instant()).toCheckpoint()));
                 return;
             }
             position = started.get();
@@ -104,7 +101,7 @@ final class StreamScan {
      * left to read, after saying why in the log.
      */
     private Optional<ScanPosition> start(ScanPosition finished) {
-        Instant now = clock.instant();
+        Instant now = context.clock().instant();
         return switch (stream.paging()) {
             case MODIFIED -> Optional.of(ScanPosition.clientsSince(finished.since(), now));
             case ALL -> Optional.of(ScanPosition.everything(now));

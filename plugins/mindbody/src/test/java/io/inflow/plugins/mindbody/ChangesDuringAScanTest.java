@@ -11,6 +11,7 @@ import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.mindbody.MindbodyApi;
 import io.inflow.sandbox.mindbody.MindbodyOptions;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.time.Instant;
@@ -54,16 +55,17 @@ class ChangesDuringAScanTest {
     @BeforeEach
     void readEveryClientOnce() throws Exception {
         config = MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, Map.of());
-        connector = new MindbodyConnector(clock);
-        listed = read(Checkpoint.empty(), context()).records();
+        connector = new MindbodyConnector();
+        listed = read(context(Checkpoint.empty())).records();
     }
 
-    private RecordingContext context() {
-        return new RecordingContext(config, new TestHost(connector, config).http());
+    /** A read of the clients from {@code start}, on a host of its own on the sandbox's clock. */
+    private RecordingReadContext context(Checkpoint start) {
+        return new TestHost(connector, config, clock).readContext("clients", start);
     }
 
-    private RecordingContext read(Checkpoint checkpoint, RecordingContext context) throws Exception {
-        connector.read("clients", checkpoint, context);
+    private RecordingReadContext read(RecordingReadContext context) throws Exception {
+        connector.read(context.stream(), context.start(), context);
         return context;
     }
 
@@ -83,11 +85,11 @@ class ChangesDuringAScanTest {
     void aClientChangedAheadOfThePageIsReadChangedAndOneBehindComesWithTheNextIncrementalRead() throws Exception {
         long behind = uniqueId(150);
         long ahead = uniqueId(5_000);
-        RecordingContext full = context().afterPage(10,
+        RecordingReadContext full = context(Checkpoint.empty()).afterCommit(10,
                 () -> sandbox.mindbody().modifyClients(List.of(behind, ahead)));
 
-        read(Checkpoint.empty(), full);
-        RecordingContext incremental = read(full.lastCheckpoint(), context());
+        read(full);
+        RecordingReadContext incremental = read(context(full.lastCheckpoint()));
 
         assertThat(full.commitsById()).hasSize(listed.size())
                 .allSatisfy((id, commits) -> assertThat(commits).isOne());
@@ -121,10 +123,10 @@ class ChangesDuringAScanTest {
                 .mapToLong(r -> Long.parseLong(r.externalId()))
                 .filter(id -> id < Long.parseLong(before.get(39).externalId())).findFirst().orElseThrow();
         config = MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, Map.of("pageSize", 20));
-        RecordingContext incremental = context().afterPage(2,
+        RecordingReadContext incremental = context(Checkpoint.of("since", since.toString())).afterCommit(2,
                 () -> sandbox.mindbody().modifyClients(List.of(entering)));
 
-        read(Checkpoint.of("since", since.toString()), incremental);
+        read(incremental);
 
         assertThat(matching).hasSizeGreaterThan(100);
         assertThat(incremental.commitsById()).allSatisfy((id, commits) -> assertThat(commits).isOne());
@@ -136,9 +138,9 @@ class ChangesDuringAScanTest {
     @Test
     void clientsMergedAwayBehindThePageDoNotMakeTheScanSkipTheClientsAfterThem() throws Exception {
         List<Long> merged = List.of(uniqueId(10), uniqueId(20), uniqueId(30));
-        RecordingContext full = context().afterPage(3, () -> sandbox.mindbody().mergeClients(merged));
+        RecordingReadContext full = context(Checkpoint.empty()).afterCommit(3, () -> sandbox.mindbody().mergeClients(merged));
 
-        read(Checkpoint.empty(), full);
+        read(full);
 
         Set<String> expected = listed.stream().map(Record::externalId).collect(Collectors.toSet());
         assertThat(full.commitsById().keySet()).isEqualTo(expected);
@@ -153,9 +155,9 @@ class ChangesDuringAScanTest {
         int onTheLastPage = listed.size() - (pages - 1) * pageSize;
         // as many clients leave the list, behind the page, as the last page holds: that page now starts past the end
         List<Long> merged = listed.subList(0, onTheLastPage).stream().map(r -> Long.parseLong(r.externalId())).toList();
-        RecordingContext full = context().afterPage(pages - 1, () -> sandbox.mindbody().mergeClients(merged));
+        RecordingReadContext full = context(Checkpoint.empty()).afterCommit(pages - 1, () -> sandbox.mindbody().mergeClients(merged));
 
-        read(Checkpoint.empty(), full);
+        read(full);
 
         assertThat(onTheLastPage).isBetween(1, pageSize);
         Set<String> expected = listed.stream().map(Record::externalId).collect(Collectors.toSet());

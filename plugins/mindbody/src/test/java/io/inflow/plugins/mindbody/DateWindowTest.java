@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inflow.api.Checkpoint;
 import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.mindbody.StudioFigures;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestClock;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ class DateWindowTest {
     static final MindbodyStudio STUDIO = new MindbodyStudio("2026-12-04T15:00:00Z");
     private static final TestClock clock = STUDIO.clock();
 
-    private static RecordingContext read(String stream, Checkpoint checkpoint, Map<String, Object> overrides)
+    private static RecordingReadContext read(String stream, Checkpoint checkpoint, Map<String, Object> overrides)
             throws Exception {
         return STUDIO.read(stream, checkpoint, overrides);
     }
@@ -34,11 +35,11 @@ class DateWindowTest {
 
     @Test
     void theIncrementalRunAfterAFullImportOnTheDayOfTheIncidentReadsNothingAndBuildsNoInvertedWindow() throws Exception {
-        RecordingContext full = read("sales", Checkpoint.empty(), Map.of());
+        RecordingReadContext full = read("sales", Checkpoint.empty(), Map.of());
         assertThat(full.records()).hasSize(StudioFigures.SALES);
         STUDIO.sandbox().reset();
 
-        RecordingContext incremental = read("sales", full.lastCheckpoint(), Map.of());
+        RecordingReadContext incremental = read("sales", full.lastCheckpoint(), Map.of());
 
         assertThat(incremental.logLines()).noneMatch(line -> line.contains("from 2026-11-04 to 2025-11-14"));
         assertThat(STUDIO.sandbox().mindbody().requests()).isEmpty();
@@ -57,7 +58,7 @@ class DateWindowTest {
     void aLastScanOnTheLastDayWhoseLookBackReachesTheEndReadsThatOneDayAgain() throws Exception {
         Checkpoint lastScan = Checkpoint.of("lastScanAt", "2025-12-14T23:59:59Z").with("to", "2025-11-14");
 
-        RecordingContext context = read("sales", lastScan, Map.of());
+        RecordingReadContext context = read("sales", lastScan, Map.of());
 
         LoggedRequest first = pages("/sale/sales").get(0);
         assertThat(first.param("request.startSaleDateTime")).contains("2025-11-14T00:00:00");
@@ -71,7 +72,7 @@ class DateWindowTest {
     void aLastScanOneSecondLaterOnTheNextUtcDayReadsNothing() throws Exception {
         Checkpoint lastScan = Checkpoint.of("lastScanAt", "2025-12-15T00:00:00Z").with("to", "2025-11-14");
 
-        RecordingContext context = read("visits", lastScan, Map.of());
+        RecordingReadContext context = read("visits", lastScan, Map.of());
 
         assertThat(STUDIO.sandbox().mindbody().requests()).isEmpty();
         assertThat(context.lastCheckpoint()).isEqualTo(Checkpoint.of("lastScanAt", clock.instant().toString())
@@ -83,7 +84,7 @@ class DateWindowTest {
     @Test
     void aCheckpointWrittenBeforeTheLastDayReadWasKeptReadsNothingPastTheBoundaryEither() throws Exception {
         // the version that logged the inverted window kept only lastScanAt
-        RecordingContext context = read("class_schedules", Checkpoint.of("lastScanAt", "2025-12-15T00:00:00Z"),
+        RecordingReadContext context = read("class_schedules", Checkpoint.of("lastScanAt", "2025-12-15T00:00:00Z"),
                 Map.of());
 
         assertThat(STUDIO.sandbox().mindbody().requests()).isEmpty();
@@ -95,7 +96,7 @@ class DateWindowTest {
     void daysAddedByALaterEndDateAreReadThoughTheLookBackStartsAfterThem() throws Exception {
         Checkpoint lastScan = Checkpoint.of("lastScanAt", "2026-12-04T09:00:00Z").with("to", "2025-11-14");
 
-        RecordingContext context = read("sales", lastScan, Map.of("endDate", "2026-12-31"));
+        RecordingReadContext context = read("sales", lastScan, Map.of("endDate", "2026-12-31"));
 
         LoggedRequest first = pages("/sale/sales").get(0);
         assertThat(first.param("request.startSaleDateTime")).contains("2025-11-15T00:00:00");
@@ -106,7 +107,7 @@ class DateWindowTest {
     @Test
     void aStartDateAfterTheRollingEndOfTheWindowReadsNothingYetAndSaysWhy() throws Exception {
         // without an endDate the window ends 30 days after today, 2027-01-03
-        RecordingContext context = read("class_schedules", Checkpoint.empty(),
+        RecordingReadContext context = read("class_schedules", Checkpoint.empty(),
                 Map.of("startDate", "2027-01-04", "endDate", ""));
 
         assertThat(STUDIO.sandbox().mindbody().requests()).isEmpty();

@@ -1,12 +1,12 @@
 package io.inflow.plugins.mindbody;
 
 import io.inflow.api.Checkpoint;
-import io.inflow.api.ConnectorConfig;
 import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.mindbody.MindbodyApi;
 import io.inflow.sandbox.mindbody.MindbodyOptions;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.util.List;
@@ -53,13 +53,16 @@ final class MindbodyStudio implements BeforeAllCallback, AfterAllCallback, Befor
         return sandbox;
     }
 
+    /** A host on the studio's clock, with the demo site's configuration and {@code overrides}. */
+    TestHost host(Map<String, Object> overrides) {
+        return new TestHost(new MindbodyConnector(),
+                MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, overrides), clock);
+    }
+
     /** Reads {@code stream} from {@code checkpoint} with the demo site's configuration and {@code overrides}. */
-    RecordingContext read(String stream, Checkpoint checkpoint, Map<String, Object> overrides) throws Exception {
-        ConnectorConfig config = MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, overrides);
-        MindbodyConnector connector = new MindbodyConnector(clock);
-        RecordingContext context = new RecordingContext(config, new TestHost(connector, config).http());
-        connector.read(stream, checkpoint, context);
-        return context;
+    RecordingReadContext read(String stream, Checkpoint checkpoint, Map<String, Object> overrides) throws Exception {
+        TestHost host = host(overrides);
+        return host.read(host.readContext(stream, checkpoint));
     }
 
     /** The requests whose path ends with {@code path}, oldest first. */

@@ -3,10 +3,9 @@ package io.inflow.plugins.mindbody;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.inflow.api.Checkpoint;
-import io.inflow.api.ConnectorConfig;
 import io.inflow.sandbox.LoggedRequest;
-import io.inflow.sandbox.mindbody.MindbodyApi;
 import io.inflow.sandbox.mindbody.StudioFigures;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.time.LocalDate;
@@ -24,7 +23,7 @@ class PagingTest {
     static final MindbodyStudio STUDIO = new MindbodyStudio("2025-11-20T12:00:00Z");
     private static final TestClock clock = STUDIO.clock();
 
-    private static RecordingContext read(String stream, Checkpoint checkpoint, Map<String, Object> overrides)
+    private static RecordingReadContext read(String stream, Checkpoint checkpoint, Map<String, Object> overrides)
             throws Exception {
         return STUDIO.read(stream, checkpoint, overrides);
     }
@@ -39,7 +38,7 @@ class PagingTest {
 
     @Test
     void anEmptyResultIsOneCallAndACompletedScan() throws Exception {
-        RecordingContext context = read("sales", Checkpoint.empty(), Map.of("startDate", "2023-01-01", "endDate", "2023-01-31"));
+        RecordingReadContext context = read("sales", Checkpoint.empty(), Map.of("startDate", "2023-01-01", "endDate", "2023-01-31"));
 
         assertThat(offsets("/sale/sales")).containsExactly("0");
         assertThat(context.batches()).hasSize(1);
@@ -50,7 +49,7 @@ class PagingTest {
 
     @Test
     void aListThatIsAnExactMultipleOfThePageSizeEndsWithoutAskingForAnEmptyPage() throws Exception {
-        RecordingContext context = read("classes", Checkpoint.empty(), Map.of("pageSize", 42));
+        RecordingReadContext context = read("classes", Checkpoint.empty(), Map.of("pageSize", 42));
 
         assertThat(offsets("/class/classdescriptions")).containsExactly("0", "42");
         assertThat(context.records()).hasSize(StudioFigures.CLASS_DESCRIPTIONS);
@@ -61,7 +60,7 @@ class PagingTest {
 
     @Test
     void theLastPageMayBeShort() throws Exception {
-        RecordingContext context = read("classes", Checkpoint.empty(), Map.of("pageSize", 50));
+        RecordingReadContext context = read("classes", Checkpoint.empty(), Map.of("pageSize", 50));
 
         assertThat(offsets("/class/classdescriptions")).containsExactly("0", "50");
         assertThat(pages("/class/classdescriptions")).allSatisfy(page -> assertThat(page.param("request.limit")).contains("50"));
@@ -71,14 +70,12 @@ class PagingTest {
 
     @Test
     void aCancelledScanResumesAtItsCheckpointWithoutFetchingAnEarlierPage() throws Exception {
-        ConnectorConfig config = MindbodyContractTest.config(STUDIO.sandbox(), MindbodyApi.PASSWORD, Map.of());
-        MindbodyConnector connector = new MindbodyConnector(clock);
-        RecordingContext first = new RecordingContext(config, new TestHost(connector, config).http()).cancelAfter(5);
-        connector.read("clients", Checkpoint.empty(), first);
+        TestHost host = STUDIO.host(Map.of());
+        RecordingReadContext first = host.read(host.readContext("clients", Checkpoint.empty()).cancelAfter(5));
         Checkpoint interrupted = first.lastCheckpoint();
         STUDIO.sandbox().reset();
 
-        RecordingContext resumed = read("clients", interrupted, Map.of());
+        RecordingReadContext resumed = read("clients", interrupted, Map.of());
 
         assertThat(interrupted.get("offset")).contains("1000");
         assertThat(offsets("/client/clients")).first().isEqualTo("1000");
@@ -92,19 +89,19 @@ class PagingTest {
 
     @Test
     void clientsAreAskedForIncludingInactiveOnes() throws Exception {
-        RecordingContext context = read("clients", Checkpoint.empty(), Map.of());
+        RecordingReadContext context = read("clients", Checkpoint.empty(), Map.of());
 
         assertThat(pages("/client/clients")).allSatisfy(page -> assertThat(page.param("request.includeInactive")).contains("true"));
         assertThat(context.records()).hasSize(StudioFigures.CLIENTS);
-        assertThat(context.estimated()).isEqualTo(StudioFigures.CLIENTS);
+        assertThat(context.estimates()).containsExactly((long) StudioFigures.CLIENTS);
     }
 
     @Test
     void anIncrementalReadOfSalesReadsTheTrailingLookbackWindowAgain() throws Exception {
-        RecordingContext full = read("sales", Checkpoint.empty(), Map.of());
+        RecordingReadContext full = read("sales", Checkpoint.empty(), Map.of());
         STUDIO.sandbox().reset();
 
-        RecordingContext incremental = read("sales", full.lastCheckpoint(), Map.of("lookbackDays", 30));
+        RecordingReadContext incremental = read("sales", full.lastCheckpoint(), Map.of("lookbackDays", 30));
 
         LoggedRequest first = pages("/sale/sales").get(0);
         assertThat(first.param("request.startSaleDateTime")).contains("2025-10-21T00:00:00");
@@ -118,7 +115,7 @@ class PagingTest {
     void aWindowWhollyBeforeTheLookbackIsDoneWithoutACall() throws Exception {
         Checkpoint scannedLongAfter = Checkpoint.of("lastScanAt", "2026-06-01T00:00:00Z");
 
-        RecordingContext context = read("visits", scannedLongAfter, Map.of());
+        RecordingReadContext context = read("visits", scannedLongAfter, Map.of());
 
         assertThat(STUDIO.sandbox().mindbody().requests()).isEmpty();
         assertThat(context.batches()).hasSize(1);
@@ -137,8 +134,8 @@ class PagingTest {
     @Test
     void visitsAndClassSchedulesReadTheSameClassesAndKeepTheirOwnParts() throws Exception {
         Map<String, Object> week = Map.of("startDate", "2025-03-03", "endDate", "2025-03-09");
-        RecordingContext classes = read("class_schedules", Checkpoint.empty(), week);
-        RecordingContext visits = read("visits", Checkpoint.empty(), week);
+        RecordingReadContext classes = read("class_schedules", Checkpoint.empty(), week);
+        RecordingReadContext visits = read("visits", Checkpoint.empty(), week);
 
         Map<String, Long> expected = STUDIO.sandbox().mindbody().streams(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 9));
         assertThat(classes.records()).hasSize(expected.get("class_schedules").intValue())

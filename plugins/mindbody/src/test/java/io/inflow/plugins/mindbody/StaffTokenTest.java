@@ -14,12 +14,14 @@ import io.inflow.sandbox.faults.FaultProfile;
 import io.inflow.sandbox.mindbody.MindbodyApi;
 import io.inflow.sandbox.mindbody.MindbodyOptions;
 import io.inflow.sandbox.mindbody.StudioFigures;
-import io.inflow.testkit.TestClock;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.ReadResult;
+import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,8 +59,11 @@ class StaffTokenTest {
         return MindbodyContractTest.config(sandbox, MindbodyApi.PASSWORD, overrides);
     }
 
-    private RecordingContext context(MindbodyConnector connector, ConnectorConfig config) {
-        return new RecordingContext(config, new TestHost(connector, config).http());
+    /** Reads every client, on a host of its own whose connector reads {@code connectorClock}. */
+    private static RecordingReadContext readClients(ConnectorConfig config, TestClock connectorClock,
+                                                    UnaryOperator<RecordingReadContext> setUp) throws Exception {
+        TestHost host = new TestHost(new MindbodyConnector(), config, connectorClock);
+        return host.read(setUp.apply(host.readContext("clients", Checkpoint.empty())));
     }
 
     /** One month of classes, visits and sales: enough for every stream, fast. */
@@ -74,10 +79,7 @@ class StaffTokenTest {
     @Test
     void aReadSignsInOnceAndEveryCallCarriesTheToken() throws Exception {
         start(FaultProfile.NONE);
-        MindbodyConnector connector = new MindbodyConnector(clock);
-        RecordingContext context = context(connector, config(Map.of()));
-
-        connector.read("clients", Checkpoint.empty(), context);
+        RecordingReadContext context = readClients(config(Map.of()), clock, read -> read);
 
         assertThat(context.records()).hasSize(StudioFigures.CLIENTS);
         assertThat(tokenRequests()).hasSize(1);
@@ -89,11 +91,9 @@ class StaffTokenTest {
     @Test
     void aTokenAboutToExpireIsRenewedBeforeTheNextCall() throws Exception {
         start(FaultProfile.NONE);
-        MindbodyConnector connector = new MindbodyConnector(clock);
         // renewal is due a fifth of the lifetime before expiry: 8 minutes in
-        RecordingContext context = context(connector, config(Map.of())).afterPage(3, () -> clock.advance(Duration.ofMinutes(8)));
-
-        connector.read("clients", Checkpoint.empty(), context);
+        RecordingReadContext context = readClients(config(Map.of()), clock,
+                read -> read.afterCommit(3, () -> clock.advance(Duration.ofMinutes(8))));
 
         assertThat(context.records()).hasSize(StudioFigures.CLIENTS);
         assertThat(tokenRequests()).hasSize(2);
@@ -104,10 +104,8 @@ class StaffTokenTest {
     void aTokenThatExpiredMidImportIsReplacedAndTheRefusedPageReadAgain() throws Exception {
         start(FaultProfile.NONE);
         // the connector's clock stands still, so it cannot see expiry coming: Mindbody's 401 tells it
-        MindbodyConnector connector = new MindbodyConnector(new TestClock(clock.instant()));
-        RecordingContext context = context(connector, config(Map.of())).afterPage(3, () -> clock.advance(LIFETIME));
-
-        connector.read("clients", Checkpoint.empty(), context);
+        RecordingReadContext context = readClients(config(Map.of()), new TestClock(clock.instant()),
+                read -> read.afterCommit(3, () -> clock.advance(LIFETIME)));
 
         List<LoggedRequest> pages = sandbox.mindbody().requests().stream()
                 .filter(r -> r.path().endsWith("/client/clients")).toList();
@@ -126,11 +124,8 @@ class StaffTokenTest {
         try (Sandbox own = Sandbox.start(SandboxOptions.defaults().withPort(0).withClock(clock)
                 .withFaults(FaultProfile.NONE.with(Fault.EXPIRED_TOKEN, 0.1))
                 .withMindbody(MindbodyOptions.defaults().withRequestsPerSecond(0).withTokenLifetime(LIFETIME)))) {
-            MindbodyConnector connector = new MindbodyConnector(clock);
-            ConnectorConfig config = MindbodyContractTest.config(own, MindbodyApi.PASSWORD, Map.of());
-            RecordingContext context = context(connector, config);
-
-            connector.read("clients", Checkpoint.empty(), context);
+            RecordingReadContext context = readClients(MindbodyContractTest.config(own, MindbodyApi.PASSWORD, Map.of()),
+                    clock, read -> read);
 
             long expired = own.mindbody().faultCount(Fault.EXPIRED_TOKEN);
             assertThat(expired).isPositive();
@@ -145,7 +140,7 @@ class StaffTokenTest {
     void aWrongPasswordFailsTheCheckWithWhatToCheckAndNoSecret() {
         start(FaultProfile.NONE);
         ConnectorConfig config = MindbodyContractTest.config(sandbox, "not-the-password", Map.of());
-        TestHost host = new TestHost(new MindbodyConnector(clock), config);
+        TestHost host = new TestHost(new MindbodyConnector(), config, clock);
 
         assertThatThrownBy(host::check).isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Staff identity authentication failed")
@@ -158,7 +153,7 @@ class StaffTokenTest {
     void aWrongApiKeyFailsTheReadAtSignIn() {
         start(FaultProfile.NONE);
         ConnectorConfig config = config(Map.of("apiKey", "someone-elses-key"));
-        TestHost host = new TestHost(new MindbodyConnector(clock), config);
+        TestHost host = new TestHost(new MindbodyConnector(), config, clock);
 
         assertThatThrownBy(() -> host.read("sales", Checkpoint.empty())).isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("Invalid API key").hasMessageContaining("'apiKey'")
@@ -169,7 +164,7 @@ class StaffTokenTest {
     @Test
     void anUnknownSiteIsNamedInTheMessage() {
         start(FaultProfile.NONE);
-        TestHost host = new TestHost(new MindbodyConnector(clock), config(Map.of("siteId", 123456)));
+        TestHost host = new TestHost(new MindbodyConnector(), config(Map.of("siteId", 123456)), clock);
 
         assertThatThrownBy(host::check).isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("site 123456").hasMessageContaining("'siteId'");
@@ -178,7 +173,7 @@ class StaffTokenTest {
     @Test
     void aCheckSignsInAndReadsOneClient() throws Exception {
         start(FaultProfile.NONE);
-        TestHost host = new TestHost(new MindbodyConnector(clock), config(Map.of()));
+        TestHost host = new TestHost(new MindbodyConnector(), config(Map.of()), clock);
 
         host.check();
 
@@ -196,7 +191,7 @@ class StaffTokenTest {
     @Test
     void aFullImportOfEveryStreamThenAnIncrementalOneIssueOneTokenInAll() throws Exception {
         start(FaultProfile.NONE);
-        TestHost host = new TestHost(new MindbodyConnector(clock), oneMonth());
+        TestHost host = new TestHost(new MindbodyConnector(), oneMonth(), clock);
 
         host.fullImport();
         clock.advance(Duration.ofMinutes(1));
@@ -214,7 +209,7 @@ class StaffTokenTest {
     @Test
     void aKeptTokenNearItsExpiryIsNotUsedAndTheNewOneIsKeptInstead() throws Exception {
         start(FaultProfile.NONE);
-        TestHost host = new TestHost(new MindbodyConnector(clock), oneMonth());
+        TestHost host = new TestHost(new MindbodyConnector(), oneMonth(), clock);
         host.read("classes", Checkpoint.empty());
         String first = kept(host).token();
 
@@ -232,7 +227,7 @@ class StaffTokenTest {
     void aKeptTokenMindbodyRefusesIsForgottenAndReplacedOnceAndTheReadSucceeds() throws Exception {
         start(FaultProfile.NONE);
         // the connector's clock stands still, so it cannot see expiry coming: Mindbody's 401 tells it
-        TestHost host = new TestHost(new MindbodyConnector(new TestClock(clock.instant())), oneMonth());
+        TestHost host = new TestHost(new MindbodyConnector(), oneMonth(), new TestClock(clock.instant()));
         host.read("classes", Checkpoint.empty());
         String first = kept(host).token();
         clock.advance(LIFETIME);
@@ -251,7 +246,7 @@ class StaffTokenTest {
     @Test
     void aKeptTokenIssuedForAnotherUserSiteOrKeyIsNotUsed() throws Exception {
         start(FaultProfile.NONE);
-        TestHost host = new TestHost(new MindbodyConnector(clock), oneMonth());
+        TestHost host = new TestHost(new MindbodyConnector(), oneMonth(), clock);
         host.read("classes", Checkpoint.empty());
         io.inflow.plugins.mindbody.MindbodyApi.StoredToken stored = kept(host);
         host.state().put("staffToken", new io.inflow.plugins.mindbody.MindbodyApi.StoredToken(stored.token(),
@@ -267,7 +262,7 @@ class StaffTokenTest {
     @Test
     void aCheckIssuesAFreshTokenEvenWithOneKeptAndTheNextImportUsesIt() throws Exception {
         start(FaultProfile.NONE);
-        TestHost host = new TestHost(new MindbodyConnector(clock), oneMonth());
+        TestHost host = new TestHost(new MindbodyConnector(), oneMonth(), clock);
         host.read("classes", Checkpoint.empty());
         String first = kept(host).token();
 

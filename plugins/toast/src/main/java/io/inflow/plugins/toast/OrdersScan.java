@@ -6,7 +6,6 @@ import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
 import io.inflow.api.record.RejectedRecord;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,17 +32,15 @@ final class OrdersScan {
 
     private final ToastApi api;
     private final ReadContext context;
-    private final Clock clock;
     private final OrderMapper mapper = new OrderMapper();
 
-    OrdersScan(ToastApi api, ReadContext context, Clock clock) {
+    OrdersScan(ToastApi api, ReadContext context) {
         this.api = api;
         this.context = context;
-        this.clock = clock;
     }
 
     void run(ScanPosition start) throws IOException, InterruptedException {
-        ScanPosition position = start.begin(clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        ScanPosition position = start.begin(context.clock().instant().truncatedTo(ChronoUnit.MILLIS));
         log(start, position);
         if (!position.hasWindow()) {
             context.commit(new Batch(List.of(), position.completed().toCheckpoint()));

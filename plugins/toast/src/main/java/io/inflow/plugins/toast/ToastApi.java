@@ -73,8 +73,9 @@ final class ToastApi {
         this.tokenKey = AccessTokens.key(this.baseUrl, clientId, clientSecret);
     }
 
-    static ToastApi of(ConnectorContext context, Clock clock, AccessTokens tokens) {
-        return new ToastApi(context.http(), clock, tokens,
+    /** The API as the connection configures it; tokens are renewed, and scans end, by the host's clock. */
+    static ToastApi of(ConnectorContext context, AccessTokens tokens) {
+        return new ToastApi(context.http(), context.clock(), tokens,
                 context.config().requireString(ToastConnector.BASE_URL),
                 context.config().requireString(ToastConnector.CLIENT_ID),
                 context.config().requireString(ToastConnector.CLIENT_SECRET),

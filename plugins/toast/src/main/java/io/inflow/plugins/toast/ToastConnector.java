@@ -14,7 +14,6 @@ import io.inflow.api.config.ConfigSchema;
 import io.inflow.api.record.Record;
 import io.inflow.api.stats.StatQuery;
 import java.io.IOException;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -64,17 +63,7 @@ public final class ToastConnector implements Connector {
             Limits.perSecond(5).withPageSize(ToastApi.MAX_PAGE_SIZE),
             List.of(OrderMapper.STREAM));
 
-    private final Clock clock;
     private final AccessTokens tokens = new AccessTokens();
-
-    public ToastConnector() {
-        this(Clock.systemUTC());
-    }
-
-    /** With the clock that decides where a scan ends and when a token must be renewed. */
-    ToastConnector(Clock clock) {
-        this.clock = clock;
-    }
 
     @Override
     public ConnectorSpec spec() {
@@ -84,14 +73,14 @@ public final class ToastConnector implements Connector {
     @Override
     public void check(ConnectorContext context) throws IOException, InterruptedException {
         startOf(context.config());
-        ToastApi.of(context, clock, tokens).probe();
+        ToastApi.of(context, tokens).probe();
     }
 
     @Override
     public void read(String stream, Checkpoint checkpoint, ReadContext context) throws IOException, InterruptedException {
         requireOrders(stream);
         ScanPosition start = ScanPosition.from(checkpoint, startOf(context.config()));
-        new OrdersScan(ToastApi.of(context, clock, tokens), context, clock).run(start);
+        new OrdersScan(ToastApi.of(context, tokens), context).run(start);
     }
 
     /**
@@ -120,7 +109,7 @@ public final class ToastConnector implements Connector {
     public Optional<Record> reread(String stream, String externalId, ConnectorContext context)
             throws IOException, InterruptedException {
         requireOrders(stream);
-        JsonNode order = ToastApi.of(context, clock, tokens).order(externalId);
+        JsonNode order = ToastApi.of(context, tokens).order(externalId);
         OrderMapper.Mapped mapped = new OrderMapper().map(order);
         if (mapped instanceof OrderMapper.Ok ok) {
             return Optional.of(ok.record());

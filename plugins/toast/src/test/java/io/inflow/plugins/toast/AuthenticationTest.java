@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.ConnectorException;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestHost;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,7 +31,7 @@ class AuthenticationTest {
     @Test
     void oneLoginServesTheCheckAndEveryRead() throws Exception {
         ConnectorConfig config = toast.config(START);
-        TestHost host = new TestHost(toast.connector, config);
+        TestHost host = toast.host(config);
 
         host.check();
         host.fullImport();
@@ -45,11 +46,11 @@ class AuthenticationTest {
         toast.toast().tokenLifetime(Duration.ofMinutes(30));
         ConnectorConfig config = toast.config(START);
         RecordingReadContext context = toast.context(config, Checkpoint.empty())
-                .afterCommit(commits -> toast.clock.advance(Duration.ofMinutes(10)));
+                .afterEachCommit(commits -> toast.clock.advance(Duration.ofMinutes(10)));
 
         toast.connector.read("orders", Checkpoint.empty(), context);
 
-        long pages = context.committed().size();
+        long pages = context.commits().size();
         assertThat(pages).as("pages read, ten minutes apart").isGreaterThanOrEqualTo(12);
         assertThat(toast.toast().loginCount()).as("logins for %d pages, a token lasting three pages", pages)
                 .isBetween(pages / 3, pages / 3 + 1);
@@ -60,23 +61,20 @@ class AuthenticationTest {
     @Test
     void aTokenToastNoLongerAcceptsIsReplacedAndTheReadGoesOn() throws Exception {
         ConnectorConfig config = toast.config(START);
-        RecordingReadContext context = toast.context(config, Checkpoint.empty()).afterCommit(commits -> {
-            if (commits == 3) {
-                toast.toast().expireTokens();
-            }
-        });
+        RecordingReadContext context = toast.context(config, Checkpoint.empty())
+                .afterCommit(3, () -> toast.toast().expireTokens());
 
         toast.connector.read("orders", Checkpoint.empty(), context);
 
         assertThat(toast.answered(401)).isEqualTo(1);
         assertThat(toast.toast().loginCount()).isEqualTo(2);
         assertThat(context.stored()).hasSize(ordersSince(config));
-        assertThat(context.rejected()).isZero();
+        assertThat(context.rejected()).isEmpty();
     }
 
     @Test
     void wrongCredentialsFailAtTheLoginWithAMessageThatNamesTheKeysButNotTheSecret() {
-        TestHost host = new TestHost(toast.connector, toast.config(Map.of("clientSecret", "s3cr3t-value")));
+        TestHost host = toast.host(toast.config(Map.of("clientSecret", "s3cr3t-value")));
 
         assertThatThrownBy(host::check).isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("clientId and clientSecret")
@@ -87,8 +85,7 @@ class AuthenticationTest {
 
     @Test
     void aRestaurantTheClientMayNotReadIsExplained() {
-        TestHost host = new TestHost(toast.connector,
-                toast.config(Map.of("restaurantGuid", "00000000-0000-4000-8000-000000000001")));
+        TestHost host = toast.host(toast.config(Map.of("restaurantGuid", "00000000-0000-4000-8000-000000000001")));
 
         assertThatThrownBy(host::fullImport).isInstanceOf(ConnectorException.class)
                 .hasMessageContaining("restaurantGuid")
@@ -98,7 +95,7 @@ class AuthenticationTest {
 
     @Test
     void aStartDateThatIsNotADateIsExplainedBeforeAnyCall() {
-        TestHost host = new TestHost(toast.connector, toast.config("March 1st"));
+        TestHost host = toast.host(toast.config("March 1st"));
 
         assertThatThrownBy(host::check).isInstanceOf(ConnectorException.class).hasMessageContaining("startDate");
         assertThat(toast.toast().requests()).isEmpty();

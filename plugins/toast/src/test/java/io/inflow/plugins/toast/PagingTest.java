@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.sandbox.LoggedRequest;
+import io.inflow.testkit.RecordingReadContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,7 +50,7 @@ class PagingTest {
         RecordingReadContext incremental = readIncrementally();
 
         assertThat(pagesAsked()).containsExactly(1, 2);
-        assertThat(incremental.committed()).extracting(each -> each.batch().records().size()).containsExactly(100, 100);
+        assertThat(incremental.commits()).extracting(each -> each.batch().records().size()).containsExactly(100, 100);
         assertThat(incremental.stored()).hasSize(200);
     }
 
@@ -61,7 +62,7 @@ class PagingTest {
         RecordingReadContext incremental = readIncrementally();
 
         assertThat(pagesAsked()).containsExactly(1, 2);
-        assertThat(incremental.committed()).extracting(each -> each.batch().records().size()).containsExactly(100, 50);
+        assertThat(incremental.commits()).extracting(each -> each.batch().records().size()).containsExactly(100, 50);
     }
 
     @Test
@@ -85,7 +86,7 @@ class PagingTest {
 
         RecordingReadContext incremental = readIncrementally();
 
-        Checkpoint afterFirstPage = incremental.committed().get(0).batch().checkpoint();
+        Checkpoint afterFirstPage = incremental.commits().get(0).batch().checkpoint();
         assertThat(afterFirstPage.get("page")).contains("2");
         assertThat(afterFirstPage.get("until")).contains(until.toString());
         assertThat(incremental.lastCheckpoint().get("modifiedSince")).contains(until.minus(ScanPosition.OVERLAP).toString());

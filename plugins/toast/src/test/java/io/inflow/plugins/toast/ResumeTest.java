@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.sandbox.LoggedRequest;
+import io.inflow.testkit.RecordingReadContext;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

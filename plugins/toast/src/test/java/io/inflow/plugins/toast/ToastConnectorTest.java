@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
 import io.inflow.api.config.ConfigField;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestClock;
+import io.inflow.testkit.TestHost;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -64,11 +66,11 @@ class ToastConnectorTest {
         TestClock clock = TestClock.at("2025-05-01T00:00:00Z");
         ConnectorConfig config = ConnectorConfig.of(Map.of("baseUrl", "http://localhost:1/toast", "clientId", "c",
                 "clientSecret", "s", "restaurantGuid", "r", "startDate", "2025-06-01"));
-        RecordingReadContext context = new RecordingReadContext(config, null, Checkpoint.empty());
+        TestHost host = new TestHost(new ToastConnector(), config, clock);
 
-        new ToastConnector(clock).read("orders", Checkpoint.empty(), context);
+        RecordingReadContext context = host.read(host.readContext("orders", Checkpoint.empty()));
 
-        assertThat(context.committed()).hasSize(1);
+        assertThat(context.commits()).hasSize(1);
         assertThat(context.lastCheckpoint()).isEqualTo(Checkpoint.of("modifiedSince", "2025-05-31T10:00:00Z"));
     }
 

@@ -2,12 +2,12 @@ package io.inflow.plugins.toast;
 
 import io.inflow.api.Checkpoint;
 import io.inflow.api.ConnectorConfig;
-import io.inflow.api.UpstreamClient;
 import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
 import io.inflow.sandbox.toast.Restaurant;
 import io.inflow.sandbox.toast.ToastApi;
+import io.inflow.testkit.RecordingReadContext;
 import io.inflow.testkit.TestClock;
 import io.inflow.testkit.TestHost;
 import java.util.HashMap;
@@ -28,7 +28,7 @@ final class ToastSandbox implements AutoCloseable {
         this.clock = clock;
         this.sandbox = Sandbox.start(SandboxOptions.defaults().withPort(0).withClock(clock).withAirtableRecords(1)
                 .withToastRequestsPerSecond(0));
-        this.connector = new ToastConnector(clock);
+        this.connector = new ToastConnector();
     }
 
     /** After the generated orders, whose last modification is on 2025-04-02. */
@@ -52,10 +52,14 @@ final class ToastSandbox implements AutoCloseable {
         return ConnectorConfig.of(config);
     }
 
-    /** A read context over a plain client at the config's rate, starting at {@code checkpoint}. */
+    /** A host of its own on the sandbox's clock, for the one connector (whose tokens outlive a host). */
+    TestHost host(ConnectorConfig config) {
+        return new TestHost(connector, config, clock);
+    }
+
+    /** A read of the orders from {@code checkpoint}, on a host of its own. */
     RecordingReadContext context(ConnectorConfig config, Checkpoint checkpoint) {
-        UpstreamClient http = new TestHost(connector, config).http();
-        return new RecordingReadContext(config, http, checkpoint);
+        return host(config).readContext("orders", checkpoint);
     }
 
     /** Reads the orders from {@code checkpoint} to the end. */

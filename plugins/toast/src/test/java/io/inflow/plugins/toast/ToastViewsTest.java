@@ -7,6 +7,7 @@ import io.inflow.api.ConnectorConfig;
 import io.inflow.api.stats.StatQuery;
 import io.inflow.sandbox.toast.Restaurant;
 import io.inflow.sandbox.toast.ToastFigures;
+import io.inflow.testkit.RecordingReadContext;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -8,6 +8,7 @@ import io.inflow.api.ConnectorConfig;
 import io.inflow.api.record.Record;
 import io.inflow.sandbox.LoggedRequest;
 import io.inflow.sandbox.toast.Restaurant;
+import io.inflow.testkit.RecordingReadContext;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -97,7 +98,7 @@ class WindowsTest {
 
     /** The checkpoint the read stood at when it asked for the page that held this order. */
     private static Checkpoint windowOf(RecordingReadContext read, String guid) {
-        return read.committed().stream()
+        return read.commits().stream()
                 .filter(each -> each.batch().records().stream().anyMatch(record -> record.externalId().equals(guid)))
                 .findFirst().orElseThrow().before();
     }
