@@ -359,8 +359,7 @@ class ReliabilityFuzzTest {
 
     private static Map<String, String> snapshot() {
         Map<String, String> checksums = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + SERVER.postgresPort + "/inflow", "postgres", "");
+        try (Connection connection = DriverManager.getConnection(SERVER.jdbcUrl, SERVER.jdbcUser, "");
              Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
                 try (ResultSet result = statement.executeQuery("SELECT count(*) || '/' || md5(COALESCE(string_agg("
