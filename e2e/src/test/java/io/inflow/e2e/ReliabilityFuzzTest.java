@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * only with a viewer key or none.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag(Suites.RELIABILITY)
 class ReliabilityFuzzTest {
 
     private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
