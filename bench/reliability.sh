@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reliability suite: node kills mid-import, a PostgreSQL restart mid-run, two nodes under an every-second
 # schedule with one killed repeatedly, REST fuzzing, bad plugin jars. Runs the e2e Reliability*Test classes in
-# their full form (the short form runs in CI's `mvn verify`), then merges their figures into
+# their full form (CI's `mvn verify` runs the short form of some and leaves out those tagged reliability-only), then merges their figures into
 #   bench/results/reliability-<date>-<commit>.json, bench/results/reliability-latest.json, bench/results/reliability.md
 #
 # Usage: bench/reliability.sh [--short] [-Dreliability.seed=N] [-Dreliability.kills=N] [-Dreliability.fuzzRequests=N]
@@ -31,7 +31,8 @@ cd "$root"
 started=$(date +%s)
 status=0
 $merge_only || rm -rf "$figures"
-$merge_only || mvn -B -pl e2e -am verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false \
+# -De2e.excludedGroups=none: the scenarios tagged reliability-only, which mvn verify leaves out, run here
+$merge_only || mvn -B -pl e2e -am verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -De2e.excludedGroups=none \
   -Dreliability.full="$([[ $form == full ]] && echo true || echo false)" \
   -Dreliability.results.dir="$figures" "${args[@]+"${args[@]}"}" || status=$?
 took=$(( $(date +%s) - started ))

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * runs succeed.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag(Suites.RELIABILITY)
 class ReliabilityBadPluginsTest {
 
     /** Sleeps after its first commit until interrupted; the interrupt ends the read. */

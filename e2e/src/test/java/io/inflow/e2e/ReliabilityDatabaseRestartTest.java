@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * uninterrupted import.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag(Suites.RELIABILITY)
 class ReliabilityDatabaseRestartTest {
 
     private static final long TABLE_RECORDS = 20_077;

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +44,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * only with a viewer key or none.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Tag(Suites.RELIABILITY)
 class ReliabilityFuzzTest {
 
     private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
@@ -360,8 +362,7 @@ class ReliabilityFuzzTest {
 
     private static Map<String, String> snapshot() {
         Map<String, String> checksums = new LinkedHashMap<>();
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + SERVER.postgresPort + "/inflow", "postgres", "");
+        try (Connection connection = DriverManager.getConnection(SERVER.jdbcUrl, SERVER.jdbcUser, "");
              Statement statement = connection.createStatement()) {
             for (String table : TABLES) {
                 try (ResultSet result = statement.executeQuery("SELECT count(*) || '/' || md5(COALESCE(string_agg("

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,9 @@ import org.junit.jupiter.api.Test;
  * counts the run has committed) and restarted each time. After the last restart the run's resumes complete, and
  * the data equals, payload for payload, a reference import of the same sandbox that was never interrupted.
  */
+// verify keeps NodeKillTest (killed mid-import, resumed by another node and by itself) and DeletionsKillTest
+@Tag(Suites.RELIABILITY)
+@Tag(Suites.RELIABILITY_ONLY)
 class ReliabilityKillTest {
 
     private static final long TABLE_RECORDS = 20_077;

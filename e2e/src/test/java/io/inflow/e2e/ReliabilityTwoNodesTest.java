@@ -22,6 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -33,6 +34,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * fire was held by the killed node until its missed heartbeats gave it to the other node.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+// verify keeps TwoNodesTest (a schedule every second on two nodes, each fire run once) and NodeKillTest
+@Tag(Suites.RELIABILITY)
+@Tag(Suites.RELIABILITY_ONLY)
 class ReliabilityTwoNodesTest {
 
     /** How long a fire held by a killed node may wait: missed heartbeats (5 x 1 s), polling, and slack for load. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.parallel.Execution;
@@ -34,13 +35,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  * succeeded with exactly the upstream's records, and Inflow never sends a request the upstream did not allow.
  *
  * <p>The tests wait on the upstream's real clock (a 30-second lock-out, rate limits), not on the CPU, so they run
- * side by side, each against its own sandbox, and beside the other test classes. The short form (CI) imports
- * through the fault profile with three seeds, the full form ({@code bench/reliability.sh}) with
- * {@code reliability.seeds} (10) seeds; the figures of the scenario {@code upstream} go into the reliability
- * results.
+ * side by side, each against its own sandbox, and beside the other test classes. {@code mvn verify} runs only the
+ * Airtable lock-out (the one test of a run's {@code waitingReason} and of {@code inflow-status.sh}'s "waits until");
+ * the reliability suite ({@code bench/reliability.sh}) runs them all, the fault profile with three seeds in its
+ * short form and {@code reliability.seeds} (10) in its full form; the figures of the scenario {@code upstream} go
+ * into the reliability results.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 @Execution(ExecutionMode.CONCURRENT) // waits on Airtable's real limit and lock-out: it runs beside the other classes
+@Tag(Suites.RELIABILITY)
 class ReliabilityUpstreamTest {
 
     /** The fault profile of the issue that found a dropped connection ending in a failed run. */
@@ -81,6 +84,9 @@ class ReliabilityUpstreamTest {
         ReliabilityFigures.write("upstream", figures);
     }
 
+    // 70 s a seed at the real limit: verify keeps ResilienceTest (the same faults at a raised limit, every record
+    // exact) and AirtableRateLimitTest (the real limit, no 429)
+    @Tag(Suites.RELIABILITY_ONLY)
     @Execution(ExecutionMode.CONCURRENT)
     @ParameterizedTest(name = "seed {0}")
     @MethodSource("seeds")
@@ -154,6 +160,9 @@ class ReliabilityUpstreamTest {
         }
     }
 
+    // verify keeps the server's ResilientUpstreamClientTest (a 429's Retry-After is waited out) and the sandbox's
+    // ToastRateLimitTest
+    @Tag(Suites.RELIABILITY_ONLY)
     @Test
     @Execution(ExecutionMode.CONCURRENT)
     void anotherClientOverToastsLimitMidImportIsWaitedOutAsItsRetryAfterSays() {
@@ -202,6 +211,9 @@ class ReliabilityUpstreamTest {
         }
     }
 
+    // 300 requests a second for 25 s: verify keeps the Gmail plugin's HistorySyncTest (a quota refusal is retried,
+    // not an error) and the server's ResilientUpstreamClientTest
+    @Tag(Suites.RELIABILITY_ONLY)
     @Test
     @Execution(ExecutionMode.CONCURRENT)
     void anotherClientSpendingTheMailboxsQuotaMidImportIsWaitedOut() {

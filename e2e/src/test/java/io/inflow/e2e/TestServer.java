@@ -12,7 +12,6 @@ import io.inflow.server.InflowApplication;
 import io.inflow.server.InflowConfiguration;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,15 +21,18 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /**
- * An Inflow server for one test class: a fresh data folder (so a fresh embedded PostgreSQL), a plugins folder
- * holding copies of the jars the build put in the top-level {@code plugins/} folder, and direct SQL access for
- * checks the API does not show.
+ * An Inflow server for one test class: a fresh data folder, a fresh database of its own on the test JVM's
+ * PostgreSQL ({@link TestPostgres}, given to the server as its external database), a plugins folder holding copies
+ * of the jars the build put in the top-level {@code plugins/} folder, and direct SQL access for checks the API does
+ * not show.
  */
 final class TestServer {
 
     final Path dataDir;
     final Path pluginsDir;
-    final int postgresPort;
+    /** The server's database, for direct SQL. */
+    final String jdbcUrl;
+    final String jdbcUser;
     final DropwizardAppExtension<InflowConfiguration> app;
 
     /**
@@ -40,15 +42,17 @@ final class TestServer {
      */
     private static final AtomicInteger SERVERS = new AtomicInteger();
 
-    private TestServer(Path dataDir, Path pluginsDir, int postgresPort, Setting... extra) {
+    private TestServer(int number, Path dataDir, Path pluginsDir, String jdbcUrl, String jdbcUser, Setting... extra) {
         this.dataDir = dataDir;
         this.pluginsDir = pluginsDir;
-        this.postgresPort = postgresPort;
-        String prefix = "inflow-test-" + SERVERS.incrementAndGet() + ".";
+        this.jdbcUrl = jdbcUrl;
+        this.jdbcUser = jdbcUser;
+        String prefix = "inflow-test-" + number + ".";
         ConfigOverride[] overrides = Stream.concat(Stream.of(
                         setting("dataDir", dataDir.toString()),
                         setting("pluginsDir", pluginsDir.toString()),
-                        setting("database.embeddedPort", Integer.toString(postgresPort))),
+                        setting("database.url", jdbcUrl),
+                        setting("database.user", jdbcUser)),
                 Arrays.stream(extra))
                 .map(setting -> ConfigOverride.config(prefix, setting.key(), setting.value()))
                 .toArray(ConfigOverride[]::new);
@@ -67,20 +71,20 @@ final class TestServer {
     /** A node named {@code nodeName} on a database it shares with other nodes. */
     static TestServer node(String nodeName, SharedDatabase database) {
         Path plugins = stagePlugins(pluginsDir -> { });
-        return new TestServer(plugins.resolveSibling("data"), plugins, 0,
-                setting("database.url", database.url()),
-                setting("database.user", database.user()),
-                setting("jobs.nodeName", nodeName));
+        return new TestServer(SERVERS.incrementAndGet(), plugins.resolveSibling("data"), plugins, database.url(),
+                database.user(), setting("jobs.nodeName", nodeName));
     }
 
-    /** A server with the built plugin jars, plus the extra jars staged by {@code extraPlugins}. */
+    /**
+     * A server with the built plugin jars, plus the extra jars staged by {@code extraPlugins}, on a fresh database of
+     * the test JVM's PostgreSQL.
+     */
     static TestServer withPlugins(PluginStager extraPlugins, Setting... overrides) {
-        try {
-            Path plugins = stagePlugins(extraPlugins);
-            return new TestServer(plugins.resolveSibling("data"), plugins, freePort(), overrides);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Path plugins = stagePlugins(extraPlugins);
+        int number = SERVERS.incrementAndGet();
+        TestPostgres postgres = TestPostgres.get();
+        return new TestServer(number, plugins.resolveSibling("data"), plugins,
+                postgres.createDatabase("inflow_test_" + number), postgres.user(), overrides);
     }
 
     /** A fresh plugins folder with copies of the built plugin jars and whatever {@code extra} adds. */
@@ -179,12 +183,6 @@ final class TestServer {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection("jdbc:postgresql://localhost:" + postgresPort + "/inflow", "postgres", "");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return DriverManager.getConnection(jdbcUrl, jdbcUser, "");
     }
 }
