@@ -19,6 +19,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.parallel.Isolated;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -26,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * plugin that is not there say so, and neither imports nor schedule fires run them.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
+@Isolated // it listens to a logger of the JVM, whose appenders a server starting in another class would reset
 class PluginsAtRuntimeTest {
 
     private static final Sandbox SANDBOX = Sandbox.start(SandboxOptions.defaults().withPort(0)
