@@ -129,6 +129,27 @@ class EventsStreamTest {
     }
 
     @Test
+    void schedulerSwitchesAndPluginChangesAreEventsCarryingWhatTheApiAnswers() {
+        try (EventStream stream = EventStream.open(SERVER.api("/events"))) {
+            JsonNode stopped = IMPORTS.post("/scheduler/stop", "").body();
+            JsonNode disabled = IMPORTS.post("/plugins/gmail/disable", "").body();
+            JsonNode enabled = IMPORTS.post("/plugins/gmail/enable", "").body();
+            JsonNode started = IMPORTS.post("/scheduler/start", "").body();
+
+            List<EventStream.Event> events = stream.until(event -> event.type().equals("scheduler.started"), WAIT);
+
+            assertThat(events.stream().map(EventStream.Event::type).toList()).containsExactly("scheduler.stopped",
+                    "plugin.changed", "plugin.changed", "scheduler.started");
+            assertThat(events.get(0).data().path("scheduler")).isEqualTo(stopped);
+            assertThat(events.get(1).data().path("plugin")).isEqualTo(disabled);
+            assertThat(events.get(1).data().path("plugin").path("state").asText()).isEqualTo("DISABLED");
+            assertThat(events.get(1).data().path("node").asText()).isEqualTo("e2e-node");
+            assertThat(events.get(2).data().path("plugin")).isEqualTo(enabled);
+            assertThat(events.get(3).data().path("scheduler")).isEqualTo(started);
+        }
+    }
+
+    @Test
     void aStreamNeedsAKeyAndAnExistingRunAndAWellFormedLastEventId() {
         Json.Answer noKey = Json.withKey(null).getAccepting(SERVER.api("/events"), "text/event-stream");
         assertThat(noKey.status()).isEqualTo(401);
