@@ -69,10 +69,12 @@ final class TestServer {
     }
 
     /** A node named {@code nodeName} on a database it shares with other nodes. */
-    static TestServer node(String nodeName, SharedDatabase database) {
+    static TestServer node(String nodeName, SharedDatabase database, Setting... overrides) {
         Path plugins = stagePlugins(pluginsDir -> { });
+        Setting[] settings = Stream.concat(Stream.of(setting("jobs.nodeName", nodeName)), Arrays.stream(overrides))
+                .toArray(Setting[]::new);
         return new TestServer(SERVERS.incrementAndGet(), plugins.resolveSibling("data"), plugins, database.url(),
-                database.user(), setting("jobs.nodeName", nodeName));
+                database.user(), settings);
     }
 
     /**

@@ -24,6 +24,8 @@ import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.connections.ConnectionServices;
 import io.inflow.server.deadletters.DeadLetterReplay;
 import io.inflow.server.deadletters.DeadLetters;
+import io.inflow.server.events.EventFeed;
+import io.inflow.server.events.PluginEvents;
 import io.inflow.server.health.DatabaseProbe;
 import io.inflow.server.health.PluginsHealthCheck;
 import io.inflow.server.jobs.JobEngine;
@@ -51,6 +53,7 @@ import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionStates;
 import io.inflow.server.store.Database;
 import io.inflow.server.store.DeadLetterDao;
+import io.inflow.server.store.EventDao;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.LowercaseEnums;
 import io.inflow.server.store.PluginSchemas;
@@ -163,7 +166,10 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         CheckpointCodec checkpointCodec = new CheckpointCodec(environment.getObjectMapper());
 
         PluginSchemas schemas = new PluginSchemas(database.endpoint());
-        PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), connector -> applySchema(schemas, connector));
+        EventDao events = jdbi.onDemand(EventDao.class);
+        PluginRegistry plugins = new PluginRegistry(config.pluginsDir(), connector -> applySchema(schemas, connector),
+                new PluginEvents(events, config.jobs().nodeName(), ApiResources::pluginView,
+                        environment.getObjectMapper()));
         plugins.loadAll();
         environment.lifecycle().manage(plugins);
         if (config.plugins().watch()) {
@@ -198,8 +204,13 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         ConnectionStatistics statistics = new ConnectionStatistics(recordCounts, deadLetters, quotaWindows,
                 new StatRunner(jdbi, Duration.ofSeconds(10)), connections, plugins);
 
+        EventFeed feed = new EventFeed(events, ApiResources.eventRenderer(connectionServices, jobs,
+                environment.getObjectMapper()), database.endpoint(), config.events(), clock);
+        environment.lifecycle().manage(feed);
+        closeStreamsWhenStopping(environment, feed);
+
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
-        ApiResources.create(plugins, connectionServices, jobs, new DeadLetters(deadLetters), replay, statistics,
+        ApiResources.create(plugins, connectionServices, jobs, feed, new DeadLetters(deadLetters), replay, statistics,
                         new DatabaseProbe(recordCounts, deadLetters), upstreams, settings,
                         environment.getObjectMapper(), clock)
                 .forEach(environment.jersey()::register);
@@ -207,6 +218,21 @@ public final class InflowApplication extends Application<InflowConfiguration> {
 
         new StoredStateGauges(connections, plugins, quotaWindows, deadLetters).register(prometheus);
         exposeMetrics(config, environment, prometheus);
+    }
+
+    /**
+     * Event streams never end by themselves: without this, Jetty's graceful stop would wait for every open one
+     * until its grace period ran out. Their clients reconnect, to this node once it runs again or to another.
+     */
+    private static void closeStreamsWhenStopping(Environment environment, EventFeed feed) {
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStopping(LifeCycle event) {
+                if (event instanceof Server) {
+                    feed.closeAll();
+                }
+            }
+        });
     }
 
     /** Brings a plugin's own schema up to date as it is loaded: why that failed, or empty (also when it has none). */

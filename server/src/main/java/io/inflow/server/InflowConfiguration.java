@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.inflow.server.api.ApiConfiguration;
 import io.inflow.server.auth.AuthConfiguration;
+import io.inflow.server.events.EventsConfiguration;
 import io.inflow.server.jobs.JobsConfiguration;
 import io.inflow.server.plugins.PluginsConfiguration;
 import io.inflow.server.metrics.PrometheusConfiguration;
@@ -59,6 +60,15 @@ public class InflowConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private SecretsConfiguration secrets = new SecretsConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private EventsConfiguration events = new EventsConfiguration();
+
+    public EventsConfiguration events() {
+        return events;
+    }
 
     public SecretsConfiguration secrets() {
         return secrets;

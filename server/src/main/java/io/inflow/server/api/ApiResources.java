@@ -6,16 +6,20 @@ import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.connections.ConnectionServices;
 import io.inflow.server.deadletters.DeadLetterReplay;
 import io.inflow.server.deadletters.DeadLetters;
+import io.inflow.server.events.EventFeed;
+import io.inflow.server.events.EventRenderer;
 import io.inflow.server.health.DatabaseProbe;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.resilience.UpstreamClients;
+import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.stats.ConnectionStatistics;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.glassfish.jersey.media.sse.SseFeature;
 
 /** Builds every REST resource and provider of {@code /api/v1} from the services they call. */
 public final class ApiResources {
@@ -23,8 +27,19 @@ public final class ApiResources {
     private ApiResources() {
     }
 
+    /** The JSON of events, as the API's answers show runs, the scheduler and plugins. */
+    public static EventRenderer eventRenderer(ConnectionServices connectionServices, JobEngine jobs,
+                                              ObjectMapper json) {
+        return new EventData(json, new SchedulerViews(connectionServices.connections(), jobs.schedules()));
+    }
+
+    /** A plugin as {@code GET /api/v1/plugins} shows it. */
+    public static Object pluginView(PluginInfo plugin) {
+        return PluginView.of(plugin);
+    }
+
     public static List<Object> create(PluginRegistry plugins, ConnectionServices connectionServices, JobEngine jobs,
-                                      DeadLetters deadLetters, DeadLetterReplay replay,
+                                      EventFeed events, DeadLetters deadLetters, DeadLetterReplay replay,
                                       ConnectionStatistics statistics, DatabaseProbe database,
                                       UpstreamClients upstreams, ApiSettings settings, ObjectMapper json,
                                       Clock clock) {
@@ -50,7 +65,10 @@ public final class ApiResources {
                 new ConnectionScheduleResource(jobs.schedules()),
                 new CheckpointsResource(jobs.checkpoints()),
                 new ImportsResource(jobs.history(), jobs.imports(), runViews),
-                new SchedulerResource(jobs.control(), connections, jobs.schedules()),
+                new SchedulerResource(jobs.control(), new SchedulerViews(connections, jobs.schedules())),
+                SseFeature.class,
+                new EventsResource(events),
+                new ImportEventsResource(jobs.history(), events),
                 new StatusResource(jobs.control(), jobs.history(), connections, runViews, clock),
                 new DeadLettersResource(deadLetters, replay),
                 new ConnectionStatsResource(statistics),

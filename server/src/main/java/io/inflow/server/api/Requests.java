@@ -43,6 +43,21 @@ final class Requests {
         }
     }
 
+    /**
+     * Where an event stream resumes: the {@code Last-Event-ID} header, else the {@code lastEventId} query parameter
+     * (for clients that cannot send headers); null when neither is given. Malformed is 400.
+     */
+    static Long lastEventId(String header, String query) {
+        String raw = header != null && !header.isBlank() ? header : query;
+        String name = header != null && !header.isBlank() ? "Last-Event-ID" : "lastEventId";
+        Long id = optionalLong(raw, name);
+        if (id != null && id < 0) {
+            throw InflowException.invalid("invalid_parameter", name + " must not be negative, was '" + raw + "'",
+                    Map.of("parameter", name));
+        }
+        return id;
+    }
+
     static int limit(String raw, int defaultLimit, int maxLimit) {
         Long limit = optionalLong(raw, "limit");
         if (limit == null) {

@@ -1,9 +1,6 @@
 package io.inflow.server.api;
 
 import io.inflow.server.auth.Roles;
-import io.inflow.server.connections.Connection;
-import io.inflow.server.connections.ConnectionService;
-import io.inflow.server.jobs.ConnectionSchedules;
 import io.inflow.server.jobs.SchedulerControl;
 import io.inflow.server.store.SchedulerStateRow;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,10 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 /**
  * {@code /api/v1/scheduler}: the cluster-wide switch of scheduled imports. Stopping it is persisted: no node
@@ -29,13 +22,11 @@ import java.util.List;
 public final class SchedulerResource {
 
     private final SchedulerControl control;
-    private final ConnectionService connections;
-    private final ConnectionSchedules schedules;
+    private final SchedulerViews views;
 
-    SchedulerResource(SchedulerControl control, ConnectionService connections, ConnectionSchedules schedules) {
+    SchedulerResource(SchedulerControl control, SchedulerViews views) {
         this.control = control;
-        this.connections = connections;
-        this.schedules = schedules;
+        this.views = views;
     }
 
     @GET
@@ -58,15 +49,6 @@ public final class SchedulerResource {
     }
 
     private SchedulerView view(SchedulerStateRow state) {
-        List<SchedulerView.UpcomingFire> upcoming = new ArrayList<>();
-        for (Connection connection : connections.list()) {
-            List<Instant> fires = schedules.nextFires(connection.jobs());
-            if (!fires.isEmpty()) {
-                upcoming.add(new SchedulerView.UpcomingFire(connection.id(), connection.name(),
-                        connection.jobs().cron(), connection.jobs().timezone(), fires.get(0)));
-            }
-        }
-        upcoming.sort(Comparator.comparing(SchedulerView.UpcomingFire::at));
-        return SchedulerView.of(state, upcoming);
+        return views.of(state);
     }
 }

@@ -18,9 +18,16 @@ public record PluginInfo(String id, String version, String state, Path jar, Opti
                          String failure) {
 
     public static final String FAILED = "FAILED";
+    /** Not a PF4J state: a plugin whose jar left the folder, as its last change tells it. */
+    public static final String UNLOADED = "UNLOADED";
 
     public static PluginInfo failed(String id, String version, Path jar, String reason) {
         return new PluginInfo(id, version, FAILED, jar, Optional.empty(), reason);
+    }
+
+    /** This plugin once its jar left the plugins folder. */
+    public PluginInfo unloaded() {
+        return new PluginInfo(id, version, UNLOADED, jar, Optional.empty(), "its jar left the plugins folder");
     }
 
     public boolean isUsable() {

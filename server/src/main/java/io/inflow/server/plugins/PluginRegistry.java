@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -37,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * removed jars unloaded, replaced jars (another size or modification time) loaded again, failed jars tried
  * again. Rescan, disable and enable are serialized, so the folder watcher's rescans and the admin's calls never
  * interleave. An admin can disable a plugin (PF4J remembers it in the
- * folder's {@code disabled.txt}) and enable it again.
+ * folder's {@code disabled.txt}) and enable it again. Each plugin whose state one of them changed, or whose jar left
+ * the folder, is told to the {@code changed} listener, in the same serialized section.
  */
 public final class PluginRegistry implements Managed {
 
@@ -47,6 +49,7 @@ public final class PluginRegistry implements Managed {
     private final Path folder;
     private final PluginManager manager;
     private final Function<LoadedConnector, Optional<String>> prepare;
+    private final Consumer<PluginInfo> changed;
     private final Map<String, PluginInfo> plugins = new ConcurrentHashMap<>();
     /** The {@link #stamp} of each jar when it was loaded. */
     private final Map<Path, String> stamps = new ConcurrentHashMap<>();
@@ -55,9 +58,19 @@ public final class PluginRegistry implements Managed {
      * @param prepare readies a started plugin (applies its schema), answering why it failed, if it did
      */
     public PluginRegistry(Path folder, Function<LoadedConnector, Optional<String>> prepare) {
+        this(folder, prepare, plugin -> { });
+    }
+
+    /**
+     * @param changed told of each plugin whose state changed (as {@link PluginInfo#unloaded()} when its jar left the
+     *                folder); it must not throw
+     */
+    public PluginRegistry(Path folder, Function<LoadedConnector, Optional<String>> prepare,
+                          Consumer<PluginInfo> changed) {
         this.folder = folder;
         this.manager = new JarPluginManager(folder);
         this.prepare = prepare;
+        this.changed = changed;
     }
 
     /** What a rescan changed. */
@@ -71,6 +84,7 @@ public final class PluginRegistry implements Managed {
 
     /** Loads new jars, unloads removed ones and tries failed ones again. */
     public synchronized Rescan rescan() {
+        Map<String, PluginInfo> before = Map.copyOf(plugins);
         List<String> loaded = new ArrayList<>();
         List<String> unloaded = new ArrayList<>();
         List<String> failed = new ArrayList<>();
@@ -99,6 +113,7 @@ public final class PluginRegistry implements Managed {
             (info.isUsable() || DISABLED.equals(info.state()) ? loaded : failed).add(info.id());
         }
         LOG.info("Plugins in {}: {}", folder, summary());
+        tellChanges(before);
         return new Rescan(loaded, unloaded, failed);
     }
 
@@ -154,6 +169,7 @@ public final class PluginRegistry implements Managed {
         PluginInfo disabled = new PluginInfo(pluginId, plugin.version(), DISABLED, plugin.jar(), Optional.empty(),
                 "disabled by an admin");
         plugins.put(pluginId, disabled);
+        changed.accept(disabled);
         return Optional.of(disabled);
     }
 
@@ -172,6 +188,7 @@ public final class PluginRegistry implements Managed {
             enabled = PluginInfo.failed(pluginId, plugin.version(), plugin.jar(), "it failed to start: " + reason(e));
         }
         plugins.put(pluginId, enabled);
+        changed.accept(enabled);
         return Optional.of(enabled);
     }
 
@@ -184,6 +201,19 @@ public final class PluginRegistry implements Managed {
     public synchronized void stop() {
         manager.stopPlugins();
         manager.unloadPlugins();
+    }
+
+    private void tellChanges(Map<String, PluginInfo> before) {
+        before.forEach((id, was) -> {
+            if (!plugins.containsKey(id)) {
+                changed.accept(was.unloaded());
+            }
+        });
+        plugins.forEach((id, now) -> {
+            if (!now.equals(before.get(id))) {
+                changed.accept(now);
+            }
+        });
     }
 
     private PluginInfo load(Path jar) {

@@ -53,11 +53,15 @@ public final class TestDatabase implements BeforeEachCallback {
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        jdbi.useHandle(handle -> handle.execute(
-                "TRUNCATE records, checkpoints, dead_letters, quota_usage, connection_state, rate_limit_permits, rate_limit_scopes, "
-                        + "import_run_streams, import_runs, "
-                        + "connections, scheduled_tasks "
-                        + "RESTART IDENTITY CASCADE; UPDATE scheduler_state SET running = true"));
+        jdbi.useHandle(handle -> {
+            handle.execute("TRUNCATE records, checkpoints, dead_letters, quota_usage, connection_state, "
+                    + "rate_limit_permits, rate_limit_scopes, import_run_streams, import_runs, connections, "
+                    + "scheduled_tasks RESTART IDENTITY CASCADE");
+            handle.execute("UPDATE scheduler_state SET running = true");
+            // after the update, whose event its trigger records as it commits
+            handle.execute("TRUNCATE events RESTART IDENTITY");
+            handle.execute("UPDATE events_pruned SET through_id = 0");
+        });
     }
 
     /** What seals {@link #states()}' values: another node of the same cluster would have the same key. */
