@@ -112,12 +112,29 @@ export function runProgress(run) {
  * Without a total it is indeterminate while the work goes on (moving: it is not stuck), and left out once it ended.
  */
 export function progressBar(label, done, total, percent, going = true) {
+  const el = h('div', { class: 'progress' },
+    h('progress', { 'aria-label': label }), h('span', { class: 'progress-words' }));
+  return setProgress(el, done, total, percent, going);
+}
+
+/**
+ * Changes a progress bar made by progressBar in place: a page updating several times a second keeps its elements, so
+ * a link or button next to it can still be clicked and focus stays where it was.
+ */
+export function setProgress(el, done, total, percent, going = true) {
   const known = total !== null && total !== undefined;
-  const bar = known || going ? h('progress', { max: known ? total : null, 'aria-label': label }) : null;
-  if (bar && known) bar.value = done;
-  const words = known ? `${num(done)} / ${num(total)} (${percent ?? 0}%)` : `${num(done)} / ?`;
-  return h('div', { class: 'progress', dataset: { done: String(done), total: String(total ?? ''), percent: String(percent ?? '') } },
-    bar, h('span', { class: 'progress-words' }, words));
+  const bar = el.querySelector('progress');
+  bar.hidden = !known && !going;
+  if (known) {
+    bar.max = total;
+    bar.value = done;
+  } else {
+    bar.removeAttribute('value');
+    bar.removeAttribute('max');
+  }
+  el.querySelector('.progress-words').textContent = known ? `${num(done)} / ${num(total)} (${percent ?? 0}%)` : `${num(done)} / ?`;
+  Object.assign(el.dataset, { done: String(done), total: String(total ?? ''), percent: String(percent ?? '') });
+  return el;
 }
 
 /** A message in a box: kind is 'error', 'info', 'ok' or 'warn'. Errors are announced at once. */

@@ -2,7 +2,7 @@
 // stream of every run; an admin key also gets the buttons that start, check, edit and delete.
 
 import * as api from '../api.js';
-import { h, fill, num, time, relative, isActive, statusBadge, runProgress, progressBar, notice, table, row } from '../dom.js';
+import { h, fill, num, time, relative, isActive, statusBadge, runProgress, progressBar, setProgress, notice, table, row } from '../dom.js';
 
 const COLUMNS = ['Connection', 'Plugin', 'Schedule', 'Run', 'Actions'];
 
@@ -113,7 +113,7 @@ export default async function connections(ctx) {
     const running = active.get(id);
     if (running) {
       const p = runProgress(running);
-      return h('div', { class: 'run-now' },
+      return h('div', { class: 'run-now', dataset: { run: String(running.id), status: running.status, waiting: running.waitingReason || '' } },
         h('div', {}, statusBadge(running.status), ' ', h('a', { href: `#/runs/${running.id}` }, `Run ${running.id}`),
           ' ', h('span', { class: 'muted small' }, running.mode)),
         progressBar(`Progress of run ${running.id}`, p.done, p.total, p.percent),
@@ -163,7 +163,17 @@ export default async function connections(ctx) {
 
   function renderRun(id) {
     const r = rows.get(id);
-    if (r) fill(r.runCell, runCell(id));
+    if (!r) return;
+    const running = active.get(id);
+    // progress of the run already shown: change the bar in place, so its link stays clickable
+    const shown = r.runCell.querySelector('.run-now');
+    if (running && shown && shown.dataset.run === String(running.id) && shown.dataset.status === running.status
+      && shown.dataset.waiting === (running.waitingReason || '')) {
+      const p = runProgress(running);
+      setProgress(shown.querySelector('.progress'), p.done, p.total, p.percent);
+      return;
+    }
+    fill(r.runCell, runCell(id));
   }
 
   function renderPlugin(c) {

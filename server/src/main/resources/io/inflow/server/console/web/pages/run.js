@@ -21,6 +21,7 @@ export default async function run(ctx) {
   const streams = h('div', { id: 'run-streams' });
   let current = null;
   let shownStatus = null;
+  let factsShown = null;
   let connectionName = null;
   const samples = []; // [time ms, records done]
 
@@ -95,7 +96,10 @@ export default async function run(ctx) {
       }), { id: 'streams' })
       : h('p', { class: 'muted' }, 'No stream has started yet.'));
 
-    fill(facts,
+    const factsNow = JSON.stringify([connectionName, run.requestedBy, run.node, run.notes, run.startedAt, run.finishedAt]);
+    if (factsNow !== factsShown) {
+      factsShown = factsNow; // rebuilt only when they change, so their links stay clickable
+      fill(facts,
       h('dt', {}, 'Connection'), h('dd', {}, h('a', { href: `#/history?connection=${run.connection}` }, connectionName || `#${run.connection}`)),
       h('dt', {}, 'Trigger'), h('dd', {}, run.trigger),
       h('dt', {}, 'Mode'), h('dd', {}, run.mode),
@@ -106,6 +110,7 @@ export default async function run(ctx) {
       h('dt', {}, 'Started'), h('dd', {}, time(run.startedAt)),
       h('dt', {}, 'Finished'), h('dd', {}, time(run.finishedAt)),
       h('dt', {}, 'Dead letters'), h('dd', {}, h('a', { href: `#/dead-letters?run=${run.id}&all=true` }, 'of this run')));
+    }
 
     if (run.status !== shownStatus) {
       shownStatus = run.status;
