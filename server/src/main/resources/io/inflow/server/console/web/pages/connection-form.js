@@ -41,8 +41,9 @@ function inputFor(field, value, editing) {
   input.dataset.type = field.type;
   const label = h('label', { for: id }, field.name, field.required ? ' (required)' : '', field.secret ? ' — secret' : '');
   const help = field.description || field.type === 'string_list'
-    ? h('p', { class: 'help', id: described || `${id}-help` }, field.description || '',
-      field.type === 'string_list' ? ' One per line.' : '')
+    ? h('p', { class: 'help', id: described || `${id}-help` },
+      [field.description ? field.description.replace(/([^.])$/, '$1.') : '', field.type === 'string_list' ? 'One per line.' : '']
+        .filter(Boolean).join(' '))
     : null;
   if (help && !described) input.setAttribute('aria-describedby', `${id}-help`);
   const error = h('p', { class: 'field-error', id: `${id}-error`, 'aria-live': 'polite' });

@@ -46,7 +46,8 @@ export default async function run(ctx) {
   }
 
   function figure(label, value, name) {
-    return h('div', { class: 'figure' }, h('dt', {}, label), h('dd', name ? { id: `figure-${name}` } : {}, value));
+    return h('div', { class: name === 'progress' ? 'figure wide' : 'figure' }, h('dt', {}, label),
+      h('dd', name ? { id: `figure-${name}` } : {}, value));
   }
 
   function update(run) {
