@@ -22,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web console in a real browser (headless Chromium), as a person uses it: signing in, the connections table, a
@@ -210,6 +211,48 @@ class ConsoleBrowserTest {
 
     @Test
     @Order(6)
+    void anAdminCreatesAConnectionWithTheFormOfItsPluginsSchemaAndEditsItKeepingItsSecret() {
+        JsonNode config = new SandboxAdmin(SANDBOX).connections().path("airtable").path("config");
+        browser.open("#/connections");
+        browser.waitFor(By.id("new-connection")).click();
+        new Select(browser.waitFor(By.id("plugin"))).selectByValue("airtable");
+        browser.waitFor(By.id("name")).sendKeys("clinic-form");
+        browser.waitFor(By.id("field-baseUrl")).sendKeys(config.path("baseUrl").asText());
+        WebElement token = browser.driver.findElement(By.id("field-apiToken"));
+        assertThat(token.getAttribute("type")).isEqualTo("password");
+        token.sendKeys(config.path("apiToken").asText());
+        browser.driver.findElement(By.id("field-baseId")).sendKeys(config.path("baseId").asText());
+        browser.driver.findElement(By.id("field-tables")).sendKeys(config.path("tables").get(0).asText());
+        browser.screenshot("connection-new");
+        browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        WebElement created = browser.waitFor(By.xpath("//tr[.//strong[text()='clinic-form']]"));
+        long id = Long.parseLong(created.getAttribute("data-connection"));
+        JsonNode stored = IMPORTS.get("/connections/" + id).body();
+        assertThat(stored.path("config").path("apiToken").asText()).isEqualTo("********");
+        assertThat(stored.path("config").path("tables").get(0).asText()).isEqualTo(config.path("tables").get(0).asText());
+
+        created.findElement(By.cssSelector("[data-action=edit]")).click();
+        WebElement kept = browser.waitFor(By.id("field-apiToken"));
+        assertThat(kept.getAttribute("type")).isEqualTo("password");
+        assertThat(kept.getAttribute("value")).isEqualTo("********");
+        WebElement name = browser.driver.findElement(By.id("name"));
+        name.clear();
+        name.sendKeys("clinic-form-renamed");
+        browser.driver.findElement(By.cssSelector("main details summary")).click();
+        browser.waitFor(By.id("field-requestsPerSecond")).sendKeys("500");
+        browser.screenshot("connection-edit");
+        browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+
+        browser.waitFor(By.xpath("//tr[.//strong[text()='clinic-form-renamed']]"));
+        JsonNode edited = IMPORTS.get("/connections/" + id).body();
+        assertThat(edited.path("config").path("requestsPerSecond").asDouble()).isEqualTo(500.0);
+        assertThat(IMPORTS.post("/connections/" + id + "/check", "").body().path("ok").asBoolean())
+                .as("the token sent back as ******** kept the stored one").isTrue();
+    }
+
+    @Test
+    @Order(7)
     void aViewerKeySeesNoButtonThatChangesAnythingAndItsForgedAdminCallIsRefused() {
         browser.open("#/connections");
         browser.signOut();
