@@ -21,6 +21,7 @@ import io.inflow.server.auth.ApiKeyRing;
 import io.inflow.server.auth.GenerateKeyCommand;
 import io.inflow.server.auth.Roles;
 import io.inflow.server.connections.ConnectionService;
+import io.inflow.server.console.Console;
 import io.inflow.server.connections.ConnectionServices;
 import io.inflow.server.deadletters.DeadLetterReplay;
 import io.inflow.server.deadletters.DeadLetters;
@@ -215,6 +216,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                         environment.getObjectMapper(), clock)
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
+        Console.serve(environment.servlets());
 
         new StoredStateGauges(connections, plugins, quotaWindows, deadLetters).register(prometheus);
         exposeMetrics(config, environment, prometheus);

@@ -73,6 +73,7 @@ public final class ApiResources {
                 new DeadLettersResource(deadLetters, replay),
                 new ConnectionStatsResource(statistics),
                 new HealthResource(database, plugins, upstreams, settings.embeddedDatabase()),
+                new SessionResource(),
                 new OpenApiResource(OpenApiDocument.load()));
     }
 }
