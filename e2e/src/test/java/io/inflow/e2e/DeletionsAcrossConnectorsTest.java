@@ -16,7 +16,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Deletions read from each upstream's own signals, end to end through the real plugin jars: Gmail's history
  * ({@code messagesDeleted}) and Toast's orders marked deleted in incremental imports, Mindbody's clients reconciled
- * by a full import (its incremental reads have no deletion signal).
+ * by a full import (its incremental reads have no deletion signal). The Mindbody connection imports its clients only
+ * (a stream selection): its other streams hold 135,000 records that would only make the three imports slow.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class DeletionsAcrossConnectorsTest {
@@ -78,7 +79,7 @@ class DeletionsAcrossConnectorsTest {
 
     @Test
     void mindbodyClientsDeletedUpstreamAreFoundByTheNextFullImportOnly() {
-        long connection = connect("mindbody", "studio-deletions");
+        long connection = connect("mindbody", "studio-deletions", "clients");
         assertThat(IMPORTS.run(connection, "full").path("status").asText()).isEqualTo("succeeded");
         long clients = records(connection, "clients");
         List<String> deletedUpstream = SANDBOX_ADMIN.delete("mindbody", 4);
@@ -90,7 +91,7 @@ class DeletionsAcrossConnectorsTest {
                 .isZero();
         assertThat(full.path("status").asText()).as(full.toString()).isEqualTo("succeeded");
         assertThat(full.path("streams").path("clients").path("deleted").asLong()).isEqualTo(4);
-        assertThat(full.path("counts").path("deleted").asLong()).as("only clients were deleted").isEqualTo(4);
+        assertThat(full.path("counts").path("deleted").asLong()).isEqualTo(4);
         assertThat(deletedBy(full, connection)).containsExactlyInAnyOrderElementsOf(deletedUpstream);
         assertThat(records(connection, "clients")).isEqualTo(clients - 4)
                 .isEqualTo(SANDBOX_ADMIN.stats("mindbody").path("streams").path("clients").asLong());
@@ -98,9 +99,12 @@ class DeletionsAcrossConnectorsTest {
                 .isEqualTo(clients - 4);
     }
 
-    private static long connect(String api, String name) {
+    private static long connect(String api, String name, String... streams) {
         ObjectNode body = SANDBOX_ADMIN.connections().path(api).deepCopy();
         body.put("name", name);
+        for (String stream : streams) {
+            body.withArray("streams").add(stream);
+        }
         ObjectNode config = (ObjectNode) body.path("config");
         config.put("requestsPerSecond", 1_000);
         config.put("allowOverage", true);
