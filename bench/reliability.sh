@@ -31,8 +31,10 @@ cd "$root"
 started=$(date +%s)
 status=0
 $merge_only || rm -rf "$figures"
-# -De2e.excludedGroups=none: the scenarios tagged reliability-only, which mvn verify leaves out, run here
+# -De2e.excludedGroups=none: the scenarios tagged reliability-only, which mvn verify leaves out, run here; the full
+# form's scenarios run longer than mvn verify's per-test timeout
 $merge_only || mvn -B -pl e2e -am verify -Dtest="$tests" -Dsurefire.failIfNoSpecifiedTests=false -De2e.excludedGroups=none \
+  -De2e.testTimeout="60 m" \
   -Dreliability.full="$([[ $form == full ]] && echo true || echo false)" \
   -Dreliability.results.dir="$figures" "${args[@]+"${args[@]}"}" || status=$?
 took=$(( $(date +%s) - started ))

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Every source the sandbox offers (Airtable, Mindbody, Toast, Gmail), imported side by side through its plugin
  * jar into one server: each stream holds exactly the sandbox's records, each plugin's typed views and stats work,
  * and the whole of {@code /metrics} then passes Prometheus's linter ({@code promtool check metrics}) and holds every
- * series the Grafana dashboard queries.
+ * series the Grafana dashboard queries. Mindbody imports three of its five streams: its class schedules and visits
+ * (123,000 of its 142,000 records) add time, not coverage; {@code MindbodyImportTest} and the demo import every one.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AllConnectorsTest {
@@ -47,6 +48,8 @@ class AllConnectorsTest {
         SANDBOX.close();
     }
 
+    /** The streams each connection imports, when not all of them. */
+    private static final Map<String, List<String>> SELECTED = Map.of("mindbody", List.of("clients", "classes", "sales"));
     private static final Map<String, Long> CONNECTIONS = new LinkedHashMap<>();
     private static final Map<String, JsonNode> RUNS = new LinkedHashMap<>();
     /** The admin port's {@code /metrics} once every source has imported. */
@@ -62,6 +65,7 @@ class AllConnectorsTest {
             ObjectNode config = (ObjectNode) body.path("config");
             config.put("requestsPerSecond", 1_000);
             config.put("allowOverage", true);
+            SELECTED.getOrDefault(api, List.of()).forEach(stream -> body.withArray("streams").add(stream));
             long connection = IMPORTS.createConnection(body);
             CONNECTIONS.put(api, connection);
             runs.put(api, IMPORTS.trigger(connection, "full").body().path("id").asLong());
@@ -94,8 +98,9 @@ class AllConnectorsTest {
             assertThat(expected.size()).as("streams the sandbox reports for %s", api).isPositive();
             for (Iterator<String> streams = expected.fieldNames(); streams.hasNext(); ) {
                 String stream = streams.next();
+                boolean selected = SELECTED.getOrDefault(api, List.of(stream)).contains(stream);
                 assertThat(stats.path("records").path(stream).asLong()).as("%s stream %s", api, stream)
-                        .isEqualTo(expected.path(stream).asLong());
+                        .isEqualTo(selected ? expected.path(stream).asLong() : 0);
             }
             for (Iterator<Map.Entry<String, JsonNode>> figures = stats.path("stats").fields(); figures.hasNext(); ) {
                 Map.Entry<String, JsonNode> figure = figures.next();

@@ -8,6 +8,10 @@ import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import io.inflow.sandbox.Sandbox;
 import io.inflow.sandbox.SandboxOptions;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -166,6 +170,31 @@ class EventsStreamTest {
                 "text/event-stream");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.body().path("code").asText()).isEqualTo("invalid_parameter");
+    }
+
+    @Test
+    void aHeadRequestIsAnsweredAtOnceWithTheStreamsHeadersAndNoBody() throws Exception {
+        long connection = IMPORTS.createUncheckedConnection(Imports.airtableConnection(
+                new SandboxAdmin(SANDBOX).connections(), "clinic-head", "requestsPerSecond", "1000"));
+        long run = IMPORTS.trigger(connection, "full").body().path("id").asLong();
+        HttpClient http = HttpClient.newHttpClient();
+        for (String path : List.of("/events", "/imports/" + run + "/events")) {
+            HttpRequest head = HttpRequest.newBuilder(URI.create(SERVER.api(path)))
+                    .header("Authorization", "Bearer " + TestKeys.VIEWER)
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                    .timeout(Duration.ofSeconds(10)).build();
+
+            HttpResponse<String> answer = http.send(head, HttpResponse.BodyHandlers.ofString());
+
+            assertThat(answer.statusCode()).as(path).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValueSatisfying(
+                    type -> assertThat(type).startsWith("text/event-stream"));
+            assertThat(answer.body()).as(path).isEmpty();
+        }
+        HttpRequest unknownRun = HttpRequest.newBuilder(URI.create(SERVER.api("/imports/999999/events")))
+                .header("Authorization", "Bearer " + TestKeys.VIEWER)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).timeout(Duration.ofSeconds(10)).build();
+        assertThat(http.send(unknownRun, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(404);
     }
 
     private static long runOf(EventStream.Event event) {

@@ -81,7 +81,7 @@ final class Json {
                 : HttpRequest.newBuilder(unsigned, (name, value) -> true)
                         .header("Authorization", "Bearer " + apiKey).build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(request, AnswerBodies.textButNotEventStreams());
             String body = response.body();
             OpenApiAnswers.check(request, response.statusCode(), response.headers(), body);
             return new Answer(response.statusCode(), body == null || body.isBlank() ? MAPPER.missingNode()

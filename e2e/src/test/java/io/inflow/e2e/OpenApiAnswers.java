@@ -55,6 +55,10 @@ final class OpenApiAnswers {
     /** Checks an answer against a document's text; the errors name {@code source} as the document's origin. */
     static void check(String document, String source, String method, String path, int status, HttpHeaders headers,
                       String body) {
+        if (body != null && body.isEmpty() && headers.firstValue("Content-Type")
+                .filter(type -> type.startsWith("text/event-stream")).isPresent()) {
+            return; // an event stream whose body was not read (AnswerBodies); EventsStreamTest reads them
+        }
         SimpleResponse.Builder response = SimpleResponse.Builder.status(status);
         headers.map().forEach((name, values) -> {
             if (!name.startsWith(":")) { // HTTP/2's pseudo-headers are not headers of the answer

@@ -314,7 +314,7 @@ class ReliabilityFuzzTest {
         builder.timeout(java.time.Duration.ofSeconds(30)); // a hung answer is a problem found, not a stuck build
         builder.method(request.method(), request.body() == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(request.body()));
-        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(builder.build(), AnswerBodies.textButNotEventStreams());
     }
 
     /** What is wrong with an answer, or null. */

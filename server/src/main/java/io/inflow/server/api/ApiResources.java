@@ -67,6 +67,7 @@ public final class ApiResources {
                 new ImportsResource(jobs.history(), jobs.imports(), runViews),
                 new SchedulerResource(jobs.control(), new SchedulerViews(connections, jobs.schedules())),
                 SseFeature.class,
+                new EventStreamHeads(jobs.history()),
                 new EventsResource(events),
                 new ImportEventsResource(jobs.history(), events),
                 new StatusResource(jobs.control(), jobs.history(), connections, runViews, clock),
