@@ -80,7 +80,8 @@ final class Scripts {
                     input.write(stdin.getBytes(StandardCharsets.UTF_8));
                 }
             }
-            if (!process.waitFor(4, TimeUnit.MINUTES)) {
+            // the demo takes about a minute on a quiet 2-core machine, and over four when other builds share it
+            if (!process.waitFor(10, TimeUnit.MINUTES)) {
                 // a killed bash runs no trap: its children (a demo's server and sandbox) would be left running, so
                 // they are asked to stop first (SIGTERM: the server stops its embedded PostgreSQL too)
                 List<ProcessHandle> children = process.children().toList();
@@ -89,7 +90,7 @@ final class Scripts {
                 for (ProcessHandle child : children) {
                     child.onExit().completeOnTimeout(child, 30, TimeUnit.SECONDS).join();
                 }
-                throw new AssertionError(command + " did not end within 4 minutes:\n" + Files.readString(out));
+                throw new AssertionError(command + " did not end within 10 minutes:\n" + Files.readString(out));
             }
             Result result = new Result(process.exitValue(), Files.readString(out), Files.readString(err));
             Files.delete(out);
