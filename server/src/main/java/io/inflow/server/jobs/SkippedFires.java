@@ -1,0 +1,13 @@
+package io.inflow.server.jobs;
+
+import io.inflow.server.connections.Connection;
+import java.time.Instant;
+
+/** Told of each schedule fire that made no run, and why (the scheduler being stopped is not such a skip). */
+@FunctionalInterface
+public interface SkippedFires {
+
+    SkippedFires NONE = (connection, fireTime, reason) -> { };
+
+    void skipped(Connection connection, Instant fireTime, String reason);
+}
