@@ -154,7 +154,7 @@ public final class NotificationService {
             throw InflowException.invalid("invalid_events", "events must name at least one event; leave it out for "
                     + "every event", Map.of("field", "events"));
         }
-        List<String> unknown = events.stream().filter(event -> !NotificationEvents.ALL.contains(event))
+        List<String> unknown = events.stream().filter(event -> event == null || !NotificationEvents.ALL.contains(event))
                 .map(String::valueOf).toList();
         if (!unknown.isEmpty()) {
             throw InflowException.invalid("unknown_event", "unknown event " + String.join(", ", unknown)
@@ -168,14 +168,13 @@ public final class NotificationService {
         if (connections == null) {
             return null;
         }
-        if (connections.isEmpty() || connections.contains(null)) {
+        if (connections.isEmpty() || connections.stream().anyMatch(java.util.Objects::isNull)) {
             throw InflowException.invalid("invalid_connections", "connections must list connection ids; leave it "
                     + "out for every connection", Map.of("field", "connections"));
         }
         List<Long> distinct = List.copyOf(new LinkedHashSet<>(connections));
         List<Long> live = dao.liveConnections(write(distinct));
-        List<Long> unknown = new ArrayList<>(distinct);
-        unknown.removeAll(live);
+        List<Long> unknown = new ArrayList<>(distinct.stream().filter(id -> !live.contains(id)).toList());
         if (!unknown.isEmpty()) {
             throw InflowException.invalid("unknown_connection", "no connection has id "
                     + String.join(", ", unknown.stream().map(String::valueOf).toList()),
