@@ -71,8 +71,10 @@ public final class WebhookClient implements AutoCloseable {
             return TargetAnswer.retry(null, null, "no answer within " + timeout.toSeconds() + " s", Optional.empty());
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (cause instanceof TargetRefusedException refused) {
-                return TargetAnswer.failed(null, null, "refused to connect: " + refused.getMessage());
+            for (Throwable link = cause; link != null; link = link.getCause()) {
+                if (link instanceof TargetRefusedException refused) {
+                    return TargetAnswer.failed(null, null, "refused to connect: " + refused.getMessage());
+                }
             }
             return TargetAnswer.retry(null, null, "no answer: " + describe(cause), Optional.empty());
         }
