@@ -234,6 +234,66 @@ class NotificationWebhooksTest {
     }
 
     @Test
+    void aScheduleThatKeepsFiringInsideItsCooldownIsToldSkippedOnceForTheRunThatStartedIt() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            long connection = IMPORTS.createUncheckedConnection(Imports.airtableConnection(sandboxConnections(),
+                    "clinic-skipped"));
+            long subscription = createWebhook(receiver.url("/skipped"), "[\"schedule.skipped\"]", connection);
+            assertThat(IMPORTS.put("/connections/" + connection + "/schedule",
+                    "{\"cron\":\"* * * * * *\",\"cooldownSeconds\":3600}").status()).isEqualTo(200);
+
+            await().atMost(WAIT).until(() -> receiver.received().size() >= 1);
+            await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(() -> true);
+            assertThat(IMPORTS.put("/connections/" + connection + "/schedule", "{\"enabled\":false}").status())
+                    .isEqualTo(200);
+
+            List<WebhookReceiver.Received> requests = receiver.received();
+            assertThat(requests).as("once for the run whose start began the cooldown, not at every fire").hasSize(1);
+            JsonNode skipped = requests.get(0).json();
+            long firstRun = IMPORTS.get("/imports?connection=" + connection).body().at("/runs/0/id").asLong();
+            assertThat(skipped.path("type").asText()).isEqualTo("schedule.skipped");
+            assertThat(skipped.at("/data/reason").asText()).contains("cooldown");
+            assertThat(skipped.at("/data/connection/name").asText()).isEqualTo("clinic-skipped");
+            assertThat(Instant.parse(skipped.at("/data/fireTime").asText())).isNotNull();
+            assertThat(skipped.at("/data/links/api").asText()).isEqualTo("https://inflow.example.com/api/v1/connections/"
+                    + connection + "/schedule");
+            assertThat(deliveries(subscription).get(0).path("run").asLong()).isEqualTo(firstRun);
+        }
+    }
+
+    @Test
+    void figuresThatStopMatchingAfterARunAreToldOnceWhileTheyStayWrong() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            long connection = IMPORTS.createUncheckedConnection(Imports.airtableConnection(sandboxConnections(),
+                    "clinic-figures"));
+            JsonNode config = IMPORTS.get("/connections/" + connection).body().path("config").deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) config).putObject("expectedFigures")
+                    .put("Conversations", 999);
+            assertThat(IMPORTS.put("/connections/" + connection + "?check=false", "{\"config\":" + config + "}")
+                    .status()).isEqualTo(200);
+            long subscription = createWebhook(receiver.url("/figures"), "[\"expected_figures.mismatch\"]",
+                    connection);
+
+            long first = IMPORTS.run(connection, "full").path("id").asLong();
+            await().atMost(WAIT).until(() -> receiver.received().size() >= 1);
+            IMPORTS.run(connection, "full");
+            await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> SERVER.queryLong(
+                    "SELECT count(*) FROM notification_checks") == 0);
+
+            List<WebhookReceiver.Received> requests = receiver.received();
+            assertThat(requests).as("told when they stopped matching, not again while they do not").hasSize(1);
+            JsonNode mismatch = requests.get(0).json();
+            assertThat(mismatch.path("type").asText()).isEqualTo("expected_figures.mismatch");
+            assertThat(mismatch.at("/data/run/id").asLong()).isEqualTo(first);
+            assertThat(mismatch.at("/data/expectedFigures/0/figure").asText()).isEqualTo("Conversations");
+            assertThat(mismatch.at("/data/expectedFigures/0/expected").asLong()).isEqualTo(999);
+            assertThat(mismatch.at("/data/expectedFigures/0/actual").asLong()).isEqualTo(50);
+            assertThat(mismatch.at("/data/expectedFigures/0/matches").asBoolean()).isFalse();
+            assertThat(deliveries(subscription)).hasSize(1);
+        }
+    }
+
+    @Test
     void theSecretIsShownOnceAndAViewerReadsButCannotChange() {
         long subscription = createWebhook("http://127.0.0.1:9/hook", "[\"run.failed\"]", null);
         String secret = lastSecret;

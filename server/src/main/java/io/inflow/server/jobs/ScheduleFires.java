@@ -71,7 +71,8 @@ final class ScheduleFires {
         if (waiting.isPresent()) {
             LOG.info("Connection {} is in its cooldown for {} more; skipping the {} fire", connectionId,
                     waiting.get(), fireTime);
-            skips.skipped(connection, fireTime, "the connection is in its cooldown for " + waiting.get() + " more");
+            skips.skipped(connection, fireTime, "the connection is in its cooldown for " + waiting.get() + " more",
+                    cooldown.startedBy(connection).orElse(null));
             return;
         }
         try {
@@ -80,7 +81,8 @@ final class ScheduleFires {
                     scheduling);
         } catch (InflowException e) {
             LOG.info("Skipping the {} fire of connection {}: {}", fireTime, connectionId, e.getMessage());
-            skips.skipped(connection, fireTime, e.getMessage());
+            skips.skipped(connection, fireTime, e.getMessage(),
+                    e.details().get("activeRunId") instanceof Number run ? run.longValue() : null);
         }
     }
 
@@ -101,7 +103,7 @@ final class ScheduleFires {
         if (skipping.put(connection.id(), plugin.state()) != plugin.state()) {
             LOG.warn("The schedule of connection {} creates no run until its plugin is back: {}", connection.id(),
                     plugin.message());
-            skips.skipped(connection, fireTime, "its plugin is not active: " + plugin.message());
+            skips.skipped(connection, fireTime, "its plugin is not active: " + plugin.message(), null);
         }
         return false;
     }

@@ -7,7 +7,11 @@ import java.time.Instant;
 @FunctionalInterface
 public interface SkippedFires {
 
-    SkippedFires NONE = (connection, fireTime, reason) -> { };
+    SkippedFires NONE = (connection, fireTime, reason, becauseOfRun) -> { };
 
-    void skipped(Connection connection, Instant fireTime, String reason);
+    /**
+     * @param becauseOfRun the run that made the fire skip (the active one, or the one whose start began the
+     *                     cooldown), or null (its plugin is not active)
+     */
+    void skipped(Connection connection, Instant fireTime, String reason, Long becauseOfRun);
 }

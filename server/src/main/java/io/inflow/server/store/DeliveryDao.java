@@ -78,13 +78,15 @@ public interface DeliveryDao {
     /**
      * Writes a notification to the outbox for every subscription that wants it (see
      * {@code inflow_enqueue_notification}); answers how many were written.
+     *
+     * @param oncePerRun not for a subscription that has one of this type for this run already
      */
     @SqlQuery(ENQUEUE)
     int enqueue(@Bind("type") String type, @Bind("connectionId") Long connectionId, @Bind("runId") Long runId,
-                @Bind("data") String data);
+                @Bind("data") String data, @Bind("oncePerRun") boolean oncePerRun);
 
     String ENQUEUE = "SELECT inflow_enqueue_notification(:type, :connectionId, :runId, clock_timestamp(), "
-            + "CAST(:data AS jsonb), NULL, false)";
+            + "CAST(:data AS jsonb), NULL, :oncePerRun)";
 
     /** Removes the deliveries that ended before {@code before}: how many went. */
     @SqlUpdate("DELETE FROM notification_deliveries WHERE status <> 'pending' AND created_at < :before")

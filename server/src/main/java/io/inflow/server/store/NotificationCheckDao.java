@@ -39,7 +39,7 @@ public interface NotificationCheckDao {
         boolean matchedBefore = lastMatch(check.connectionId()).orElse(true);
         saveMatch(check.connectionId(), matches, check.runId());
         int written = matchedBefore && !matches ? enqueue("expected_figures.mismatch", check.connectionId(),
-                check.runId(), data) : 0;
+                check.runId(), data, false) : 0;
         done(check.id());
         return written;
     }
@@ -53,7 +53,7 @@ public interface NotificationCheckDao {
     /** Writes a notification of a connection's run to the outbox, for every subscription that wants it. */
     @SqlQuery(DeliveryDao.ENQUEUE)
     int enqueue(@Bind("type") String type, @Bind("connectionId") Long connectionId, @Bind("runId") Long runId,
-                @Bind("data") String data);
+                @Bind("data") String data, @Bind("oncePerRun") boolean oncePerRun);
 
     @SqlUpdate("DELETE FROM notification_checks WHERE id = :id")
     void done(@Bind("id") long id);

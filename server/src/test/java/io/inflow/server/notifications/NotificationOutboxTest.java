@@ -161,7 +161,7 @@ class NotificationOutboxTest {
     void twoNodesClaimingAtOnceNeverClaimTheSameDelivery() throws Exception {
         long subscription = webhook(null, null);
         for (int i = 0; i < 60; i++) {
-            deliveries.enqueue("schedule.skipped", connection, null, "{\"reason\":\"test " + i + "\"}");
+            deliveries.enqueue("schedule.skipped", connection, null, "{\"reason\":\"test " + i + "\"}", false);
         }
         CyclicBarrier start = new CyclicBarrier(2);
         ExecutorService nodes = Executors.newFixedThreadPool(2);
@@ -198,7 +198,7 @@ class NotificationOutboxTest {
     @Test
     void aClaimThatRanOutIsTakenOverWithTheSameMessageIdAndTheFirstClaimRecordsNothing() {
         long subscription = webhook(null, null);
-        deliveries.enqueue("schedule.skipped", connection, null, "{\"reason\":\"test\"}");
+        deliveries.enqueue("schedule.skipped", connection, null, "{\"reason\":\"test\"}", false);
 
         DeliveryRow first = deliveries.claim("node-a", 0, 10).get(0);
         assertThat(deliveries.claim("node-c", 60_000, 10)).extracting(DeliveryRow::id).containsExactly(first.id());
@@ -214,7 +214,7 @@ class NotificationOutboxTest {
     @Test
     void aFailedAttemptIsDueAgainAfterItsDelayAndARedeliveryMakesADeliveredOneDueNow() {
         long subscription = webhook(null, null);
-        deliveries.enqueue("schedule.skipped", connection, null, "{\"reason\":\"test\"}");
+        deliveries.enqueue("schedule.skipped", connection, null, "{\"reason\":\"test\"}", false);
         DeliveryRow claimed = deliveries.claim("node-a", 60_000, 10).get(0);
 
         assertThat(deliveries.retryLater(claimed.id(), claimed.leaseToken(), 503, "the target answered 503",
