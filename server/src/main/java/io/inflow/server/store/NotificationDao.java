@@ -55,6 +55,18 @@ public interface NotificationDao {
     @SqlUpdate("DELETE FROM notifications WHERE id = :id")
     boolean delete(@Bind("id") long id);
 
+    /** A webhook's sealed secret, as the secrets' rotation reads it. */
+    record SealedSecret(long id, String secret) {
+    }
+
+    /** Every webhook's sealed secret, its row locked until the transaction ends. */
+    @SqlQuery("SELECT id, secret FROM notifications WHERE secret IS NOT NULL ORDER BY id FOR UPDATE")
+    @RegisterConstructorMapper(SealedSecret.class)
+    List<SealedSecret> lockSecrets();
+
+    @SqlUpdate("UPDATE notifications SET secret = :secret WHERE id = :id")
+    void storeSecret(@Bind("id") long id, @Bind("secret") String secret);
+
     /** The ids among {@code ids} (a JSON array) of connections that exist and are not deleted. */
     @SqlQuery("SELECT id FROM connections WHERE deleted_at IS NULL AND id IN (SELECT jsonb_array_elements_text("
             + "CAST(:ids AS jsonb))::bigint)")
