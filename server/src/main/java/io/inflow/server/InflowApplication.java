@@ -158,10 +158,10 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                              ApiKeyRing keys, SecretsKeyRing secretsKeys) {
         Clock clock = Clock.systemUTC();
         new SchemaMigrator(database.endpoint()).migrate();
-        DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections());
         // the trigger that writes run.waiting notifications reads the threshold from the session that records a wait
-        dataSourceFactory.getProperties().put("options", "-c inflow.notifications_waiting_threshold="
-                + config.notifications().waitingThreshold());
+        DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections(),
+                java.util.Map.of("inflow.notifications_waiting_threshold",
+                        config.notifications().waitingThreshold().toString()));
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory(DropwizardBridge.statementNames())
                 .build(environment, dataSourceFactory, dataSource, "postgresql");
