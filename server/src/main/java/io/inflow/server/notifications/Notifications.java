@@ -28,6 +28,11 @@ public record Notifications(NotificationService subscriptions, TestNotifications
                                        NotificationRenderer renderer, ConnectionStatistics statistics,
                                        String node, DatabaseEndpoint database, NotificationMetrics metrics,
                                        Function<String, String> environment, ObjectMapper json, Clock clock) {
+        if (config.claimLease().compareTo(config.timeout()) <= 0) {
+            org.slf4j.LoggerFactory.getLogger(Notifications.class).warn("notifications.claimLease ({}) is not longer "
+                    + "than notifications.timeout ({}): a slow target's notification may be sent by two nodes at once",
+                    config.claimLease(), config.timeout());
+        }
         SecureRandom random = new SecureRandom();
         TargetGuard guard = TargetGuard.of(config.allowPrivateTargets());
         MailClient mail = new MailClient(config.smtp(), config.timeout(), environment, clock);
