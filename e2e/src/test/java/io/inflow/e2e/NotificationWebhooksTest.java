@@ -294,6 +294,27 @@ class NotificationWebhooksTest {
     }
 
     @Test
+    void aPluginThatFailsToStartIsToldWithItsFailureAndNode() throws Exception {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            createWebhook(receiver.url("/plugins"), "[\"plugin.failed\"]", null);
+            TestJars.writePluginThatThrowsOnStart(SERVER.pluginsDir.resolve("exploding.jar"));
+            IMPORTS.post("/plugins/rescan", "");
+
+            await().atMost(WAIT).until(() -> !receiver.received().isEmpty());
+            JsonNode failed = receiver.received().get(0).json();
+            assertThat(failed.path("type").asText()).isEqualTo("plugin.failed");
+            assertThat(failed.at("/data/plugin").asText()).isEqualTo("exploding");
+            assertThat(failed.at("/data/failure").asText()).contains("exploding on purpose");
+            assertThat(failed.at("/data/node").asText()).isEqualTo("e2e-node");
+            assertThat(failed.at("/data/links/api").asText()).isEqualTo("https://inflow.example.com/api/v1/plugins");
+            assertThat(receiver.received()).allSatisfy(request -> assertThat(request.json().at("/data/plugin")
+                    .asText()).isEqualTo("exploding"));
+            java.nio.file.Files.delete(SERVER.pluginsDir.resolve("exploding.jar"));
+            IMPORTS.post("/plugins/rescan", "");
+        }
+    }
+
+    @Test
     void theSecretIsShownOnceAndAViewerReadsButCannotChange() {
         long subscription = createWebhook("http://127.0.0.1:9/hook", "[\"run.failed\"]", null);
         String secret = lastSecret;
