@@ -294,6 +294,36 @@ class NotificationWebhooksTest {
     }
 
     @Test
+    void aRunThatKeepsDeadLettersIsToldOnceWithTheLettersItKept() {
+        try (WebhookReceiver receiver = WebhookReceiver.start()) {
+            long connection = IMPORTS.createUncheckedConnection(Imports.airtableConnection(sandboxConnections(),
+                    "clinic-dead-letters"));
+            createWebhook(receiver.url("/letters"), "[\"dead_letters.added\"]", connection);
+            SandboxAdmin sandbox = new SandboxAdmin(SANDBOX);
+            sandbox.faults("{\"malformedRecord\":0.3}");
+            JsonNode run;
+            try {
+                run = IMPORTS.run(connection, "full");
+            } finally {
+                sandbox.faults("{}");
+            }
+            long kept = run.at("/counts/failed").asLong();
+            assertThat(kept).as("the sandbox sent malformed records").isPositive();
+
+            await().atMost(WAIT).until(() -> !receiver.received().isEmpty());
+            await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
+            assertThat(receiver.received()).as("once per run").hasSize(1);
+            JsonNode letters = receiver.received().get(0).json();
+            assertThat(letters.path("type").asText()).isEqualTo("dead_letters.added");
+            assertThat(letters.at("/data/run/id").asLong()).isEqualTo(run.path("id").asLong());
+            assertThat(letters.at("/data/deadLetters/added").asLong()).isPositive().isLessThanOrEqualTo(kept);
+            assertThat(letters.at("/data/deadLetters/link").asText()).isEqualTo(
+                    "https://inflow.example.com/api/v1/dead-letters?run=" + run.path("id").asLong());
+            assertThat(letters.at("/data/connection/name").asText()).isEqualTo("clinic-dead-letters");
+        }
+    }
+
+    @Test
     void aPluginThatFailsToStartIsToldWithItsFailureAndNode() throws Exception {
         try (WebhookReceiver receiver = WebhookReceiver.start()) {
             createWebhook(receiver.url("/plugins"), "[\"plugin.failed\"]", null);
