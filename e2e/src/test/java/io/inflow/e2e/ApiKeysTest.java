@@ -40,12 +40,7 @@ class ApiKeysTest {
     @SuppressWarnings("unused") // registered through DropwizardExtensionsSupport
     private static final io.dropwizard.testing.junit5.DropwizardAppExtension<?> APP = SERVER.app;
 
-    /** @param streams whether it answers Server-Sent Events, a stream that never ends (EventsStreamTest reads it) */
-    private record Route(String method, String path, String role, boolean streams) {
-
-        Route(String method, String path, String role) {
-            this(method, path, role, false);
-        }
+    private record Route(String method, String path, String role) {
 
         boolean mutates() {
             return !method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD);
@@ -87,9 +82,6 @@ class ApiKeysTest {
             assertThat(send(Json.withKey("inflow_not_a_key_of_this_server_at_all"), route).status())
                     .as("%s with an unknown key", route).isEqualTo(401);
 
-            if (route.streams()) {
-                continue; // a key opens an endless stream: its keyed answers are EventsStreamTest's
-            }
             Json.Answer viewer = send(VIEWER, route);
             if (route.mutates()) {
                 assertThat(viewer.status()).as("%s with a viewer key: %s", route, viewer.body()).isEqualTo(403);
@@ -174,7 +166,7 @@ class ApiKeysTest {
     /** Every (method, path) of every resource registered with the server's Jersey. */
     private static List<Route> registeredRoutes() {
         return RegisteredRoutes.of(SERVER).stream()
-                .map(route -> new Route(route.method(), route.path(), route.role(), route.streams()))
+                .map(route -> new Route(route.method(), route.path(), route.role()))
                 .toList();
     }
 }

@@ -18,12 +18,8 @@ import java.util.Objects;
  */
 final class RegisteredRoutes {
 
-    /**
-     * One resource method: its HTTP method, path template, required role, whether it reads a body, its queries, and
-     * whether it answers a stream of Server-Sent Events (an answer that never ends by itself).
-     */
-    record Route(String method, String path, String role, boolean takesBody, List<String> queryParams,
-                 boolean streams) {
+    /** One resource method: its HTTP method, path template, required role, whether it reads a body, its queries. */
+    record Route(String method, String path, String role, boolean takesBody, List<String> queryParams) {
     }
 
     private RegisteredRoutes() {
@@ -55,11 +51,7 @@ final class RegisteredRoutes {
                 .map(parameter -> parameter.getAnnotation(QueryParam.class))
                 .filter(Objects::nonNull).map(QueryParam::value).toList();
         boolean takesBody = Arrays.stream(method.getParameters()).anyMatch(RegisteredRoutes::isEntity);
-        jakarta.ws.rs.Produces produces = method.getAnnotation(jakarta.ws.rs.Produces.class);
-        boolean streams = produces != null && Arrays.asList(produces.value())
-                .contains(jakarta.ws.rs.core.MediaType.SERVER_SENT_EVENTS);
-        return new Route(http.value(), path, ApiAuthFeature.requiredRole(type, method), takesBody, queryParams,
-                streams);
+        return new Route(http.value(), path, ApiAuthFeature.requiredRole(type, method), takesBody, queryParams);
     }
 
     /** A resource method's parameter without JAX-RS or auth annotations is its request body. */

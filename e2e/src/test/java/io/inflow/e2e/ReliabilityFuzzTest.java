@@ -389,13 +389,9 @@ class ReliabilityFuzzTest {
         return text == null ? "null" : text.length() <= 160 ? text : text.substring(0, 160) + "...";
     }
 
-    /**
-     * Every route the server registered, but none that needs no key and changes something, and none that answers an
-     * endless stream of events (a request it accepts never ends: EventsStreamTest covers them).
-     */
+    /** Every route the server registered, but none that needs no key and changes something. */
     private static List<Route> registeredRoutes() {
         return RegisteredRoutes.of(SERVER).stream()
-                .filter(route -> !route.streams())
                 .map(route -> new Route(route.method(), route.path(), route.role(), route.takesBody(),
                         route.queryParams()))
                 .filter(route -> !route.role().equals(Roles.NONE) || !route.mutates())
