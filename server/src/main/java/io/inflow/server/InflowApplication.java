@@ -37,6 +37,12 @@ import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.metrics.MetricsResource;
 import io.inflow.server.metrics.StoredStateGauges;
 import io.inflow.server.metrics.UpstreamMetrics;
+import io.inflow.server.metrics.NotificationMetrics;
+import io.inflow.server.notifications.Notifications;
+import io.inflow.server.notifications.SkippedFireNotifications;
+import io.inflow.server.store.DeliveryDao;
+import io.inflow.server.store.NotificationCheckDao;
+import io.inflow.server.store.NotificationDao;
 import io.inflow.server.plugins.PluginRegistry;
 import io.inflow.server.resilience.QuotaWindows;
 import io.inflow.server.resilience.UpstreamClients;
@@ -152,7 +158,10 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                              ApiKeyRing keys, SecretsKeyRing secretsKeys) {
         Clock clock = Clock.systemUTC();
         new SchemaMigrator(database.endpoint()).migrate();
-        DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections());
+        // the trigger that writes run.waiting notifications reads the threshold from the session that records a wait
+        DataSourceFactory dataSourceFactory = database.endpoint().dataSourceFactory(config.database().maxConnections(),
+                java.util.Map.of("inflow.notifications_waiting_threshold",
+                        config.notifications().waitingThreshold().toString()));
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory(DropwizardBridge.statementNames())
                 .build(environment, dataSourceFactory, dataSource, "postgresql");
@@ -194,7 +203,8 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         environment.lifecycle().manage(onStop(upstreams::close));
         JobEngine jobs = JobEngine.create(runs, checkpoints, recordCounts, jdbi.onDemand(SchedulerStateDao.class),
                 connectionDao, sink, states, connections, plugins, upstreams, checkpointCodec,
-                config.jobs(), dataSource, clock, new ImportMetrics(prometheus));
+                config.jobs(), dataSource, clock, new ImportMetrics(prometheus),
+                new SkippedFireNotifications(jdbi.onDemand(DeliveryDao.class), environment.getObjectMapper()));
         environment.lifecycle().manage(jobs.scheduler());
         ConnectionServices connectionServices = ConnectionServices.create(connections, connectionDao, plugins,
                 upstreams, states, jobs.schedules(), clock);
@@ -210,9 +220,20 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         environment.lifecycle().manage(feed);
         closeStreamsWhenStopping(environment, feed);
 
+        Notifications notifications = Notifications.create(new Notifications.Daos(
+                        jdbi.onDemand(NotificationDao.class), jdbi.onDemand(DeliveryDao.class),
+                        jdbi.onDemand(NotificationCheckDao.class)),
+                config.notifications(), envelope, ApiResources.notificationRenderer(connectionServices, jobs,
+                        config.notifications().publicUrl(), environment.getObjectMapper()),
+                statistics, config.jobs().nodeName(), database.endpoint(), new NotificationMetrics(prometheus),
+                System::getenv, environment.getObjectMapper(), clock);
+        // the webhook client closes after the dispatcher stopped
+        environment.lifecycle().manage(onStop(notifications.webhooks()::close));
+        environment.lifecycle().manage(notifications.dispatcher());
+
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
         ApiResources.create(plugins, connectionServices, jobs, feed, new DeadLetters(deadLetters), replay, statistics,
-                        new DatabaseProbe(recordCounts, deadLetters), upstreams, settings,
+                        new DatabaseProbe(recordCounts, deadLetters), upstreams, notifications, settings,
                         environment.getObjectMapper(), clock)
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));

@@ -8,6 +8,7 @@ import io.inflow.server.events.EventsConfiguration;
 import io.inflow.server.jobs.JobsConfiguration;
 import io.inflow.server.plugins.PluginsConfiguration;
 import io.inflow.server.metrics.PrometheusConfiguration;
+import io.inflow.server.notifications.NotificationsConfiguration;
 import io.inflow.server.resilience.UpstreamConfiguration;
 import io.inflow.server.secrets.SecretsConfiguration;
 import io.inflow.server.store.DatabaseConfiguration;
@@ -65,6 +66,15 @@ public class InflowConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private EventsConfiguration events = new EventsConfiguration();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private NotificationsConfiguration notifications = new NotificationsConfiguration();
+
+    public NotificationsConfiguration notifications() {
+        return notifications;
+    }
 
     public EventsConfiguration events() {
         return events;

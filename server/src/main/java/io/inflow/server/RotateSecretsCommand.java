@@ -39,7 +39,8 @@ final class RotateSecretsCommand extends ConfiguredCommand<InflowConfiguration> 
                 System.out.println("Re-encrypted " + rotated.resealed() + " secrets of " + rotated.connections()
                         + " connections with key " + rotated.keyId() + " (" + rotated.alreadyNewest()
                         + " were sealed with it already), and " + rotated.stateValues()
-                        + " values of connections' states. Keys other than " + rotated.keyId()
+                        + " values of connections' states, and " + rotated.webhookSecrets()
+                        + " webhook secrets of notifications. Keys other than " + rotated.keyId()
                         + " may now be removed.");
             } finally {
                 dataSource.stop();

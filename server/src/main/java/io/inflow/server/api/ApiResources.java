@@ -11,6 +11,8 @@ import io.inflow.server.events.EventRenderer;
 import io.inflow.server.health.DatabaseProbe;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.metrics.MetricsResource;
+import io.inflow.server.notifications.NotificationRenderer;
+import io.inflow.server.notifications.Notifications;
 import io.inflow.server.resilience.UpstreamClients;
 import io.inflow.server.plugins.PluginInfo;
 import io.inflow.server.plugins.PluginRegistry;
@@ -33,6 +35,17 @@ public final class ApiResources {
         return new EventData(json, new SchedulerViews(connectionServices.connections(), jobs.schedules()));
     }
 
+    /**
+     * Notifications' bodies, their runs as the API shows them.
+     *
+     * @param publicUrl the server's address for links, or empty for paths
+     */
+    public static NotificationRenderer notificationRenderer(ConnectionServices connectionServices, JobEngine jobs,
+                                                            String publicUrl, ObjectMapper json) {
+        return new NotificationData(new EventData(json, new SchedulerViews(connectionServices.connections(),
+                jobs.schedules())), connectionServices.connections(), publicUrl, json);
+    }
+
     /** A plugin as {@code GET /api/v1/plugins} shows it. */
     public static Object pluginView(PluginInfo plugin) {
         return PluginView.of(plugin);
@@ -41,8 +54,8 @@ public final class ApiResources {
     public static List<Object> create(PluginRegistry plugins, ConnectionServices connectionServices, JobEngine jobs,
                                       EventFeed events, DeadLetters deadLetters, DeadLetterReplay replay,
                                       ConnectionStatistics statistics, DatabaseProbe database,
-                                      UpstreamClients upstreams, ApiSettings settings, ObjectMapper json,
-                                      Clock clock) {
+                                      UpstreamClients upstreams, Notifications notifications,
+                                      ApiSettings settings, ObjectMapper json, Clock clock) {
         ConnectionService connections = connectionServices.connections();
         RunViews runViews = new RunViews(jobs.history(), clock);
         Set<Class<?>> open = new HashSet<>();
@@ -73,6 +86,8 @@ public final class ApiResources {
                 new StatusResource(jobs.control(), jobs.history(), connections, runViews, clock),
                 new DeadLettersResource(deadLetters, replay),
                 new ConnectionStatsResource(statistics),
+                new NotificationsResource(notifications.subscriptions(), notifications.tests()),
+                new NotificationDeliveriesResource(notifications.deliveries()),
                 new HealthResource(database, plugins, upstreams, settings.embeddedDatabase()),
                 new SessionResource(),
                 new OpenApiResource(OpenApiDocument.load()));

@@ -71,7 +71,8 @@ public final class EventData implements EventRenderer {
         return new EventFrame(id, RESET, null, write(new ResetEvent(RESET, at, resumeFrom, reason)));
     }
 
-    private RunView run(JsonNode data, Instant at) {
+    /** A run as a run event stored it (its row and its streams' rows), as the API shows it at {@code at}. */
+    RunView run(JsonNode data, Instant at) {
         RunRow run = value(data.path("run"), RunRow.class);
         try {
             List<RunStreamRow> rowsOfStreams = streams.readValue(data.path("streams"));
@@ -89,7 +90,8 @@ public final class EventData implements EventRenderer {
         }
     }
 
-    private JsonNode tree(String text) {
+    /** Stored JSON, read with the database's names. */
+    JsonNode tree(String text) {
         try {
             return rows.readTree(text);
         } catch (JsonProcessingException e) {

@@ -11,26 +11,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * PostgreSQL's {@code NOTIFY inflow_events}, which {@code inflow_emit_event} sends as each event commits, on a
- * connection of its own outside the pool ({@code LISTEN} belongs to a session). Only a wake-up: the feed reads the
- * table after every wait, notified or not, so a notification lost while the connection is re-established delays
- * events by one poll interval at most. Used by the feed's one thread.
+ * PostgreSQL's {@code NOTIFY inflow_events}, which {@code inflow_emit_event} sends as each event commits (or another
+ * channel: {@code inflow_notifications} wakes the notification dispatchers), on a connection of its own outside the
+ * pool ({@code LISTEN} belongs to a session). Only a wake-up: the feed reads the table after every wait, notified or
+ * not, so a notification lost while the connection is re-established delays events by one poll interval at most.
+ * Used by one thread.
  */
-final class EventNotifications implements AutoCloseable {
+public final class EventNotifications implements AutoCloseable {
 
     static final String CHANNEL = "inflow_events";
     private static final Logger LOG = LoggerFactory.getLogger(EventNotifications.class);
 
     private final DatabaseEndpoint database;
+    private final String channel;
     private Connection connection;
     private boolean warned;
 
     EventNotifications(DatabaseEndpoint database) {
+        this(database, CHANNEL);
+    }
+
+    /** Listens on {@code channel}, a fixed identifier (it is written into the {@code LISTEN} statement). */
+    public EventNotifications(DatabaseEndpoint database, String channel) {
         this.database = database;
+        this.channel = channel;
     }
 
     /** Waits until an event is notified or {@code timeout} passed; whether one was. */
-    boolean await(Duration timeout) throws InterruptedException {
+    public boolean await(Duration timeout) throws InterruptedException {
         if (connection == null && !listen()) {
             Thread.sleep(timeout.toMillis());
             return false;
@@ -52,7 +60,7 @@ final class EventNotifications implements AutoCloseable {
         try {
             connection = database.connect();
             try (Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + CHANNEL);
+                statement.execute("LISTEN " + channel);
             }
             if (warned) {
                 LOG.info("Listening for events again");

@@ -37,6 +37,11 @@ final class Cooldown {
                 .filter(left -> left.compareTo(Duration.ZERO) > 0);
     }
 
+    /** The run whose start the cooldown counts from: the connection's latest. */
+    Optional<Long> startedBy(Connection connection) {
+        return runs.latest(connection.id()).map(RunRow::id);
+    }
+
     /** @throws InflowException TOO_MANY_REQUESTS with {@code retryAfterSeconds} inside the cooldown */
     void check(Connection connection) {
         remaining(connection).ifPresent(left -> {

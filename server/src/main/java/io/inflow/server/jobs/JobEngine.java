@@ -25,13 +25,14 @@ public record JobEngine(ImportService imports, RunHistory history, ConnectionSch
 
     /**
      * @param connectionDao the connections' rows, for what the engine writes there itself: their schedules
+     * @param skippedFires told of each schedule fire that made no run
      */
     public static JobEngine create(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts,
                                    SchedulerStateDao schedulerState, ConnectionDao connectionDao, RecordSink sink,
                                    ConnectionStates states, ConnectionService connections, PluginRegistry plugins,
                                    UpstreamClients upstreams, CheckpointCodec checkpointCodec,
                                    JobsConfiguration config, DataSource dataSource, Clock clock,
-                                   ImportMetrics metrics) {
+                                   ImportMetrics metrics, SkippedFires skippedFires) {
         NodeSignals signals = new NodeSignals();
         RunPlans plans = new RunPlans(plugins, runs);
         RunLauncher launcher = new RunLauncher(runs, clock);
@@ -41,7 +42,8 @@ public record JobEngine(ImportService imports, RunHistory history, ConnectionSch
                 upstreams, checkpointCodec, config.nodeName(), signals, metrics, reads, clock);
         RunWatchdog watchdog = new RunWatchdog(reads, runs, config.cancelGrace(), config.stallTimeout(), clock);
         RunRecovery recovery = new RunRecovery(runs, plans, launcher, config.autoResume());
-        ScheduleFires fires = new ScheduleFires(connections, schedulerState, cooldown, plans, launcher);
+        ScheduleFires fires = new ScheduleFires(connections, schedulerState, cooldown, plans, launcher,
+                skippedFires);
         StartupImports startup = new StartupImports(connections, connectionDao, schedulerState, cooldown, plans,
                 launcher);
         JobScheduler scheduler = new JobScheduler(dataSource, config, signals, runner, recovery, fires,

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * db-scheduler's {@code connection-schedule} task: one recurring execution per scheduled connection, its cron
  * expression in its data. Each fire queues an incremental import, unless the scheduler is stopped, the
  * connection is in its cooldown, its plugin is not active (disabled, missing or failed), or it already has an
- * active run; a fire handled twice (its node died half-way) still makes one run, as {@code import_runs} takes
+ * active run (each such skip told to {@link SkippedFires}, a plugin's absence when it begins); a fire handled twice (its node died half-way) still makes one run, as {@code import_runs} takes
  * one run per connection and fire time.
  */
 final class ScheduleFires {
@@ -31,16 +31,18 @@ final class ScheduleFires {
     private final Cooldown cooldown;
     private final RunPlans plans;
     private final RunLauncher launcher;
+    private final SkippedFires skips;
     /** The connections whose fires are being skipped, with the plugin state last logged for each. */
     private final Map<Long, PluginAvailability.State> skipping = new ConcurrentHashMap<>();
 
     ScheduleFires(ConnectionService connections, SchedulerStateDao state, Cooldown cooldown, RunPlans plans,
-                  RunLauncher launcher) {
+                  RunLauncher launcher, SkippedFires skips) {
         this.connections = connections;
         this.state = state;
         this.cooldown = cooldown;
         this.plans = plans;
         this.launcher = launcher;
+        this.skips = skips;
     }
 
     RecurringTaskWithPersistentSchedule<ScheduledConnection> task() {
@@ -62,13 +64,15 @@ final class ScheduleFires {
             return;
         }
         Connection connection = found.get();
-        if (!pluginReady(connection)) {
+        if (!pluginReady(connection, fireTime)) {
             return;
         }
         Optional<java.time.Duration> waiting = cooldown.remaining(connection);
         if (waiting.isPresent()) {
             LOG.info("Connection {} is in its cooldown for {} more; skipping the {} fire", connectionId,
                     waiting.get(), fireTime);
+            skips.skipped(connection, fireTime, "the connection is in its cooldown for " + waiting.get() + " more",
+                    cooldown.startedBy(connection).orElse(null));
             return;
         }
         try {
@@ -77,6 +81,8 @@ final class ScheduleFires {
                     scheduling);
         } catch (InflowException e) {
             LOG.info("Skipping the {} fire of connection {}: {}", fireTime, connectionId, e.getMessage());
+            skips.skipped(connection, fireTime, e.getMessage(),
+                    e.details().get("activeRunId") instanceof Number run ? run.longValue() : null);
         }
     }
 
@@ -85,7 +91,7 @@ final class ScheduleFires {
      * plugin is disabled or missing, so the skip is logged when it starts (or its reason changes) and when the
      * plugin is back, not at each fire.
      */
-    private boolean pluginReady(Connection connection) {
+    private boolean pluginReady(Connection connection, Instant fireTime) {
         PluginAvailability plugin = connections.pluginOf(connection);
         if (plugin.isActive()) {
             if (skipping.remove(connection.id()) != null) {
@@ -97,6 +103,7 @@ final class ScheduleFires {
         if (skipping.put(connection.id(), plugin.state()) != plugin.state()) {
             LOG.warn("The schedule of connection {} creates no run until its plugin is back: {}", connection.id(),
                     plugin.message());
+            skips.skipped(connection, fireTime, "its plugin is not active: " + plugin.message(), null);
         }
         return false;
     }

@@ -44,6 +44,16 @@ public final class SecretEnvelope {
         return seal(value, associatedData(connectionId, "state", key));
     }
 
+    /** Seals the webhook secret of notification subscription {@code notificationId} with the newest key. */
+    public String sealNotificationSecret(String value, long notificationId) {
+        return seal(value, notificationData(notificationId));
+    }
+
+    /** Opens the webhook secret of notification subscription {@code notificationId}. */
+    public String openNotificationSecret(String envelope, long notificationId) throws SecretUnreadableException {
+        return open(envelope, notificationData(notificationId), "notification");
+    }
+
     private String seal(String value, byte[] associatedData) {
         SecretsKey key = keys.newest();
         byte[] nonce = new byte[NONCE_BYTES];
@@ -114,6 +124,12 @@ public final class SecretEnvelope {
         String[] parts = envelope.split(":", 3);
         return parts.length == 3 && parts[0].equals(VERSION) ? java.util.Optional.of(parts[1])
                 : java.util.Optional.empty();
+    }
+
+    /** A notification subscription's webhook secret is bound to the subscription. */
+    private static byte[] notificationData(long notificationId) {
+        return ("inflow-secret:" + VERSION + ":notification:" + notificationId + ":secret")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     /** What a value is bound to: its connection, and a field of its configuration or a key of its state. */

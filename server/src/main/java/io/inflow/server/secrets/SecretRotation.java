@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.server.store.ConnectionDao;
 import io.inflow.server.store.ConnectionStateDao;
 import io.inflow.server.store.ConnectionRow;
+import io.inflow.server.store.NotificationDao;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * Seals every stored secret (secret fields of configurations, and values of connections' states) again with the
+ * Seals every stored secret (secret fields of configurations, values of connections' states, and notification
+ * webhooks' secrets) again with the
  * newest key, in one transaction that locks the connections' rows: a
  * server running meanwhile waits for it to commit, and reads either every old envelope or every new one. A secret
  * that does not open aborts the whole rotation, nothing changed.
@@ -34,8 +36,10 @@ public final class SecretRotation {
      * @param alreadyNewest secrets the newest key had sealed already
      * @param connections connections whose stored configuration changed
      * @param stateValues values of connections' states sealed again with the newest key
+     * @param webhookSecrets notification webhooks' secrets sealed again with the newest key
      */
-    public record Rotated(String keyId, int resealed, int alreadyNewest, int connections, int stateValues) {
+    public record Rotated(String keyId, int resealed, int alreadyNewest, int connections, int stateValues,
+                          int webhookSecrets) {
     }
 
     /** @throws SecretUnreadableException naming the connection and field that would not open; nothing changed */
@@ -91,7 +95,23 @@ public final class SecretRotation {
                         row.key()));
                 stateValues++;
             }
-            return new Rotated(newest, resealed, already, connections, stateValues);
+            NotificationDao notifications = handle.attach(NotificationDao.class);
+            int webhookSecrets = 0;
+            for (NotificationDao.SealedSecret row : notifications.lockSecrets()) {
+                if (SecretEnvelope.keyIdOf(row.secret()).filter(newest::equals).isPresent()) {
+                    continue;
+                }
+                String value;
+                try {
+                    value = envelope.openNotificationSecret(row.secret(), row.id());
+                } catch (SecretUnreadableException e) {
+                    throw new SecretUnreadableException("notification " + row.id() + "'s webhook secret: "
+                            + e.getMessage() + "; nothing was re-encrypted");
+                }
+                notifications.storeSecret(row.id(), envelope.sealNotificationSecret(value, row.id()));
+                webhookSecrets++;
+            }
+            return new Rotated(newest, resealed, already, connections, stateValues, webhookSecrets);
         });
     }
 }

@@ -19,6 +19,21 @@ public record DatabaseEndpoint(String url, String user, String password) {
         return DriverManager.getConnection(url, user, password);
     }
 
+    /**
+     * The same, each session of the pool carrying {@code settings} (custom settings such as
+     * {@code inflow.notifications_waiting_threshold}, which triggers read): names and values without spaces.
+     */
+    public DataSourceFactory dataSourceFactory(int maxConnections, java.util.Map<String, String> settings) {
+        DataSourceFactory factory = dataSourceFactory(maxConnections);
+        StringBuilder options = new StringBuilder();
+        settings.forEach((name, value) -> options.append(options.length() == 0 ? "" : " ")
+                .append("-c ").append(name).append('=').append(value));
+        if (options.length() > 0) {
+            factory.getProperties().put("options", options.toString());
+        }
+        return factory;
+    }
+
     /** Dropwizard's pooled data source settings for this endpoint. */
     public DataSourceFactory dataSourceFactory(int maxConnections) {
         DataSourceFactory factory = new DataSourceFactory();

@@ -29,19 +29,24 @@ class SecretRotationTest {
                 "password", "${env:STUDIO_PASSWORD}"));
         new io.inflow.server.store.ConnectionStates(database.jdbi(), new SealedStates(old)).of(studio)
                 .put("staffToken", "token-1");
+        long webhook = database.jdbi().onDemand(io.inflow.server.store.NotificationDao.class).nextId();
+        database.jdbi().onDemand(io.inflow.server.store.NotificationDao.class).insert(webhook, "https://hooks.example.com/",
+                null, null, null, old.sealNotificationSecret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw", webhook));
         SecretsKeyRing both = new SecretsKeyRing(List.of(NEW, OLD));
 
         SecretRotation.Rotated rotated = new SecretRotation(database.jdbi(), both, JSON).rotate();
         SecretRotation.Rotated again = new SecretRotation(database.jdbi(), both, JSON).rotate();
 
-        assertThat(rotated).isEqualTo(new SecretRotation.Rotated(NEW.id(), 2, 0, 2, 1));
-        assertThat(again).isEqualTo(new SecretRotation.Rotated(NEW.id(), 0, 2, 0, 0));
+        assertThat(rotated).isEqualTo(new SecretRotation.Rotated(NEW.id(), 2, 0, 2, 1, 1));
+        assertThat(again).isEqualTo(new SecretRotation.Rotated(NEW.id(), 0, 2, 0, 0, 0));
         SecretEnvelope newOnly = new SecretEnvelope(new SecretsKeyRing(List.of(NEW)));
         assertThat(new io.inflow.server.store.ConnectionStates(database.jdbi(), new SealedStates(newOnly)).of(studio)
                 .get("staffToken")).contains("token-1");
         assertThat(newOnly.open(envelope(clinic, "apiToken"), clinic, "apiToken")).isEqualTo("pat-1");
         assertThat(newOnly.open(envelope(studio, "apiKey"), studio, "apiKey")).isEqualTo("mb-key");
         assertThat(stored(studio)).contains("\"password\": \"${env:STUDIO_PASSWORD}\"");
+        assertThat(newOnly.openNotificationSecret(database.jdbi().onDemand(io.inflow.server.store.NotificationDao.class)
+                .find(webhook).orElseThrow().secret(), webhook)).isEqualTo("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw");
     }
 
     @Test
