@@ -64,9 +64,9 @@ public class NotificationsConfiguration {
 
     /**
      * The server's address as people and systems reach it ({@code https://inflow.example.com}), for the links in
-     * notifications; empty, links are paths ({@code /api/v1/imports/12}).
+     * notifications; empty or null (an unset {@code ${INFLOW_PUBLIC_URL:-}}), links are paths
+     * ({@code /api/v1/imports/12}).
      */
-    @NotNull
     @JsonProperty
     private String publicUrl = "";
 
@@ -117,7 +117,7 @@ public class NotificationsConfiguration {
 
     /** Without a trailing slash; empty when not set. */
     public String publicUrl() {
-        String trimmed = publicUrl.trim();
+        String trimmed = publicUrl == null ? "" : publicUrl.trim();
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 

@@ -9,11 +9,10 @@ import java.util.Optional;
 /**
  * The SMTP server that sends notification mail ({@code notifications.smtp}). No host: subscriptions by e-mail are
  * refused. The password may be a reference, {@code ${env:NAME}} or {@code ${file:/path}}, resolved as each mail
- * is sent.
+ * is sent. Host, user and password may be empty or unset (an unset {@code ${INFLOW_SMTP_HOST:-}} reads as null).
  */
 public class SmtpConfiguration {
 
-    @NotNull
     @JsonProperty
     private String host = "";
 
@@ -26,11 +25,9 @@ public class SmtpConfiguration {
     @JsonProperty
     private boolean startTls = true;
 
-    @NotNull
     @JsonProperty
     private String user = "";
 
-    @NotNull
     @JsonProperty
     private String password = "";
 
@@ -39,7 +36,7 @@ public class SmtpConfiguration {
     private String from = "inflow@localhost";
 
     public Optional<String> host() {
-        return host.isBlank() ? Optional.empty() : Optional.of(host.trim());
+        return host == null || host.isBlank() ? Optional.empty() : Optional.of(host.trim());
     }
 
     public int port() {
@@ -51,12 +48,12 @@ public class SmtpConfiguration {
     }
 
     public Optional<String> user() {
-        return user.isBlank() ? Optional.empty() : Optional.of(user);
+        return user == null || user.isBlank() ? Optional.empty() : Optional.of(user);
     }
 
-    /** As written: a plain password, or a reference to resolve. */
+    /** As written: a plain password, or a reference to resolve; empty when not set. */
     public String password() {
-        return password;
+        return password == null ? "" : password;
     }
 
     public String from() {
