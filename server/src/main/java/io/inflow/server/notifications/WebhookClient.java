@@ -1,5 +1,6 @@
 package io.inflow.server.notifications;
 
+import io.inflow.server.resilience.LiteralHttpClients;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -19,7 +20,6 @@ import org.eclipse.jetty.client.HttpClient;
 import org.eclipse.jetty.client.InputStreamResponseListener;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.client.Response;
-import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 
 /**
@@ -39,20 +39,8 @@ public final class WebhookClient implements AutoCloseable {
     public WebhookClient(TargetGuard guard, Duration timeout, Clock clock) {
         this.timeout = timeout;
         this.clock = clock;
-        jetty = new HttpClient();
-        jetty.setConnectTimeout(timeout.toMillis());
-        jetty.setFollowRedirects(false);
-        jetty.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "Inflow-Webhooks"));
-        jetty.setName("inflow-webhooks");
-        jetty.setSocketAddressResolver(new GuardedResolver(guard,
+        jetty = LiteralHttpClients.start("inflow-webhooks", "Inflow-Webhooks", timeout, new GuardedResolver(guard,
                 host -> java.util.List.of(java.net.InetAddress.getAllByName(host))));
-        try {
-            jetty.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start the HTTP client for webhooks", e);
-        }
-        // redirects, authentication challenges and 100-continue would each send a request of their own
-        jetty.getProtocolHandlers().clear();
     }
 
     /** Posts {@code body} as JSON with {@code headers}; never throws for what the target did. */

@@ -19,7 +19,6 @@ import org.eclipse.jetty.client.CompletableResponseListener;
 import org.eclipse.jetty.client.ContentResponse;
 import org.eclipse.jetty.client.Request;
 import org.eclipse.jetty.http.HttpField;
-import org.eclipse.jetty.http.HttpHeader;
 
 /**
  * The transport of upstream calls, on Jetty's HTTP client: it sends each request once, never again by itself (the
@@ -37,19 +36,7 @@ final class JettyUpstreamTransport implements UpstreamTransport {
 
     JettyUpstreamTransport(Duration connectTimeout) {
         this.connectTimeout = connectTimeout;
-        jetty = new org.eclipse.jetty.client.HttpClient();
-        jetty.setConnectTimeout(connectTimeout.toMillis());
-        jetty.setFollowRedirects(false);
-        jetty.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, "Inflow"));
-        jetty.setName("inflow-upstream");
-        try {
-            jetty.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start the HTTP client for upstream calls", e);
-        }
-        // added by start(): redirects, 401 and 407 challenges, 100-continue and upgrades would each send a request
-        // of their own, and the challenges fail a 401 that names no scheme
-        jetty.getProtocolHandlers().clear();
+        jetty = LiteralHttpClients.start("inflow-upstream", "Inflow", connectTimeout);
     }
 
     @Override
