@@ -86,6 +86,10 @@ final class OperatorErrors {
             return false;
         }
         LOG.debug("The failure told as: {}", explained.get(), failure);
+        if (configuration != null) {
+            // the log's appenders are asynchronous and the command exits next: write what they hold first
+            configuration.getLoggingFactory().stop();
+        }
         cli.getStdErr().println(explained.get());
         return true;
     }
