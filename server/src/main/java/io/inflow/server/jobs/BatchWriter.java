@@ -1,7 +1,7 @@
 package io.inflow.server.jobs;
 
-import io.inflow.api.record.Batch;
 import io.inflow.server.store.CommitOutcome;
+import io.inflow.server.store.StorableBatch;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.function.Function;
  * Stores a read's batches on a thread of its own, so that the connector fetches its next page while the last one
  * is written: the upstream's latency and PostgreSQL's overlap instead of adding up. Batches are stored in the order
  * committed; whatever is waiting when the writer is free is stored together in one transaction (records and the
- * last checkpoint atomically, as {@link io.inflow.server.store.RecordSink#commit(long, long, String, String, List)}
+ * last checkpoint atomically, as {@link io.inflow.server.store.RecordSink#commit(io.inflow.server.store.StreamWrite, List, io.inflow.server.store.StreamLoad)}
  * does), which saves a commit and its fsync per page once PostgreSQL is the slower side.
  *
  * <p>At most {@code maxWaitingBatches} wait: a connector faster than the database is held back in
@@ -21,11 +21,11 @@ import java.util.function.Function;
  */
 final class BatchWriter {
 
-    private final Function<List<Batch>, CommitOutcome> store;
+    private final Function<List<StorableBatch>, CommitOutcome> store;
     private final Consumer<CommitOutcome> stored;
     private final int maxWaitingBatches;
     private final int maxRecordsPerTransaction;
-    private final ArrayDeque<Batch> waiting = new ArrayDeque<>();
+    private final ArrayDeque<StorableBatch> waiting = new ArrayDeque<>();
     private final Thread thread;
     private boolean writing;
     private boolean closed;
@@ -37,7 +37,7 @@ final class BatchWriter {
      * @param maxWaitingBatches        batches that may wait to be stored before {@link #submit} blocks
      * @param maxRecordsPerTransaction records one transaction takes at most (a batch is never split)
      */
-    BatchWriter(String name, Function<List<Batch>, CommitOutcome> store, Consumer<CommitOutcome> stored,
+    BatchWriter(String name, Function<List<StorableBatch>, CommitOutcome> store, Consumer<CommitOutcome> stored,
                 int maxWaitingBatches, int maxRecordsPerTransaction) {
         this.store = store;
         this.stored = stored;
@@ -54,7 +54,7 @@ final class BatchWriter {
      * @throws RuntimeException     what storing an earlier batch failed with
      * @throws InterruptedException when the reading thread is interrupted while it waits
      */
-    synchronized void submit(Batch batch) throws InterruptedException {
+    synchronized void submit(StorableBatch batch) throws InterruptedException {
         throwFailure();
         while (waiting.size() >= maxWaitingBatches && failure == null) {
             wait();
@@ -93,7 +93,7 @@ final class BatchWriter {
 
     private void writeUntilClosed() {
         while (true) {
-            List<Batch> group = nextGroup();
+            List<StorableBatch> group = nextGroup();
             if (group == null) {
                 return;
             }
@@ -111,7 +111,7 @@ final class BatchWriter {
     }
 
     /** The batches waiting, up to the transaction's size; null once closed with nothing left. */
-    private synchronized List<Batch> nextGroup() {
+    private synchronized List<StorableBatch> nextGroup() {
         while (waiting.isEmpty() && !closed) {
             try {
                 wait();
@@ -123,11 +123,11 @@ final class BatchWriter {
         if (waiting.isEmpty()) {
             return null;
         }
-        List<Batch> group = new ArrayList<>();
+        List<StorableBatch> group = new ArrayList<>();
         int records = 0;
         while (!waiting.isEmpty()
                 && (group.isEmpty() || records + waiting.peekFirst().records().size() <= maxRecordsPerTransaction)) {
-            Batch next = waiting.pollFirst();
+            StorableBatch next = waiting.pollFirst();
             records += next.records().size();
             group.add(next);
         }

@@ -11,6 +11,8 @@ import io.inflow.server.metrics.ImportMetrics;
 import io.inflow.server.store.CommitOutcome;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RecordSink;
+import io.inflow.server.store.StorableBatches;
+import io.inflow.server.store.StreamLoad;
 import io.inflow.server.store.StreamWrite;
 import io.inflow.server.store.RunNotOwnedException;
 import java.time.Clock;
@@ -23,8 +25,11 @@ import java.util.function.BooleanSupplier;
  */
 final class HostReadContext implements ReadContext {
 
-    /** Pages that may wait to be stored while the connector reads on: a little memory buys overlap. */
-    static final int MAX_WAITING_BATCHES = 8;
+    /**
+     * Pages that may wait to be stored while the connector reads on: a little memory buys overlap, and enough
+     * small pages (Airtable's are 100 records) to fill a transaction of {@link #MAX_RECORDS_PER_TRANSACTION}.
+     */
+    static final int MAX_WAITING_BATCHES = 24;
     /** The most records stored in one transaction when pages wait (a page is never split). */
     static final int MAX_RECORDS_PER_TRANSACTION = 2_000;
 
@@ -39,6 +44,7 @@ final class HostReadContext implements ReadContext {
     private final Runnable progressed;
     private final ConnectionState state;
     private final Clock clock;
+    private final StorableBatches storable;
     private final BatchWriter writer;
     private volatile boolean cancelRequested;
 
@@ -57,8 +63,10 @@ final class HostReadContext implements ReadContext {
         this.progressed = progressed;
         this.state = state;
         this.clock = clock;
+        this.storable = sink.preparer();
+        StreamLoad load = new StreamLoad();
         this.writer = new BatchWriter("inflow-writer run " + write.runId() + " " + write.stream(),
-                batches -> sink.commit(write, batches),
+                batches -> sink.commit(write, batches, load),
                 this::stored, MAX_WAITING_BATCHES, MAX_RECORDS_PER_TRANSACTION);
     }
 
@@ -97,7 +105,7 @@ final class HostReadContext implements ReadContext {
             }
         }
         try {
-            writer.submit(batch);
+            writer.submit(storable.of(write.stream(), batch));
         } catch (InterruptedException e) {
             // the watchdog aborts a read this way: stop reading, the runner tells why
             Thread.currentThread().interrupt();

@@ -4,15 +4,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
 import io.inflow.api.record.RejectedRecord;
+import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -20,10 +21,13 @@ import org.jdbi.v3.core.Jdbi;
  * Stores batches of records: an idempotent upsert keyed by (connection, stream, external id), the checkpoint
  * that follows the batch, and the run's counts, all in one transaction.
  *
- * <p>Each record carries the md5 of its payload's canonical {@code jsonb} text, so the upsert writes only
- * records that are new or whose content changed, and {@code RETURNING (xmax = 0)} tells an insert from an
- * update: the counts are exact, and a re-import of unchanged data writes no record at all, except, in a scan that
- * reconciles, the stamp that says the scan saw it.
+ * <p>Each record carries the md5 of its payload's canonical {@code jsonb} text, computed on the reading thread
+ * ({@link JsonbDigest}), so only records that are new or whose content changed are written, and the counts are
+ * exact. A group of records is first looked up by id (unless the stream held none of them when the read began):
+ * unchanged records are only counted, and stamped seen when the scan reconciles; new ones go in by binary
+ * {@code COPY} ({@link RecordCopy}); changed or deleted ones through the upsert, whose {@code RETURNING (xmax = 0)}
+ * tells an insert from an update. A re-import of unchanged data sends no payload and writes no record, except the
+ * stamp that says a reconciling scan saw it.
  *
  * <p>Deletions: a batch's reported deletions and a completed scan's reconciliation mark records deleted
  * ({@code deleted_at}, {@code deleted_by_run}) or remove them, as the connection's {@link Deletes} says; a deleted
@@ -40,10 +44,10 @@ public final class RecordSink {
     private static final String UPSERT = """
             INSERT INTO records AS r (connection_id, stream, external_id, payload, content_hash, source_updated_at,
                                       inserted_by_run, updated_by_run, last_seen_scan)
-            SELECT :connectionId, :stream, t.external_id, t.payload, md5(t.payload::text)::uuid,
+            SELECT :connectionId, :stream, t.external_id, t.payload, t.content_hash,
                    t.source_updated_at::timestamptz, :runId, :runId, :scanId
-            FROM unnest(:externalIds::text[], :payloads::jsonb[], :sourceUpdatedAts::text[])
-                 AS t(external_id, payload, source_updated_at)
+            FROM unnest(:externalIds::text[], :payloads::jsonb[], :contentHashes::uuid[], :sourceUpdatedAts::text[])
+                 AS t(external_id, payload, content_hash, source_updated_at)
             ON CONFLICT (connection_id, stream, external_id) DO UPDATE
                SET payload = CASE WHEN r.content_hash <> EXCLUDED.content_hash OR r.deleted_at IS NOT NULL
                                   THEN EXCLUDED.payload ELSE r.payload END,
@@ -135,14 +139,38 @@ public final class RecordSink {
             RETURNING status
             """;
 
+    /**
+     * Of the records a group sends, those stored already: their hash, whether they are marked deleted and whether
+     * the reconciling scan stamped them. One index probe per id ({@code = ANY} on the primary key), no payload sent.
+     */
+    private static final String LOOK_UP = """
+            SELECT external_id, content_hash, deleted_at IS NOT NULL AS deleted,
+                   last_seen_scan IS NOT DISTINCT FROM :scanId AS seen
+              FROM records
+             WHERE connection_id = :connectionId AND stream = :stream AND external_id = ANY(:externalIds::text[])
+            """;
+
+    /** Stamps seen by the reconciling scan records found unchanged. */
+    private static final String STAMP_UNCHANGED = """
+            UPDATE records SET last_seen_scan = :scanId
+             WHERE connection_id = :connectionId AND stream = :stream AND external_id = ANY(:externalIds::text[])
+            """;
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
     private final Jdbi jdbi;
     private final CheckpointCodec checkpoints;
-    private final JsonPayloads payloads;
+    private final ObjectMapper json;
 
     public RecordSink(Jdbi jdbi, ObjectMapper json) {
         this.jdbi = jdbi;
         this.checkpoints = new CheckpointCodec(json);
-        this.payloads = new JsonPayloads(json.getFactory());
+        this.json = json;
+    }
+
+    /** What makes one read's batches ready to store, on its reading thread. */
+    public StorableBatches preparer() {
+        return new StorableBatches(new JsonbDigest(json.getFactory()), checkpoints);
     }
 
     /**
@@ -155,71 +183,160 @@ public final class RecordSink {
         return commit(write, List.of(batch));
     }
 
+    /** Stores consecutive batches of one stream in one transaction, as {@link #commit(StreamWrite, List, StreamLoad)}. */
+    public CommitOutcome commit(StreamWrite write, List<Batch> batches) {
+        StorableBatches storable = preparer();
+        return commit(write, batches.stream().map(batch -> storable.of(write.stream(), batch)).toList(),
+                new StreamLoad());
+    }
+
     /**
      * Stores consecutive batches of one stream in one transaction, as if each were committed in turn: their
      * records, their rejected records, the deletions they report, the last batch's checkpoint and the counts. One
      * transaction for several pages costs one heartbeat, one checkpoint write and one commit (fsync) instead of
      * one each per page.
      *
+     * <p>How the records go in depends on what {@code load} knows: into a stream that cannot hold them yet, by
+     * {@code COPY}; otherwise they are looked up by id first, unchanged ones are only counted (and stamped when
+     * the scan reconciles), new ones copied, changed or deleted ones upserted.
+     *
      * @throws RunNotOwnedException when the run is no longer running on this node; nothing is stored
      */
-    public CommitOutcome commit(StreamWrite write, List<Batch> batches) {
+    public CommitOutcome commit(StreamWrite write, List<StorableBatch> batches, StreamLoad load) {
         if (batches.isEmpty()) {
             throw new IllegalArgumentException("no batch to store");
         }
-        String stream = write.stream();
         List<RejectedRecord> rejected = new ArrayList<>();
-        List<Collection<Record>> upserts = new ArrayList<>(batches.size());
-        boolean reportsDeletions = batches.stream().anyMatch(batch -> !batch.deleted().isEmpty());
-        for (Batch batch : batches) {
+        for (StorableBatch batch : batches) {
             rejected.addAll(batch.rejected());
-            List<Record> storable = new ArrayList<>(batch.records().size());
-            for (Record record : batch.records()) {
-                Optional<String> problem = payloads.problem(record.payload());
-                if (problem.isPresent()) {
-                    rejected.add(new RejectedRecord(stream, record.externalId(), record.payload(), problem.get()));
-                } else {
-                    storable.add(record);
-                }
-            }
-            upserts.add(lastOfEachId(storable));
         }
+        boolean reportsDeletions = batches.stream().anyMatch(batch -> !batch.deleted().isEmpty());
         // a batch's deletions apply after its records and before the next batch's: merged, they could not
-        List<Collection<Record>> statements = reportsDeletions ? upserts : mergedWhenDistinct(upserts);
-        int records = statements.stream().mapToInt(Collection::size).sum();
-        String position = checkpoints.encode(batches.get(batches.size() - 1).checkpoint());
+        List<List<StorableRecord>> statements = reportsDeletions
+                ? batches.stream().map(StorableBatch::records).toList()
+                : mergedWhenDistinct(batches);
+        String position = batches.get(batches.size() - 1).position();
         return jdbi.inTransaction(handle -> {
             RunStatus status = heartbeat(handle, write.runId(), write.node())
                     .orElseThrow(() -> new RunNotOwnedException(write.runId(), write.node()));
-            int inserted = 0;
-            int updated = 0;
-            int deleted = 0;
+            Written written = new Written();
             for (int i = 0; i < statements.size(); i++) {
-                for (String outcome : upsert(handle, write, statements.get(i))) {
-                    if (outcome.equals("i")) {
-                        inserted++;
-                    } else if (outcome.equals("u")) {
-                        updated++;
-                    }
-                }
+                store(handle, write, statements.get(i), load, written);
                 if (reportsDeletions) {
-                    deleted += delete(handle, write, batches.get(i).deleted());
+                    written.deleted += delete(handle, write, batches.get(i).deleted());
                 }
             }
-            int unchanged = records - inserted - updated;
             if (!rejected.isEmpty()) {
                 deadLetters(handle, write, rejected);
                 stampSeen(handle, write, rejected);
             }
             handle.createUpdate(SAVE_POSITION)
-                    .bind("connectionId", write.connectionId()).bind("stream", stream)
+                    .bind("connectionId", write.connectionId()).bind("stream", write.stream())
                     .bind("position", position).bind("runId", write.runId())
                     .execute();
-            count(handle, write, new CommitOutcome(inserted, updated, unchanged, rejected.size(), deleted, false),
-                    batches.size());
-            return new CommitOutcome(inserted, updated, unchanged, rejected.size(), deleted,
-                    status == RunStatus.CANCELLING);
+            CommitOutcome outcome = new CommitOutcome(written.inserted, written.updated, written.unchanged,
+                    rejected.size(), written.deleted, status == RunStatus.CANCELLING);
+            count(handle, write, outcome, batches.size());
+            return outcome;
         });
+    }
+
+    /** What a transaction's statements did, record by record. */
+    private static final class Written {
+        int inserted;
+        int updated;
+        int unchanged;
+        int deleted;
+    }
+
+    private static void store(Handle handle, StreamWrite write, List<StorableRecord> records, StreamLoad load,
+                              Written written) {
+        if (records.isEmpty()) {
+            return;
+        }
+        if (!load.mayHoldSent(handle, write)) {
+            if (copied(handle, write, records)) {
+                written.inserted += records.size();
+                return;
+            }
+            load.foundStored();
+        }
+        Map<String, Stored> stored = lookUp(handle, write, records);
+        List<StorableRecord> fresh = new ArrayList<>();
+        List<StorableRecord> changed = new ArrayList<>();
+        List<String> stamp = new ArrayList<>();
+        for (StorableRecord record : records) {
+            Stored found = stored.get(record.externalId());
+            if (found == null) {
+                fresh.add(record);
+            } else if (found.deleted() || !found.contentHash().equals(record.contentHash())) {
+                changed.add(record);
+            } else {
+                written.unchanged++;
+                if (write.scanId() != null && !found.seen()) {
+                    stamp.add(record.externalId());
+                }
+            }
+        }
+        if (!fresh.isEmpty() && copied(handle, write, fresh)) {
+            written.inserted += fresh.size();
+        } else {
+            changed.addAll(fresh);
+        }
+        for (String outcome : upsert(handle, write, changed)) {
+            if (outcome.equals("i")) {
+                written.inserted++;
+            } else if (outcome.equals("u")) {
+                written.updated++;
+            } else {
+                written.unchanged++;
+            }
+        }
+        if (!stamp.isEmpty()) {
+            handle.createUpdate(STAMP_UNCHANGED)
+                    .bind("connectionId", write.connectionId()).bind("stream", write.stream())
+                    .bind("scanId", write.scanId()).bind("externalIds", stamp.toArray(String[]::new))
+                    .execute();
+        }
+    }
+
+    /** A stored record, as {@link #LOOK_UP} finds it. */
+    private record Stored(UUID contentHash, boolean deleted, boolean seen) {
+    }
+
+    private static Map<String, Stored> lookUp(Handle handle, StreamWrite write, List<StorableRecord> records) {
+        String[] ids = new String[records.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = records.get(i).externalId();
+        }
+        Map<String, Stored> stored = new HashMap<>(ids.length * 2);
+        handle.createQuery(LOOK_UP)
+                .bind("connectionId", write.connectionId()).bind("stream", write.stream())
+                .bind("scanId", write.scanId()).bind("externalIds", ids)
+                .map((rs, ctx) -> stored.put(rs.getString(1),
+                        new Stored(rs.getObject(2, UUID.class), rs.getBoolean(3), rs.getBoolean(4))))
+                .forEach(ignored -> { });
+        return stored;
+    }
+
+    /**
+     * Copies records believed new, in a savepoint: false, with nothing written, when one was stored already (an
+     * id sent twice by the upstream, or stored since it was looked up).
+     */
+    private static boolean copied(Handle handle, StreamWrite write, List<StorableRecord> records) {
+        String savepoint = "copy_records";
+        handle.savepoint(savepoint);
+        try {
+            RecordCopy.copy(handle, write, records);
+            handle.releaseSavepoint(savepoint);
+            return true;
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw new org.jdbi.v3.core.ConnectionException(e);
+            }
+            handle.rollbackToSavepoint(savepoint);
+            return false;
+        }
     }
 
     /**
@@ -282,19 +399,19 @@ public final class RecordSink {
     }
 
     /**
-     * The batches' records as one upsert when no id appears in two of them, so each record is counted exactly as
-     * page-by-page commits would count it; otherwise one upsert per batch, in order.
+     * The batches' records as one statement when no id appears in two of them, so each record is counted exactly
+     * as page-by-page commits would count it; otherwise one statement per batch, in order.
      */
-    private static List<Collection<Record>> mergedWhenDistinct(List<Collection<Record>> upserts) {
-        if (upserts.size() == 1) {
-            return upserts;
+    private static List<List<StorableRecord>> mergedWhenDistinct(List<StorableBatch> batches) {
+        if (batches.size() == 1) {
+            return List.of(batches.get(0).records());
         }
         Set<String> ids = new HashSet<>();
-        List<Record> merged = new ArrayList<>();
-        for (Collection<Record> upsert : upserts) {
-            for (Record record : upsert) {
+        List<StorableRecord> merged = new ArrayList<>();
+        for (StorableBatch batch : batches) {
+            for (StorableRecord record : batch.records()) {
                 if (!ids.add(record.externalId())) {
-                    return upserts;
+                    return batches.stream().map(StorableBatch::records).toList();
                 }
                 merged.add(record);
             }
@@ -310,12 +427,16 @@ public final class RecordSink {
      * @throws IllegalArgumentException when the record still cannot be stored
      */
     public CommitOutcome replay(DeadLetterRow letter, Record record) {
-        payloads.problem(record.payload()).ifPresent(problem -> {
-            throw new IllegalArgumentException(problem);
-        });
+        StorableRecord storable;
+        try {
+            storable = new StorableRecord(record.externalId(), record.payload(),
+                    new JsonbDigest(json.getFactory()).digest(record.payload()), record.sourceUpdatedAt());
+        } catch (JsonbDigest.UnstorablePayloadException e) {
+            throw new IllegalArgumentException(e.getMessage());
+        }
         return jdbi.inTransaction(handle -> {
             List<String> outcomes = upsert(handle,
-                    StreamWrite.of(letter.connectionId(), letter.runId(), null, letter.stream()), List.of(record));
+                    StreamWrite.of(letter.connectionId(), letter.runId(), null, letter.stream()), List.of(storable));
             handle.attach(DeadLetterDao.class).markReplayed(letter.id());
             int inserted = outcomes.contains("i") ? 1 : 0;
             int updated = outcomes.contains("u") ? 1 : 0;
@@ -360,36 +481,27 @@ public final class RecordSink {
     }
 
     /** Upserts the records; answers {@code i}, {@code u} or {@code s} per row written (see {@link #UPSERT}). */
-    private static List<String> upsert(Handle handle, StreamWrite write, Collection<Record> records) {
+    private static List<String> upsert(Handle handle, StreamWrite write, List<StorableRecord> records) {
         if (records.isEmpty()) {
             return List.of();
         }
         String[] externalIds = new String[records.size()];
         String[] payloads = new String[records.size()];
+        UUID[] hashes = new UUID[records.size()];
         String[] sourceUpdatedAts = new String[records.size()];
-        int i = 0;
-        for (Record record : records) {
+        for (int i = 0; i < externalIds.length; i++) {
+            StorableRecord record = records.get(i);
             externalIds[i] = record.externalId();
             payloads[i] = record.payload();
+            hashes[i] = record.contentHash();
             sourceUpdatedAts[i] = record.sourceUpdatedAt() == null ? null : record.sourceUpdatedAt().toString();
-            i++;
         }
         return handle.createQuery(UPSERT)
                 .bind("connectionId", write.connectionId()).bind("stream", write.stream())
                 .bind("runId", write.runId()).bind("scanId", write.scanId())
-                .bind("externalIds", externalIds).bind("payloads", payloads)
+                .bind("externalIds", externalIds).bind("payloads", payloads).bind("contentHashes", hashes)
                 .bind("sourceUpdatedAts", sourceUpdatedAts)
                 .mapTo(String.class)
                 .list();
-    }
-
-    /** ON CONFLICT cannot touch one row twice in a statement: the later record of an id wins. */
-    private static Collection<Record> lastOfEachId(List<Record> records) {
-        Map<String, Record> byId = new LinkedHashMap<>(records.size() * 2);
-        for (Record record : records) {
-            byId.remove(record.externalId());
-            byId.put(record.externalId(), record);
-        }
-        return byId.values();
     }
 }

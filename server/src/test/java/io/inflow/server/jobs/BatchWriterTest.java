@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import io.inflow.api.Checkpoint;
-import io.inflow.api.record.Batch;
-import io.inflow.api.record.Record;
 import io.inflow.server.store.CommitOutcome;
+import io.inflow.server.store.StorableBatch;
+import io.inflow.server.store.StorableRecord;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -96,15 +96,15 @@ class BatchWriterTest {
         assertThat(told).isEmpty();
     }
 
-    private CommitOutcome store(List<Batch> group) {
-        transactions.add(group.stream().map(batch -> batch.checkpoint().get("page").orElseThrow()).toList());
+    private CommitOutcome store(List<StorableBatch> group) {
+        transactions.add(group.stream().map(StorableBatch::position).toList());
         return new CommitOutcome(group.stream().mapToInt(batch -> batch.records().size()).sum(), 0, 0, 0, 0, false);
     }
 
-    private static Batch page(int number) {
-        List<Record> records = IntStream.range(0, 100)
-                .mapToObj(i -> new Record("s", number + "-" + i, "{}", null)).toList();
-        return new Batch(records, Checkpoint.empty().with("page", "p" + number));
+    private static StorableBatch page(int number) {
+        List<StorableRecord> records = IntStream.range(0, 100)
+                .mapToObj(i -> new StorableRecord(number + "-" + i, "{}", new UUID(0, i), null)).toList();
+        return new StorableBatch(records, List.of(), List.of(), "p" + number);
     }
 
     private static void waitFor(CountDownLatch latch) {

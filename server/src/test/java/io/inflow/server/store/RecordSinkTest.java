@@ -164,6 +164,50 @@ class RecordSinkTest {
         assertThat(outcome.inserted()).isEqualTo(2);
     }
 
+    @Test
+    void aReadIntoAnEmptyStreamCopiesAndAnIdItSendsTwiceFallsBackToTheUpsertWithExactCounts() {
+        StreamWrite write = StreamWrite.of(connectionId, runId, NODE, STREAM);
+        StreamLoad load = new StreamLoad();
+        StorableBatches storable = database.sink().preparer();
+
+        CommitOutcome first = database.sink().commit(write,
+                List.of(storable.of(STREAM, batch(records(0, 3, "v1"), "page-1"))), load);
+        // the upstream sends rec2 again (a record moved during the scan), changed, with two new ones
+        List<Record> again = new java.util.ArrayList<>(records(2, 5, "v1"));
+        again.set(0, records(2, 3, "v2").get(0));
+        CommitOutcome second = database.sink().commit(write, List.of(storable.of(STREAM, batch(again, "page-2"))), load);
+        CommitOutcome third = database.sink().commit(write,
+                List.of(storable.of(STREAM, batch(records(4, 6, "v1"), "page-3"))), load);
+
+        assertThat(first).isEqualTo(new CommitOutcome(3, 0, 0, 0, 0, false));
+        assertThat(second).isEqualTo(new CommitOutcome(2, 1, 0, 0, 0, false));
+        assertThat(third).as("looked up once a sent id was found stored").isEqualTo(new CommitOutcome(1, 0, 1, 0, 0, false));
+        assertThat(count("SELECT count(*) FROM records")).isEqualTo(6);
+        assertThat(count("SELECT count(*) FROM records WHERE payload->>'version' = 'v2' AND external_id = 'rec2'"))
+                .isEqualTo(1);
+        assertThat(streamRow(runId)).extracting(RunStreamRow::inserted, RunStreamRow::updated, RunStreamRow::unchanged)
+                .containsExactly(6L, 1L, 1L);
+    }
+
+    @Test
+    void copiedAndUpsertedRecordsAreStoredAlikeToTheMicrosecondAndHashedAsPostgresHashes() {
+        Instant at = Instant.parse("2024-05-06T07:08:09.123456789Z");
+        Instant half = Instant.parse("2024-05-06T07:08:09.0000025Z");
+        List<Record> copied = List.of(new Record(STREAM, "a", "{\"k\": [1.50, \"é\"]}", at),
+                new Record(STREAM, "b", "{}", half), new Record(STREAM, "c", "{}", null));
+        commit(runId, batch(copied, "p1"));
+        // the same instants through PostgreSQL's own reading of their text
+        assertThat(count("SELECT count(*) FROM records WHERE external_id = 'a' AND source_updated_at = '"
+                + at + "'::timestamptz")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM records WHERE external_id = 'b' AND source_updated_at = '"
+                + half + "'::timestamptz")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM records WHERE external_id = 'c' AND source_updated_at IS NULL"))
+                .isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM records WHERE content_hash = md5(payload::text)::uuid")).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM records WHERE inserted_by_run = " + runId
+                + " AND updated_by_run = " + runId + " AND last_seen_scan IS NULL")).isEqualTo(3);
+    }
+
     private long startRun() {
         long id = database.runs().insertQueued(new NewRun(connectionId, RunTrigger.MANUAL, RunMode.FULL, null,
                 "test", null, null, List.of(STREAM))).orElseThrow();
