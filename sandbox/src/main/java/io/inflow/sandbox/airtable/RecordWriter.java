@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.inflow.sandbox.http.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -21,9 +22,12 @@ final class RecordWriter {
     private final CellFormat cellFormat;
     private final boolean byFieldId;
     private final boolean commentCount;
+    /** Whether records are printed as a plain listing prints them, which the table keeps (see {@link AirtableTable#printed}). */
+    private final boolean plain;
 
     RecordWriter(AirtableTable table, List<Column> fields, CellFormat cellFormat, boolean byFieldId, boolean commentCount) {
         this.table = table;
+        this.plain = fields == null && !cellFormat.asText() && !byFieldId && !commentCount;
         this.fields = fields == null ? table.columns() : table.columns().stream().filter(fields::contains).toList();
         this.cellFormat = cellFormat;
         this.byFieldId = byFieldId;
@@ -66,6 +70,23 @@ final class RecordWriter {
 
     /** A corrupted record keeps its id, so a connector can name the record it could not map. */
     private void writeRecord(JsonGenerator generator, int record, boolean corrupt) throws IOException {
+        if (plain && !corrupt) {
+            String json = table.printed(record);
+            if (json == null) {
+                StringWriter text = new StringWriter(512);
+                try (JsonGenerator alone = Json.factory().createGenerator(text)) {
+                    print(alone, record, false);
+                }
+                json = text.toString();
+                table.keepPrinted(record, json);
+            }
+            generator.writeRawValue(json);
+            return;
+        }
+        print(generator, record, corrupt);
+    }
+
+    private void print(JsonGenerator generator, int record, boolean corrupt) throws IOException {
         generator.writeStartObject();
         generator.writeStringField("id", table.recordId(record));
         if (corrupt) {

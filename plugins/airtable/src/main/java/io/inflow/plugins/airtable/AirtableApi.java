@@ -1,5 +1,7 @@
 package io.inflow.plugins.airtable;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.inflow.api.ConnectorContext;
@@ -15,7 +17,9 @@ import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -56,7 +60,11 @@ final class AirtableApi {
     }
 
     /** One page of a list-records call; the records come in the order the query asks for. */
-    record Page(JsonNode records, Optional<String> offset, Optional<Instant> serverTime) implements Listing {
+    record Page(List<RawRecord> records, Optional<String> offset, Optional<Instant> serverTime) implements Listing {
+    }
+
+    /** A record of a page: its tree, and its text exactly as the page held it (the payload stored, unprinted). */
+    record RawRecord(JsonNode tree, String text) {
     }
 
     /**
@@ -86,15 +94,46 @@ final class AirtableApi {
             if (ITERATOR_EXPIRED.equals(type) || (offset != null && INVALID_OFFSET.equals(type))) {
                 return new IteratorExpired(type + ": " + errorMessage(response.body()));
             }
-            JsonNode body = successBody(response, table);
-            JsonNode records = body.path("records");
-            if (!records.isArray()) {
-                throw new IOException("Airtable answered a page without a 'records' array for table " + table);
+            if (response.statusCode() != 200) {
+                successBody(response, table); // explains the refusal
             }
-            JsonNode next = body.get("offset");
-            return new Page(records, next == null || next.isNull() ? Optional.empty() : Optional.of(next.asText()),
-                    serverTime(response));
+            return page(response.body(), table, serverTime(response));
         });
+    }
+
+    /**
+     * A page read as it streams: each record's tree for the mapper and its text cut from the body, so no record
+     * is printed again. A body that is not JSON throws the parser's {@link IOException}, which the host retries.
+     */
+    static Page page(String body, String table, Optional<Instant> serverTime) throws IOException {
+        List<RawRecord> records = null;
+        Optional<String> offset = Optional.empty();
+        try (JsonParser parser = JSON.createParser(body)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("Airtable answered a page that is not a JSON object for table " + table);
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("records") && value == JsonToken.START_ARRAY) {
+                    records = new ArrayList<>(MAX_PAGE_SIZE);
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        int start = (int) parser.currentTokenLocation().getCharOffset();
+                        JsonNode tree = parser.readValueAsTree();
+                        int end = (int) parser.currentLocation().getCharOffset();
+                        records.add(new RawRecord(tree, body.substring(start, end)));
+                    }
+                } else if (field.equals("offset") && value == JsonToken.VALUE_STRING) {
+                    offset = Optional.of(parser.getText());
+                } else {
+                    parser.skipChildren();
+                }
+            }
+        }
+        if (records == null) {
+            throw new IOException("Airtable answered a page without a 'records' array for table " + table);
+        }
+        return new Page(records, offset, serverTime);
     }
 
     /** One record by id, for replaying a dead letter. */

@@ -35,8 +35,17 @@ final class RecordMapper {
     record Bad(RejectedRecord rejected) implements Mapped {
     }
 
+    /** A record fetched alone: its payload is the tree printed. */
     Mapped map(JsonNode record) {
-        String raw = raw(record);
+        return map(record, raw(record));
+    }
+
+    /** A record of a page, whose payload is its text as the page held it. */
+    Mapped map(AirtableApi.RawRecord record) {
+        return map(record.tree(), record.text());
+    }
+
+    private Mapped map(JsonNode record, String raw) {
         JsonNode idNode = record.path("id");
         String id = idNode.isTextual() && !idNode.asText().isEmpty() ? idNode.asText() : null;
         if (id == null) {

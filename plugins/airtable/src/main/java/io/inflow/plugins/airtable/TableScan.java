@@ -1,6 +1,5 @@
 package io.inflow.plugins.airtable;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.inflow.api.ReadContext;
 import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
@@ -66,7 +65,7 @@ final class TableScan {
             List<RejectedRecord> rejected = new ArrayList<>();
             Instant pageMaxModified = null;
             Instant pageRestartFrom = null;
-            for (JsonNode record : page.records()) {
+            for (AirtableApi.RawRecord record : page.records()) {
                 RecordMapper.Mapped mapped = mapper.map(record);
                 if (mapped instanceof RecordMapper.Ok ok) {
                     records.add(ok.record());
