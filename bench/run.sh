@@ -160,6 +160,35 @@ await_run() { # run id: prints the finished run; fails the benchmark unless it s
 
 counts_of() { grep -o '"counts":{[^}]*}' <<<"$1"; }
 
+cpu_ticks() { # pids...: their user + system CPU in clock ticks, children reaped included (0 for a pid gone)
+  local pid total=0 fields
+  for pid in "$@"; do
+    if fields=$(cut -d')' -f2- "/proc/$pid/stat" 2>/dev/null); then
+      total=$((total + $(awk '{ print $12 + $13 + $14 + $15 }' <<<"$fields")))
+    fi
+  done
+  echo "$total"
+}
+postgres_pids() { # the embedded PostgreSQL on DB_PORT: its postmaster and every backend and helper process
+  local postmaster
+  postmaster=$(pgrep -f "bin/postgres .*-p $DB_PORT( |$)" | head -n 1)
+  [[ -n "$postmaster" ]] && { echo "$postmaster"; pgrep -P "$postmaster"; }
+}
+CPU_MARK=()
+cpu_mark() { CPU_MARK=("$(cpu_ticks "$SERVER_PID")" "$(cpu_ticks "$SANDBOX_SCALE_PID")" "$(cpu_ticks $(postgres_pids))" "$(now)"); }
+CPU_SPLIT=""
+cpu_split() { # records: sets CPU_SPLIT to the CPU microseconds per record of server, sandbox and PostgreSQL since cpu_mark
+  local hz server sandbox postgres
+  hz=$(getconf CLK_TCK)
+  server=$(calc "($(cpu_ticks "$SERVER_PID") - ${CPU_MARK[0]}) * 1000000 / $hz / $1" 1)
+  sandbox=$(calc "($(cpu_ticks "$SANDBOX_SCALE_PID") - ${CPU_MARK[1]}) * 1000000 / $hz / $1" 1)
+  # backends that ended since the mark are not counted: the benchmark's imports keep their connections pooled
+  postgres=$(calc "($(cpu_ticks $(postgres_pids)) - ${CPU_MARK[2]}) * 1000000 / $hz / $1" 1)
+  CPU_SPLIT="{\"server\": $server, \"sandbox\": $sandbox, \"postgres\": $postgres}"
+  echo "    CPU per record: server $server µs, sandbox $sandbox µs, PostgreSQL $postgres µs" \
+    "(wall $(calc "($(now) - ${CPU_MARK[3]}) * 1000000 / $1" 1) µs per record, 2 cores: $(nproc) × that is the CPU there was)"
+}
+
 heap_of() { # gc log, run body: "<peak before MB> <peak after MB> <collections> <committed MB>" during the run
   java -cp "$BENCH_JAR" io.inflow.bench.GcPeak "$1" "$(json_field "$2" startedAt)" "$(json_field "$2" finishedAt)"
 }
@@ -217,22 +246,27 @@ say "Import throughput: $SCALE records, sandbox rate limits off"
 start_sandbox sandbox-scale --airtable-rps 0 --airtable-token-rps 0 --airtable-records "$SCALE" \
   --airtable-iterator-ttl-seconds 3600
 SANDBOX_SCALE=$SANDBOX_URL
+SANDBOX_SCALE_PID=${pids[-1]}
 start_sandbox sandbox-real   # Airtable's real limits and its default table
 SANDBOX_REAL=$SANDBOX_URL
 start_server server
 STARTUP=$STARTUP_SECONDS
 conn=$(connect "$SANDBOX_SCALE" bench-unlimited '"requestsPerSecond":1000000,')
 
+cpu_mark
 full=$(await_run "$(start_import "$conn" full)")
 FULL_RPS=$(json_field "$full" recordsPerSecond)
 read -r HEAP_SCALE LIVE_SCALE GCS_SCALE COMMITTED_SCALE <<<"$(heap_of "$WORK/server-gc.log" "$full")"
 echo "full import:        $(counts_of "$full") in $(json_field "$full" durationSeconds) s = $FULL_RPS records/s"
 [[ "$(json_field "$(counts_of "$full")" inserted)" == "$SCALE" ]] || fail "the full import did not insert $SCALE records"
+cpu_split "$SCALE"; FULL_CPU=$CPU_SPLIT
 
+cpu_mark
 unchanged=$(await_run "$(start_import "$conn" full)")
 UNCHANGED_RPS=$(json_field "$unchanged" recordsPerSecond)
 echo "unchanged re-import: $(counts_of "$unchanged") in $(json_field "$unchanged" durationSeconds) s = $UNCHANGED_RPS records/s"
 [[ "$(json_field "$(counts_of "$unchanged")" unchanged)" == "$SCALE" ]] || fail "the re-import did not find $SCALE unchanged"
+cpu_split "$SCALE"; UNCHANGED_CPU=$CPU_SPLIT
 
 changes=$((SCALE / INCREMENTAL_SHARE))
 curl -fsS -o /dev/null -X POST -H 'Content-Type: application/json' -d "{\"count\":$changes}" \
@@ -307,6 +341,8 @@ num() { [[ -n "$1" ]] && echo "$1" || echo null; }
 ratio() { [[ -n "$1" && -n "$2" ]] && calc "$1 / $2" 3 || echo null; }
 FULL_COPY_RATIO=$(ratio "$FULL_RPS" "$COPY_RPS")
 FULL_INSERT_RATIO=$(ratio "$FULL_RPS" "$INSERT_RPS")
+UNCHANGED_COPY_RATIO=$(ratio "$UNCHANGED_RPS" "$COPY_RPS")
+API_PING_RATIO=$(ratio "$API_P99" "$PING_P99")
 mkdir -p bench/results
 cat >"$RESULT" <<EOF
 {
@@ -331,6 +367,10 @@ cat >"$RESULT" <<EOF
   "import_incremental_records": $changes,
   "import_full_ratio_to_copy": $FULL_COPY_RATIO,
   "import_full_ratio_to_insert": $FULL_INSERT_RATIO,
+  "import_unchanged_ratio_to_copy": $UNCHANGED_COPY_RATIO,
+  "api_p99_ratio_to_ping": $API_PING_RATIO,
+  "cpu_us_per_record_full": $FULL_CPU,
+  "cpu_us_per_record_unchanged": $UNCHANGED_CPU,
   "copy_per_page_records_per_second": $COPY_PAGE_RPS,
   "insert_limit_batch": $INSERT_BATCH,
   "insert_per_page_records_per_second": $INSERT_PAGE_RPS,
@@ -367,6 +407,7 @@ line "full import ÷ INSERT limit ($INSERT_RPS/s)" "$FULL_INSERT_RATIO" "" ""
 line "  COPY, 100 rows per transaction, records/s" "$COPY_PAGE_RPS" "" ""
 line "  INSERT, 100 rows per transaction, rec/s" "$INSERT_PAGE_RPS" "" ""
 line "unchanged re-import, records/s" "$UNCHANGED_RPS" "≥ 50000" "$(verdict "$UNCHANGED_RPS" ge 50000)"
+line "unchanged re-import ÷ COPY limit" "$UNCHANGED_COPY_RATIO" "≥ 0.7" "$(verdict "$UNCHANGED_COPY_RATIO" ge 0.7)"
 line "incremental import after 1% changed, s" "$INCREMENTAL_SECONDS" "" ""
 line "reconcile after $deletions deletions, s" "$RECONCILE_SECONDS" "" ""
 line "  that full import, records/s | peak heap MB" "$RECONCILING_RPS | $HEAP_RECONCILE" "≤ 256 MB" "$(verdict "$HEAP_RECONCILE" le 256)"
@@ -378,6 +419,7 @@ line "GET /imports/{id}, requests/s" "$(num "$API_RPS")" "≥ 2000" "$(verdict "
 line "GET /imports/{id}, p99 ms" "$(num "$API_P99")" "≤ 10" "$(verdict "$API_P99" le 10)"
 line "GET /status, requests/s | p99 ms" "$(num "$STATUS_RPS") | $(num "$STATUS_P99")" "≤ 10 ms" "$(verdict "$STATUS_P99" le 10)"
 line "admin /ping, requests/s | p99 ms" "$(num "$PING_RPS") | $(num "$PING_P99")" "" ""
+line "GET /imports/{id} p99 ÷ /ping p99" "$(num "$API_PING_RATIO")" "≤ 2" "$(verdict "$API_PING_RATIO" le 2)"
 line "start-up to healthy, s" "$STARTUP" "" ""
 echo
 echo "reproduce: $REPRODUCE --skip-build   (the physical limit alone: $LOAD_CMD, on a running server)"

@@ -32,6 +32,7 @@ public final class ResultsTable {
             new Column("COPY limit rec/s", "copy_limit_records_per_second", ""),
             new Column("INSERT limit rec/s", "insert_limit_records_per_second", ""),
             new Column("full ÷ COPY", "import_full_ratio_to_copy", "≥ 0.5"),
+            new Column("unchanged ÷ COPY", "import_unchanged_ratio_to_copy", "≥ 0.7"),
             new Column("full ÷ INSERT", "import_full_ratio_to_insert", ""),
             new Column("peak heap 100k MB", "peak_heap_mb_100k", "≤ 256"),
             new Column("peak heap scale MB", "peak_heap_mb_1m", "≤ 256"),
@@ -40,6 +41,7 @@ public final class ResultsTable {
             new Column("API req/s", "api_requests_per_second", "≥ 2,000"),
             new Column("API p99 ms", "api_p99_ms", "≤ 10"),
             new Column("ping p99 ms", "ping_p99_ms", ""),
+            new Column("API p99 ÷ ping p99", "api_p99_ratio_to_ping", "≤ 2"),
             new Column("start-up s", "startup_seconds", ""));
 
     private ResultsTable() {}
