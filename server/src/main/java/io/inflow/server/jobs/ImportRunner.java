@@ -34,6 +34,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -341,8 +342,14 @@ final class ImportRunner {
      */
     private void completeStream(StreamWrite write, ImportMetrics.StreamRecords counted) {
         long started = System.nanoTime();
-        int deleted = sink.completeStream(write);
-        if (write.scanId() != null) {
+        OptionalInt reconciled = sink.completeStream(write);
+        if (reconciled.isEmpty()) {
+            LOG.warn("Run {} did not reconcile stream {} of connection {} (scan {}): the ids the scan noted as seen "
+                    + "were lost (PostgreSQL empties its unlogged tables after a crash), so nothing is marked deleted; "
+                    + "the next complete full scan will", write.runId(), write.stream(), write.connectionId(),
+                    write.scanId());
+        } else if (write.scanId() != null) {
+            int deleted = reconciled.getAsInt();
             counted.countDeleted(deleted);
             LOG.info("Run {} reconciled stream {} of connection {} (scan {}): {} records {} in {} ms", write.runId(),
                     write.stream(), write.connectionId(), write.scanId(), deleted,
@@ -392,6 +399,7 @@ final class ImportRunner {
         }
         Long scanId = connector.fullScanIsComplete(connection.config(), stream) ? run.id() : null;
         if (row.isPresent() || scanId != null) {
+            checkpoints.forgetSeen(connectionId, stream);
             checkpoints.startScan(connectionId, stream, scanId);
         }
         return new ScanStart(Checkpoint.empty(), scanId);

@@ -24,7 +24,7 @@ public interface CheckpointDao {
      * Ends a completed scan: its last checkpoint becomes the start of the next incremental scan.
      */
     @SqlUpdate("UPDATE checkpoints SET watermark = COALESCE(position, watermark), position = NULL, scan_id = NULL, "
-            + "run_id = :runId, updated_at = now() WHERE connection_id = :connectionId AND stream = :stream")
+            + "scan_seen = 0, run_id = :runId, updated_at = now() WHERE connection_id = :connectionId AND stream = :stream")
     void completeScan(@Bind("connectionId") long connectionId, @Bind("stream") String stream, @Bind("runId") long runId);
 
     /**
@@ -34,7 +34,7 @@ public interface CheckpointDao {
     @SqlUpdate("INSERT INTO checkpoints (connection_id, stream, position, watermark, updated_at) "
             + "VALUES (:connectionId, :stream, CAST(:position AS jsonb), CAST(:watermark AS jsonb), now()) "
             + "ON CONFLICT (connection_id, stream) DO UPDATE SET position = EXCLUDED.position, "
-            + "watermark = EXCLUDED.watermark, run_id = NULL, scan_id = NULL, updated_at = now()")
+            + "watermark = EXCLUDED.watermark, run_id = NULL, scan_id = NULL, scan_seen = 0, updated_at = now()")
     void put(@Bind("connectionId") long connectionId, @Bind("stream") String stream,
              @Bind("position") String positionJson, @Bind("watermark") String watermarkJson);
 
@@ -53,7 +53,11 @@ public interface CheckpointDao {
     @SqlUpdate("INSERT INTO checkpoints (connection_id, stream, position, scan_id, updated_at) "
             + "VALUES (:connectionId, :stream, NULL, :scanId, now()) "
             + "ON CONFLICT (connection_id, stream) DO UPDATE SET position = NULL, scan_id = EXCLUDED.scan_id, "
-            + "updated_at = now()")
+            + "scan_seen = 0, updated_at = now()")
     void startScan(@Bind("connectionId") long connectionId, @Bind("stream") String stream,
                    @Bind("scanId") Long scanId);
+
+    /** Forgets the ids noted by the stream's earlier scans, which ended without reconciling (see scan_seen). */
+    @SqlUpdate("DELETE FROM scan_seen WHERE connection_id = :connectionId AND stream = :stream")
+    void forgetSeen(@Bind("connectionId") long connectionId, @Bind("stream") String stream);
 }

@@ -110,6 +110,7 @@ public interface ConnectionDao {
             purgeQuotaUsage(id);
         }
         deleteState(id);
+        forgetSeen(id);
         softDelete(id);
         return ConnectionDeletion.DELETED;
     }
@@ -126,6 +127,10 @@ public interface ConnectionDao {
     /** Drops what connectors kept for the connection: its values are secrets, like its configuration. */
     @SqlUpdate("DELETE FROM connection_state WHERE connection_id = :id")
     int deleteState(@Bind("id") long id);
+
+    /** A deleted connection's scans will not complete: the ids they noted as seen have no use. */
+    @SqlUpdate("DELETE FROM scan_seen WHERE connection_id = :id")
+    int forgetSeen(@Bind("id") long id);
 
     @SqlUpdate("DELETE FROM quota_usage WHERE connection_id = :id")
     int purgeQuotaUsage(@Bind("id") long id);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.UUID;
 import org.jdbi.v3.core.Handle;
@@ -85,38 +86,56 @@ public final class RecordSink {
             SELECT count(*) FILTER (WHERE deleted_at IS NULL) FROM removed
             """;
 
+    /** A record the completed scan saw: it wrote it (stamped with the scan) or noted its id in scan_seen. */
+    private static final String NOT_SEEN = """
+            last_seen_scan IS DISTINCT FROM :scanId
+               AND NOT EXISTS (SELECT 1 FROM scan_seen s
+                                WHERE s.connection_id = :connectionId AND s.stream = :stream
+                                  AND s.scan_id = :scanId AND s.external_id = records.external_id)
+            """;
+
     /** Marks deleted every record of the stream the completed scan did not see. */
     private static final String RECONCILE_SOFT = """
             UPDATE records SET deleted_at = now(), deleted_by_run = :runId
              WHERE connection_id = :connectionId AND stream = :stream AND deleted_at IS NULL
-               AND last_seen_scan IS DISTINCT FROM :scanId
-            """;
+               AND\s""" + NOT_SEEN;
 
     /** Removes every record of the stream the completed scan did not see; counts those not marked deleted already. */
     private static final String RECONCILE_HARD = """
             WITH removed AS (
                 DELETE FROM records
                  WHERE connection_id = :connectionId AND stream = :stream
-                   AND last_seen_scan IS DISTINCT FROM :scanId
+                   AND\s""" + NOT_SEEN + """
                 RETURNING deleted_at)
             SELECT count(*) FILTER (WHERE deleted_at IS NULL) FROM removed
             """;
 
     /**
-     * Stamps seen by the reconciling scan the stored copies of records it read but could not store (dead letters):
-     * a record the upstream still holds, however malformed today, is not deleted by the scan.
+     * Notes ids the reconciling scan saw without writing their records: unchanged records, and records it read but
+     * could not store (dead letters: a record the upstream still holds, however malformed today, is not deleted).
      */
-    private static final String STAMP_SEEN = """
-            UPDATE records SET last_seen_scan = :scanId
-             WHERE connection_id = :connectionId AND stream = :stream AND external_id = ANY(:externalIds::text[])
-               AND last_seen_scan IS DISTINCT FROM :scanId
+    private static final String NOTE_SEEN = """
+            INSERT INTO scan_seen (connection_id, stream, scan_id, external_id)
+            SELECT :connectionId, :stream, :scanId, unnest(:externalIds::text[])
+            """;
+
+    /** The ids the scan noted, and how many it counted as it noted them (fewer: lost in a database crash). */
+    private static final String SEEN_KEPT = """
+            SELECT (SELECT count(*) FROM scan_seen
+                     WHERE connection_id = :connectionId AND stream = :stream AND scan_id = :scanId) >= c.scan_seen
+              FROM checkpoints c WHERE c.connection_id = :connectionId AND c.stream = :stream
+            """;
+
+    private static final String FORGET_SEEN = """
+            DELETE FROM scan_seen WHERE connection_id = :connectionId AND stream = :stream AND scan_id = :scanId
             """;
 
     private static final String SAVE_POSITION = """
-            INSERT INTO checkpoints (connection_id, stream, position, run_id, updated_at)
-            VALUES (:connectionId, :stream, CAST(:position AS jsonb), :runId, now())
+            INSERT INTO checkpoints (connection_id, stream, position, run_id, updated_at, scan_seen)
+            VALUES (:connectionId, :stream, CAST(:position AS jsonb), :runId, now(), :seen)
             ON CONFLICT (connection_id, stream) DO UPDATE
-               SET position = EXCLUDED.position, run_id = EXCLUDED.run_id, updated_at = now()
+               SET position = EXCLUDED.position, run_id = EXCLUDED.run_id, updated_at = now(),
+                   scan_seen = checkpoints.scan_seen + EXCLUDED.scan_seen
             """;
 
     private static final String COUNT = """
@@ -147,12 +166,6 @@ public final class RecordSink {
             SELECT external_id, content_hash, deleted_at IS NOT NULL AS deleted,
                    last_seen_scan IS NOT DISTINCT FROM :scanId AS seen
               FROM records
-             WHERE connection_id = :connectionId AND stream = :stream AND external_id = ANY(:externalIds::text[])
-            """;
-
-    /** Stamps seen by the reconciling scan records found unchanged. */
-    private static final String STAMP_UNCHANGED = """
-            UPDATE records SET last_seen_scan = :scanId
              WHERE connection_id = :connectionId AND stream = :stream AND external_id = ANY(:externalIds::text[])
             """;
 
@@ -228,11 +241,12 @@ public final class RecordSink {
             }
             if (!rejected.isEmpty()) {
                 deadLetters(handle, write, rejected);
-                stampSeen(handle, write, rejected);
+                written.seen += noteSeen(handle, write, rejected.stream().map(RejectedRecord::externalId)
+                        .filter(Objects::nonNull).distinct().toList());
             }
             handle.createUpdate(SAVE_POSITION)
                     .bind("connectionId", write.connectionId()).bind("stream", write.stream())
-                    .bind("position", position).bind("runId", write.runId())
+                    .bind("position", position).bind("runId", write.runId()).bind("seen", written.seen)
                     .execute();
             CommitOutcome outcome = new CommitOutcome(written.inserted, written.updated, written.unchanged,
                     rejected.size(), written.deleted, status == RunStatus.CANCELLING);
@@ -247,6 +261,8 @@ public final class RecordSink {
         int updated;
         int unchanged;
         int deleted;
+        /** Ids noted in scan_seen. */
+        int seen;
     }
 
     private static void store(Handle handle, StreamWrite write, List<StorableRecord> records, StreamLoad load,
@@ -264,7 +280,7 @@ public final class RecordSink {
         Map<String, Stored> stored = lookUp(handle, write, records);
         List<StorableRecord> fresh = new ArrayList<>();
         List<StorableRecord> changed = new ArrayList<>();
-        List<String> stamp = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
         for (StorableRecord record : records) {
             Stored found = stored.get(record.externalId());
             if (found == null) {
@@ -273,8 +289,8 @@ public final class RecordSink {
                 changed.add(record);
             } else {
                 written.unchanged++;
-                if (write.scanId() != null && !found.seen()) {
-                    stamp.add(record.externalId());
+                if (!found.seen()) {
+                    seen.add(record.externalId());
                 }
             }
         }
@@ -292,12 +308,18 @@ public final class RecordSink {
                 written.unchanged++;
             }
         }
-        if (!stamp.isEmpty()) {
-            handle.createUpdate(STAMP_UNCHANGED)
-                    .bind("connectionId", write.connectionId()).bind("stream", write.stream())
-                    .bind("scanId", write.scanId()).bind("externalIds", stamp.toArray(String[]::new))
-                    .execute();
+        written.seen += noteSeen(handle, write, seen);
+    }
+
+    /** Notes the ids in scan_seen when the read is a reconciling scan's; answers how many it noted. */
+    private static int noteSeen(Handle handle, StreamWrite write, List<String> externalIds) {
+        if (write.scanId() == null || externalIds.isEmpty()) {
+            return 0;
         }
+        return handle.createUpdate(NOTE_SEEN)
+                .bind("connectionId", write.connectionId()).bind("stream", write.stream())
+                .bind("scanId", write.scanId()).bind("externalIds", externalIds.toArray(String[]::new))
+                .execute();
     }
 
     /** A stored record, as {@link #LOOK_UP} finds it. */
@@ -342,22 +364,32 @@ public final class RecordSink {
     /**
      * Ends a reconciling scan's stream, in the transaction that completes the scan: every record of the stream
      * the scan did not see is marked deleted by the run (or removed, when the connection deletes hard), and
-     * counted in the run's stream.
+     * counted in the run's stream; the ids the scan noted are forgotten.
      *
-     * @return the records deleted
+     * @return the records deleted; empty, deleting nothing, when the ids the scan noted were lost (PostgreSQL
+     *         empties unlogged tables after a crash), since what it saw is then unknown
      */
-    public static int reconcile(Handle handle, StreamWrite write) {
+    public static OptionalInt reconcile(Handle handle, StreamWrite write) {
         if (write.scanId() == null) {
             throw new IllegalArgumentException("stream " + write.stream() + " of run " + write.runId()
                     + " is not read by a reconciling scan");
         }
-        int deleted = write.deletes() == Deletes.HARD
-                ? handle.createQuery(RECONCILE_HARD).bind("connectionId", write.connectionId())
-                        .bind("stream", write.stream()).bind("scanId", write.scanId()).mapTo(Integer.class).one()
-                : handle.createUpdate(RECONCILE_SOFT).bind("connectionId", write.connectionId())
-                        .bind("stream", write.stream()).bind("scanId", write.scanId()).bind("runId", write.runId())
-                        .execute();
-        count(handle, write, new CommitOutcome(0, 0, 0, 0, deleted, false), 0);
+        boolean kept = handle.createQuery(SEEN_KEPT).bind("connectionId", write.connectionId())
+                .bind("stream", write.stream()).bind("scanId", write.scanId()).mapTo(Boolean.class).findOne()
+                .orElse(true);
+        OptionalInt deleted = OptionalInt.empty();
+        if (kept) {
+            int count = write.deletes() == Deletes.HARD
+                    ? handle.createQuery(RECONCILE_HARD).bind("connectionId", write.connectionId())
+                            .bind("stream", write.stream()).bind("scanId", write.scanId()).mapTo(Integer.class).one()
+                    : handle.createUpdate(RECONCILE_SOFT).bind("connectionId", write.connectionId())
+                            .bind("stream", write.stream()).bind("scanId", write.scanId())
+                            .bind("runId", write.runId()).execute();
+            count(handle, write, new CommitOutcome(0, 0, 0, 0, count, false), 0);
+            deleted = OptionalInt.of(count);
+        }
+        handle.createUpdate(FORGET_SEEN).bind("connectionId", write.connectionId()).bind("stream", write.stream())
+                .bind("scanId", write.scanId()).execute();
         return deleted;
     }
 
@@ -365,11 +397,11 @@ public final class RecordSink {
      * Marks a stream read to its end by its run, and its scan complete, in one transaction; a scan that reconciles
      * marks deleted (or removes), in the same transaction, what it did not see (see {@link #reconcile}).
      *
-     * @return the records the reconciliation deleted, 0 when the scan does not reconcile
+     * @return the records the reconciliation deleted: 0 when the scan does not reconcile, empty when it could not
      */
-    public int completeStream(StreamWrite write) {
+    public OptionalInt completeStream(StreamWrite write) {
         return jdbi.inTransaction(handle -> {
-            int reconciled = write.scanId() == null ? 0 : reconcile(handle, write);
+            OptionalInt reconciled = write.scanId() == null ? OptionalInt.of(0) : reconcile(handle, write);
             handle.attach(CheckpointDao.class).completeScan(write.connectionId(), write.stream(), write.runId());
             handle.attach(ImportRunDao.class).finishStream(write.runId(), write.stream(), StreamStatus.SUCCEEDED);
             return reconciled;
@@ -442,20 +474,6 @@ public final class RecordSink {
             int updated = outcomes.contains("u") ? 1 : 0;
             return new CommitOutcome(inserted, updated, 1 - inserted - updated, 0, 0, false);
         });
-    }
-
-    private static void stampSeen(Handle handle, StreamWrite write, List<RejectedRecord> rejected) {
-        if (write.scanId() == null) {
-            return;
-        }
-        String[] externalIds = rejected.stream().map(RejectedRecord::externalId).filter(Objects::nonNull)
-                .distinct().toArray(String[]::new);
-        if (externalIds.length > 0) {
-            handle.createUpdate(STAMP_SEEN)
-                    .bind("connectionId", write.connectionId()).bind("stream", write.stream())
-                    .bind("scanId", write.scanId()).bind("externalIds", externalIds)
-                    .execute();
-        }
     }
 
     private static void deadLetters(Handle handle, StreamWrite write, List<RejectedRecord> rejected) {

@@ -7,6 +7,7 @@ import io.inflow.api.record.Batch;
 import io.inflow.api.record.Record;
 import io.inflow.api.record.RejectedRecord;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,45 @@ class RecordDeletionsTest {
         assertThat(streamRow(second).deleted()).isEqualTo(3);
     }
 
+    @Test
+    void aReconcilingScanRewritesNoUnchangedRecordAndForgetsWhatItNotedOnceItEnds() {
+        long first = startRun();
+        commit(scan(first, first, Deletes.SOFT), records(0, 6, "v1"));
+        reconcile(scan(first, first, Deletes.SOFT));
+        finish(first);
+        long tuplesBefore = count("SELECT sum(xmin::text::bigint) FROM records");
+        long second = startRun();
+        StreamWrite secondScan = scan(second, second, Deletes.SOFT);
+
+        CommitOutcome outcome = commit(secondScan, records(0, 5, "v1"));
+
+        assertThat(outcome).isEqualTo(new CommitOutcome(0, 0, 5, 0, 0, false));
+        assertThat(count("SELECT sum(xmin::text::bigint) FROM records")).as("no row rewritten").isEqualTo(tuplesBefore);
+        assertThat(count("SELECT count(*) FROM scan_seen WHERE scan_id = " + second)).isEqualTo(5);
+        assertThat(count("SELECT scan_seen FROM checkpoints WHERE connection_id = " + connectionId)).isEqualTo(5);
+        assertThat(reconcile(secondScan)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM scan_seen")).isZero();
+    }
+
+    @Test
+    void aScanWhoseNotedIdsWereLostInACrashDeletesNothing() {
+        long first = startRun();
+        commit(scan(first, first, Deletes.SOFT), records(0, 6, "v1"));
+        reconcile(scan(first, first, Deletes.SOFT));
+        finish(first);
+        long second = startRun();
+        StreamWrite secondScan = scan(second, second, Deletes.SOFT);
+        commit(secondScan, records(0, 5, "v1"));
+        // what PostgreSQL's crash recovery does to an unlogged table
+        database.jdbi().useHandle(handle -> handle.execute("TRUNCATE scan_seen"));
+
+        OptionalInt deleted = database.jdbi().inTransaction(handle -> RecordSink.reconcile(handle, secondScan));
+
+        assertThat(deleted).isEmpty();
+        assertThat(count("SELECT count(*) FROM records WHERE deleted_at IS NOT NULL")).isZero();
+        assertThat(streamRow(second).deleted()).isZero();
+    }
+
     private StreamWrite scan(long runId, long scanId, Deletes deletes) {
         return new StreamWrite(connectionId, runId, NODE, STREAM, scanId, deletes);
     }
@@ -184,7 +224,7 @@ class RecordDeletionsTest {
     }
 
     private int reconcile(StreamWrite write) {
-        return database.jdbi().inTransaction(handle -> RecordSink.reconcile(handle, write));
+        return database.jdbi().inTransaction(handle -> RecordSink.reconcile(handle, write)).orElseThrow();
     }
 
     private long startRun() {

@@ -56,7 +56,7 @@ public final class TestDatabase implements BeforeEachCallback {
         jdbi.useHandle(handle -> {
             handle.execute("TRUNCATE records, checkpoints, dead_letters, quota_usage, connection_state, "
                     + "rate_limit_permits, rate_limit_scopes, import_run_streams, import_runs, connections, "
-                    + "scheduled_tasks, notifications, notification_deliveries, notification_checks, "
+                    + "scheduled_tasks, notifications, notification_deliveries, notification_checks, scan_seen, "
                     + "expected_figure_states RESTART IDENTITY CASCADE");
             handle.execute("UPDATE scheduler_state SET running = true");
             // after the update, whose event its trigger records as it commits
