@@ -68,6 +68,7 @@ import io.inflow.server.store.QuotaDao;
 import io.inflow.server.store.RateLimitTable;
 import io.inflow.server.store.RecordCountDao;
 import io.inflow.server.store.RecordSink;
+import io.inflow.server.store.RunReads;
 import io.inflow.server.store.SchedulerStateDao;
 import io.inflow.server.store.SchemaMigrator;
 import io.inflow.server.store.StatRunner;
@@ -201,9 +202,9 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                 config.jobs().nodeName(), clock, new UpstreamMetrics(prometheus));
         // managed before the scheduler, so it stops after the imports have
         environment.lifecycle().manage(onStop(upstreams::close));
-        JobEngine jobs = JobEngine.create(runs, checkpoints, recordCounts, jdbi.onDemand(SchedulerStateDao.class),
-                connectionDao, sink, states, connections, plugins, upstreams, checkpointCodec,
-                config.jobs(), dataSource, clock, new ImportMetrics(prometheus),
+        JobEngine jobs = JobEngine.create(runs, new RunReads(dataSource), checkpoints, recordCounts,
+                jdbi.onDemand(SchedulerStateDao.class), connectionDao, sink, states, connections, plugins, upstreams,
+                checkpointCodec, config.jobs(), dataSource, clock, new ImportMetrics(prometheus),
                 new SkippedFireNotifications(jdbi.onDemand(DeliveryDao.class), environment.getObjectMapper()));
         environment.lifecycle().manage(jobs.scheduler());
         ConnectionServices connectionServices = ConnectionServices.create(connections, connectionDao, plugins,
