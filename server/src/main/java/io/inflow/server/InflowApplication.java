@@ -29,6 +29,7 @@ import io.inflow.server.events.EventFeed;
 import io.inflow.server.events.PluginEvents;
 import io.inflow.server.health.DatabaseProbe;
 import io.inflow.server.health.PluginsHealthCheck;
+import io.inflow.server.health.RecordCountCache;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginFolderWatcher;
@@ -233,9 +234,10 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         environment.lifecycle().manage(notifications.dispatcher());
 
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
+        DatabaseProbe probe = new DatabaseProbe(
+                new RecordCountCache(recordCounts, RecordCountCache.DEFAULT_PERIOD, clock), deadLetters);
         ApiResources.create(plugins, connectionServices, jobs, feed, new DeadLetters(deadLetters), replay, statistics,
-                        new DatabaseProbe(recordCounts, deadLetters), upstreams, notifications, settings,
-                        environment.getObjectMapper(), clock)
+                        probe, upstreams, notifications, settings, environment.getObjectMapper(), clock)
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
         Console.serve(environment.servlets());
