@@ -29,6 +29,7 @@ import io.inflow.server.events.EventFeed;
 import io.inflow.server.events.PluginEvents;
 import io.inflow.server.health.DatabaseProbe;
 import io.inflow.server.health.PluginsHealthCheck;
+import io.inflow.server.health.RecordCountCache;
 import io.inflow.server.jobs.JobEngine;
 import io.inflow.server.plugins.LoadedConnector;
 import io.inflow.server.plugins.PluginFolderWatcher;
@@ -68,6 +69,7 @@ import io.inflow.server.store.QuotaDao;
 import io.inflow.server.store.RateLimitTable;
 import io.inflow.server.store.RecordCountDao;
 import io.inflow.server.store.RecordSink;
+import io.inflow.server.store.RunReads;
 import io.inflow.server.store.SchedulerStateDao;
 import io.inflow.server.store.SchemaMigrator;
 import io.inflow.server.store.StatRunner;
@@ -201,9 +203,9 @@ public final class InflowApplication extends Application<InflowConfiguration> {
                 config.jobs().nodeName(), clock, new UpstreamMetrics(prometheus));
         // managed before the scheduler, so it stops after the imports have
         environment.lifecycle().manage(onStop(upstreams::close));
-        JobEngine jobs = JobEngine.create(runs, checkpoints, recordCounts, jdbi.onDemand(SchedulerStateDao.class),
-                connectionDao, sink, states, connections, plugins, upstreams, checkpointCodec,
-                config.jobs(), dataSource, clock, new ImportMetrics(prometheus),
+        JobEngine jobs = JobEngine.create(runs, new RunReads(dataSource), checkpoints, recordCounts,
+                jdbi.onDemand(SchedulerStateDao.class), connectionDao, sink, states, connections, plugins, upstreams,
+                checkpointCodec, config.jobs(), dataSource, clock, new ImportMetrics(prometheus),
                 new SkippedFireNotifications(jdbi.onDemand(DeliveryDao.class), environment.getObjectMapper()));
         environment.lifecycle().manage(jobs.scheduler());
         ConnectionServices connectionServices = ConnectionServices.create(connections, connectionDao, plugins,
@@ -232,9 +234,10 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         environment.lifecycle().manage(notifications.dispatcher());
 
         ApiSettings settings = new ApiSettings(database.isEmbedded(), keys, config.auth(), config.api());
+        DatabaseProbe probe = new DatabaseProbe(
+                new RecordCountCache(recordCounts, RecordCountCache.DEFAULT_PERIOD, clock), deadLetters);
         ApiResources.create(plugins, connectionServices, jobs, feed, new DeadLetters(deadLetters), replay, statistics,
-                        new DatabaseProbe(recordCounts, deadLetters), upstreams, notifications, settings,
-                        environment.getObjectMapper(), clock)
+                        probe, upstreams, notifications, settings, environment.getObjectMapper(), clock)
                 .forEach(environment.jersey()::register);
         environment.healthChecks().register("plugins", new PluginsHealthCheck(plugins));
         Console.serve(environment.servlets());

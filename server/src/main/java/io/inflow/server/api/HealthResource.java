@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * {@code /api/v1/health}: 200 when the database answers, 503 when it does not. A failed plugin does not make
- * the server unhealthy (it serves every other plugin) but is listed, and makes the status {@code degraded}.
+ * the server unhealthy (it serves every other plugin) but is listed, and makes the status {@code degraded}. The
+ * record counts are the {@link DatabaseProbe}'s, at most a period old; the database is asked every time.
  */
 @Path("/api/v1/health")
 @RolesAllowed(Roles.VIEWER)
@@ -49,7 +50,7 @@ public final class HealthResource {
             List<RecordCount> counts = answer.records();
             records = new HealthView.RecordsHealth(counts.stream().mapToLong(RecordCount::records).sum(),
                     counts.stream().map(count -> new HealthView.StreamRecords(count.connectionId(), count.stream(),
-                            count.records())).toList());
+                            count.records())).toList(), answer.countedAt());
         } catch (RuntimeException e) {
             database = new HealthView.DatabaseHealth(false, mode, null, e.getClass().getSimpleName()
                     + ": " + e.getMessage());

@@ -1,5 +1,6 @@
 package io.inflow.server.api;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -25,8 +26,11 @@ public record HealthView(String status, DatabaseHealth database, PluginsHealth p
     public record PluginFailure(String id, String reason) {
     }
 
-    /** Stored records, in all and per connection and stream. */
-    public record RecordsHealth(long total, List<StreamRecords> streams) {
+    /**
+     * Stored records, in all and per connection and stream, as counted at {@code countedAt}: counting reads every
+     * record, so it is done at most every 30 seconds, not on each call.
+     */
+    public record RecordsHealth(long total, List<StreamRecords> streams, Instant countedAt) {
     }
 
     /** The records of one stream of one connection. */

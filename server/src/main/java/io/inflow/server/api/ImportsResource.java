@@ -7,6 +7,7 @@ import io.inflow.server.store.RunQuery;
 import io.inflow.server.store.RunRow;
 import io.inflow.server.store.RunStatus;
 import io.inflow.server.store.RunTrigger;
+import io.inflow.server.store.RunWithStreams;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,16 +55,17 @@ public final class ImportsResource {
                 Requests.optionalInstant(since, "since"),
                 Requests.optionalLong(cursor, "cursor"),
                 pageSize + 1);
-        List<RunRow> found = runs.list(query);
+        List<RunWithStreams> found = runs.list(query);
         boolean more = found.size() > pageSize;
-        List<RunRow> page = more ? found.subList(0, pageSize) : found;
-        return new RunPage(views.of(page), more ? Long.toString(page.get(page.size() - 1).id()) : null);
+        List<RunWithStreams> page = more ? found.subList(0, pageSize) : found;
+        return new RunPage(views.of(page), more ? Long.toString(page.get(page.size() - 1).run().id()) : null);
     }
 
+    /** The run with its streams, read in one query: the API's busiest call while imports run. */
     @GET
     @Path("{id}")
     public RunView get(@PathParam("id") String id) {
-        return views.of(find(id));
+        return views.of(runs.withStreams(Requests.id(id, "import run")));
     }
 
     /** Stops a run at its next page, keeping its checkpoint: 200 with the run, now cancelling or cancelled. */

@@ -2,13 +2,11 @@ package io.inflow.server.api;
 
 import io.inflow.server.jobs.RunHistory;
 import io.inflow.server.store.RunRow;
-import io.inflow.server.store.RunStreamRow;
+import io.inflow.server.store.RunWithStreams;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 
-/** Builds run views with their streams, in one query for a whole page of runs. */
+/** Builds run views with their streams, as of the clock's now. */
 final class RunViews {
 
     private final RunHistory runs;
@@ -19,18 +17,18 @@ final class RunViews {
         this.clock = clock;
     }
 
+    /** A run a write answered (a trigger, a cancel, a resume): its streams are read for it. */
     RunView of(RunRow run) {
         return RunView.of(run, runs.streams(run.id()), clock.instant());
     }
 
-    List<RunView> of(List<RunRow> page) {
-        if (page.isEmpty()) {
-            return List.of();
-        }
-        Map<Long, List<RunStreamRow>> streams = runs.streamsOf(page.stream().map(RunRow::id).toList()).stream()
-                .collect(Collectors.groupingBy(RunStreamRow::runId));
-        return page.stream()
-                .map(run -> RunView.of(run, streams.getOrDefault(run.id(), List.of()), clock.instant()))
-                .toList();
+    /** A run read with its streams. */
+    RunView of(RunWithStreams run) {
+        return RunView.of(run.run(), run.streams(), clock.instant());
+    }
+
+    /** Runs read with their streams, in their order. */
+    List<RunView> of(List<RunWithStreams> runs) {
+        return runs.stream().map(this::of).toList();
     }
 }

@@ -5,7 +5,6 @@ import io.inflow.server.connections.Connection;
 import io.inflow.server.connections.ConnectionService;
 import io.inflow.server.jobs.RunHistory;
 import io.inflow.server.jobs.SchedulerControl;
-import io.inflow.server.store.RunRow;
 import io.inflow.server.store.SchedulerStateRow;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -16,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** {@code /api/v1/status}: what the cluster is doing now. */
@@ -50,14 +48,10 @@ public final class StatusResource {
         Map<Long, String> names = connections.list().stream()
                 .collect(Collectors.toMap(Connection::id, Connection::name));
         // a deleted connection has left the API: its history stays under /imports, not here
-        List<RunRow> lastEnded = runs.lastEndedPerConnection().stream()
-                .filter(run -> names.containsKey(run.connectionId()))
-                .toList();
-        Map<Long, RunView> lastViews = views.of(lastEnded).stream()
-                .collect(Collectors.toMap(RunView::id, Function.identity()));
-        List<StatusView.LastRun> lastRuns = lastEnded.stream()
-                .map(run -> new StatusView.LastRun(run.connectionId(), names.get(run.connectionId()),
-                        lastViews.get(run.id())))
+        List<StatusView.LastRun> lastRuns = runs.lastEndedPerConnection().stream()
+                .filter(run -> names.containsKey(run.run().connectionId()))
+                .map(run -> new StatusView.LastRun(run.run().connectionId(), names.get(run.run().connectionId()),
+                        views.of(run)))
                 .toList();
         return new StatusView(state.running() ? "running" : "stopped", state.changedAt(), inProgress, lastRuns);
     }

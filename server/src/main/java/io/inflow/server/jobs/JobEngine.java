@@ -11,6 +11,7 @@ import io.inflow.server.store.ConnectionStates;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.RecordCountDao;
 import io.inflow.server.store.RecordSink;
+import io.inflow.server.store.RunReads;
 import io.inflow.server.store.SchedulerStateDao;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -24,11 +25,13 @@ public record JobEngine(ImportService imports, RunHistory history, ConnectionSch
                         SchedulerControl control, CheckpointService checkpoints, JobScheduler scheduler) {
 
     /**
+     * @param runReads the API's reads of runs with their streams
      * @param connectionDao the connections' rows, for what the engine writes there itself: their schedules
      * @param skippedFires told of each schedule fire that made no run
      */
-    public static JobEngine create(ImportRunDao runs, CheckpointDao checkpoints, RecordCountDao recordCounts,
-                                   SchedulerStateDao schedulerState, ConnectionDao connectionDao, RecordSink sink,
+    public static JobEngine create(ImportRunDao runs, RunReads runReads, CheckpointDao checkpoints,
+                                   RecordCountDao recordCounts, SchedulerStateDao schedulerState,
+                                   ConnectionDao connectionDao, RecordSink sink,
                                    ConnectionStates states, ConnectionService connections, PluginRegistry plugins,
                                    UpstreamClients upstreams, CheckpointCodec checkpointCodec,
                                    JobsConfiguration config, DataSource dataSource, Clock clock,
@@ -50,7 +53,7 @@ public record JobEngine(ImportService imports, RunHistory history, ConnectionSch
                 new RunReconciler(runs, clock), startup, runs, watchdog);
         return new JobEngine(
                 new ImportService(runs, connections, plans, launcher, cooldown, scheduler.client()),
-                new RunHistory(runs),
+                new RunHistory(runs, runReads),
                 new ConnectionSchedules(connections, connectionDao, scheduler.client(), clock),
                 new SchedulerControl(schedulerState),
                 new CheckpointService(checkpoints, runs, connections, checkpointCodec),

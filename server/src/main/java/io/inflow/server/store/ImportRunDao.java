@@ -1,13 +1,11 @@
 package io.inflow.server.store;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -15,7 +13,10 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
-/** The {@code import_runs} and {@code import_run_streams} tables. */
+/**
+ * The {@code import_runs} and {@code import_run_streams} tables. The API's reads of runs with their streams are
+ * {@link RunReads}'.
+ */
 @RegisterConstructorMapper(RunRow.class)
 @RegisterConstructorMapper(RunStreamRow.class)
 public interface ImportRunDao {
@@ -70,26 +71,6 @@ public interface ImportRunDao {
 
     @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE connection_id = :connectionId ORDER BY id DESC LIMIT 1")
     Optional<RunRow> latest(@Bind("connectionId") long connectionId);
-
-    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs "
-            + "WHERE (CAST(:connectionId AS bigint) IS NULL OR connection_id = :connectionId) "
-            + "AND (CAST(:status AS text) IS NULL OR status = :status) "
-            + "AND (CAST(:trigger AS text) IS NULL OR trigger = :trigger) "
-            + "AND (CAST(:since AS timestamptz) IS NULL OR created_at >= :since) "
-            + "AND (CAST(:beforeId AS bigint) IS NULL OR id < :beforeId) "
-            + "ORDER BY id DESC LIMIT :limit")
-    List<RunRow> list(@BindMethods RunQuery query);
-
-    @SqlQuery("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE status IN " + ACTIVE + " ORDER BY id")
-    List<RunRow> active();
-
-    /** The last run of each connection that ended, whatever its outcome. */
-    @SqlQuery("SELECT DISTINCT ON (connection_id) " + RUN_COLUMNS + " FROM import_runs "
-            + "WHERE status NOT IN " + ACTIVE + " ORDER BY connection_id, id DESC")
-    List<RunRow> lastEndedPerConnection();
-
-    @SqlQuery("SELECT " + STREAM_COLUMNS + " FROM import_run_streams WHERE run_id IN (<runIds>) ORDER BY run_id, position")
-    List<RunStreamRow> streamsOf(@BindList("runIds") Collection<Long> runIds);
 
     @SqlQuery("SELECT " + STREAM_COLUMNS + " FROM import_run_streams WHERE run_id = :runId ORDER BY position")
     List<RunStreamRow> streams(@Bind("runId") long runId);

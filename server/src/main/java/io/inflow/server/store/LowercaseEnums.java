@@ -49,6 +49,11 @@ public final class LowercaseEnums implements ArgumentFactory.Preparable, ColumnM
         });
     }
 
+    /** The constant a stored value names, for code that maps rows without JDBI's column mappers; null for null. */
+    public static <E extends Enum<E>> E valueOf(Class<E> type, String value) {
+        return value == null ? null : Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static Object parse(Class<?> cls, String value) {
         return Enum.valueOf((Class) cls, value.toUpperCase(Locale.ROOT));

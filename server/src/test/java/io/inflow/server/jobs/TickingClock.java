@@ -8,15 +8,15 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock that stands still until a test moves it on. */
-final class TickingClock extends Clock {
+public final class TickingClock extends Clock {
 
     private final AtomicReference<Instant> now;
 
-    TickingClock(Instant start) {
+    public TickingClock(Instant start) {
         this.now = new AtomicReference<>(start);
     }
 
-    void advance(Duration duration) {
+    public void advance(Duration duration) {
         now.updateAndGet(instant -> instant.plus(duration));
     }
 
