@@ -215,6 +215,28 @@ class RecordDeletionsTest {
         assertThat(streamRow(second).deleted()).isZero();
     }
 
+    @Test
+    void theReconcileOfALargeScanReadsTheNotedIdsOnceWhateverPlanPostgresCaches() {
+        int records = 30_000;
+        long first = startRun();
+        commit(scan(first, first, Deletes.SOFT), records(0, records, "v1"));
+        finish(first);
+        long second = startRun();
+        StreamWrite secondScan = scan(second, second, Deletes.SOFT);
+        commit(secondScan, records(1, records, "v1"));
+
+        // a cached generic plan guesses one record per stream; a nested loop over the noted ids then takes minutes
+        OptionalInt deleted = database.jdbi().inTransaction(handle -> {
+            handle.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+            handle.execute("SET LOCAL statement_timeout = '10s'");
+            return RecordSink.reconcile(handle, secondScan);
+        });
+
+        assertThat(deleted).hasValue(1);
+        assertThat(count("SELECT count(*) FROM records WHERE deleted_at IS NOT NULL AND external_id = 'rec0'"))
+                .isEqualTo(1);
+    }
+
     private StreamWrite scan(long runId, long scanId, Deletes deletes) {
         return new StreamWrite(connectionId, runId, NODE, STREAM, scanId, deletes);
     }
