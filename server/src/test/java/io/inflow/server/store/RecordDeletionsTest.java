@@ -34,10 +34,7 @@ class RecordDeletionsTest {
 
     @Test
     void aCompletedScanMarksDeletedWhatItDidNotSeeAndCountsIt() {
-        long first = startRun();
-        commit(scan(first, first, Deletes.SOFT), records(0, 10, "v1"));
-        reconcile(scan(first, first, Deletes.SOFT));
-        finish(first);
+        completedScan(records(0, 10, "v1"));
         long second = startRun();
         StreamWrite secondScan = scan(second, second, Deletes.SOFT);
 
@@ -55,10 +52,7 @@ class RecordDeletionsTest {
 
     @Test
     void aScanContinuedByAnotherRunKeepsWhatItsFirstPartSaw() {
-        long first = startRun();
-        commit(scan(first, first, Deletes.SOFT), records(0, 10, "v1"));
-        reconcile(scan(first, first, Deletes.SOFT));
-        finish(first);
+        completedScan(records(0, 10, "v1"));
         long interrupted = startRun();
         commit(scan(interrupted, interrupted, Deletes.SOFT), records(0, 5, "v1"));
         finish(interrupted);
@@ -95,10 +89,7 @@ class RecordDeletionsTest {
 
     @Test
     void aRecordTheScanReadButCouldNotStoreIsSeenNotDeleted() {
-        long first = startRun();
-        commit(scan(first, first, Deletes.SOFT), records(0, 3, "v1"));
-        reconcile(scan(first, first, Deletes.SOFT));
-        finish(first);
+        completedScan(records(0, 3, "v1"));
         long second = startRun();
         StreamWrite secondScan = scan(second, second, Deletes.SOFT);
         RejectedRecord malformed = new RejectedRecord(STREAM, "rec2", "{not json", "not a JSON object");
@@ -178,10 +169,7 @@ class RecordDeletionsTest {
 
     @Test
     void aReconcilingScanRewritesNoUnchangedRecordAndForgetsWhatItNotedOnceItEnds() {
-        long first = startRun();
-        commit(scan(first, first, Deletes.SOFT), records(0, 6, "v1"));
-        reconcile(scan(first, first, Deletes.SOFT));
-        finish(first);
+        completedScan(records(0, 6, "v1"));
         long tuplesBefore = count("SELECT sum(xmin::text::bigint) FROM records");
         long second = startRun();
         StreamWrite secondScan = scan(second, second, Deletes.SOFT);
@@ -198,10 +186,7 @@ class RecordDeletionsTest {
 
     @Test
     void aScanWhoseNotedIdsWereLostInACrashDeletesNothing() {
-        long first = startRun();
-        commit(scan(first, first, Deletes.SOFT), records(0, 6, "v1"));
-        reconcile(scan(first, first, Deletes.SOFT));
-        finish(first);
+        completedScan(records(0, 6, "v1"));
         long second = startRun();
         StreamWrite secondScan = scan(second, second, Deletes.SOFT);
         commit(secondScan, records(0, 5, "v1"));
@@ -235,6 +220,14 @@ class RecordDeletionsTest {
         assertThat(deleted).hasValue(1);
         assertThat(count("SELECT count(*) FROM records WHERE deleted_at IS NOT NULL AND external_id = 'rec0'"))
                 .isEqualTo(1);
+    }
+
+    /** A first scan of the stream that stores the records and completes. */
+    private void completedScan(List<Record> records) {
+        long first = startRun();
+        commit(scan(first, first, Deletes.SOFT), records);
+        reconcile(scan(first, first, Deletes.SOFT));
+        finish(first);
     }
 
     private StreamWrite scan(long runId, long scanId, Deletes deletes) {
