@@ -8,7 +8,12 @@ import io.inflow.sandbox.Sandbox;
 import io.inflow.server.auth.Roles;
 import io.inflow.sandbox.SandboxOptions;
 import jakarta.ws.rs.HttpMethod;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -124,6 +129,60 @@ class ApiKeysTest {
         assertThat(ping.statusCode()).isEqualTo(200);
         assertThat(ANONYMOUS.get(SERVER.api("/health")).status()).as("keyed on the application port")
                 .isEqualTo(401);
+    }
+
+    /**
+     * A refused request whose body arrives after its answer is ready (Java's and Python's clients write headers and
+     * body apart) must leave its kept-alive connection usable: the client's next request on it gets its answer.
+     */
+    @Test
+    void aRequestRefusedBeforeItsBodyArrivedLeavesItsConnectionUsable() throws Exception {
+        byte[] body = "{\"url\":\"http://127.0.0.1:9/\"}".getBytes(StandardCharsets.UTF_8);
+        try (Socket socket = new Socket("localhost", SERVER.app.getLocalPort())) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+            out.write(("POST /api/v1/notifications HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + TestKeys.VIEWER + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            Thread.sleep(300); // the server may answer now, before the body
+            out.write(body);
+            out.flush();
+            assertThat(statusOf(in)).isEqualTo(403);
+
+            out.write(("GET /api/v1/plugins HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + TestKeys.VIEWER
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(statusOf(in)).as("the next request on the same connection").isEqualTo(200);
+        }
+    }
+
+    /** Reads one HTTP/1.1 answer with a Content-Length body; answers its status, -1 when the connection closed. */
+    private static int statusOf(BufferedInputStream in) throws IOException {
+        String statusLine = line(in);
+        if (statusLine == null) {
+            return -1;
+        }
+        int length = 0;
+        for (String header = line(in); header != null && !header.isEmpty(); header = line(in)) {
+            if (header.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(header.substring("content-length:".length()).trim());
+            }
+        }
+        in.readNBytes(length);
+        return Integer.parseInt(statusLine.split(" ")[1]);
+    }
+
+    private static String line(BufferedInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        int next;
+        while ((next = in.read()) >= 0 && next != '\n') {
+            if (next != '\r') {
+                line.append((char) next);
+            }
+        }
+        return next < 0 && line.length() == 0 ? null : line.toString();
     }
 
     @Test

@@ -68,6 +68,7 @@ public final class ApiResources {
         return List.of(
                 new ApiAuthFeature(settings.keys(), open),
                 new RequestBodyLimitFilter(settings.api().maxRequestBodySize().toBytes()),
+                new UnreadBodyDrain(settings.api().maxRequestBodySize().toBytes()),
                 new InflowExceptionMapper(),
                 new JsonErrorMapper(),
                 new WebErrorMapper(),
