@@ -64,6 +64,7 @@ import io.inflow.server.store.DeadLetterDao;
 import io.inflow.server.store.EventDao;
 import io.inflow.server.store.ImportRunDao;
 import io.inflow.server.store.LowercaseEnums;
+import io.inflow.server.store.NamedStatementTemplates;
 import io.inflow.server.store.PluginSchemas;
 import io.inflow.server.store.QuotaDao;
 import io.inflow.server.store.RateLimitTable;
@@ -167,6 +168,7 @@ public final class InflowApplication extends Application<InflowConfiguration> {
         ManagedDataSource dataSource = dataSourceFactory.build(environment.metrics(), "postgresql");
         Jdbi jdbi = new JdbiFactory(DropwizardBridge.statementNames())
                 .build(environment, dataSourceFactory, dataSource, "postgresql");
+        NamedStatementTemplates.install(jdbi);
         LowercaseEnums.install(jdbi);
         ConnectionDao connectionDao = jdbi.onDemand(ConnectionDao.class);
         ImportRunDao runs = jdbi.onDemand(ImportRunDao.class);
