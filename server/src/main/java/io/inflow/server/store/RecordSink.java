@@ -25,10 +25,10 @@ import org.jdbi.v3.core.Jdbi;
  * <p>Each record carries the md5 of its payload's canonical {@code jsonb} text, computed on the reading thread
  * ({@link JsonbDigest}), so only records that are new or whose content changed are written, and the counts are
  * exact. A group of records is first looked up by id (unless the stream held none of them when the read began):
- * unchanged records are only counted, and stamped seen when the scan reconciles; new ones go in by binary
- * {@code COPY} ({@link RecordCopy}); changed or deleted ones through the upsert, whose {@code RETURNING (xmax = 0)}
- * tells an insert from an update. A re-import of unchanged data sends no payload and writes no record, except the
- * stamp that says a reconciling scan saw it.
+ * unchanged records are only counted, and their ids noted in {@code scan_seen} when the scan reconciles; new ones
+ * go in by binary {@code COPY} ({@link RecordCopy}); changed or deleted ones through the upsert, whose
+ * {@code RETURNING (xmax = 0)} tells an insert from an update. A re-import of unchanged data sends no payload and
+ * rewrites no record.
  *
  * <p>Deletions: a batch's reported deletions and a completed scan's reconciliation mark records deleted
  * ({@code deleted_at}, {@code deleted_by_run}) or remove them, as the connection's {@link Deletes} says; a deleted
@@ -210,8 +210,8 @@ public final class RecordSink {
      * one each per page.
      *
      * <p>How the records go in depends on what {@code load} knows: into a stream that cannot hold them yet, by
-     * {@code COPY}; otherwise they are looked up by id first, unchanged ones are only counted (and stamped when
-     * the scan reconciles), new ones copied, changed or deleted ones upserted.
+     * {@code COPY}; otherwise they are looked up by id first, unchanged ones are only counted (and noted in
+     * {@code scan_seen} when the scan reconciles), new ones copied, changed or deleted ones upserted.
      *
      * @throws RunNotOwnedException when the run is no longer running on this node; nothing is stored
      */
@@ -466,8 +466,7 @@ public final class RecordSink {
     public CommitOutcome replay(DeadLetterRow letter, Record record) {
         StorableRecord storable;
         try {
-            storable = new StorableRecord(record.externalId(), record.payload(),
-                    new JsonbDigest(json.getFactory()).digest(record.payload()), record.sourceUpdatedAt());
+            storable = preparer().of(record);
         } catch (JsonbDigest.UnstorablePayloadException e) {
             throw new IllegalArgumentException(e.getMessage());
         }

@@ -30,14 +30,23 @@ public final class StorableBatches {
         List<StorableRecord> records = new ArrayList<>(batch.records().size());
         for (Record record : batch.records()) {
             try {
-                records.add(new StorableRecord(record.externalId(), record.payload(), digest.digest(record.payload()),
-                        record.sourceUpdatedAt()));
+                records.add(of(record));
             } catch (JsonbDigest.UnstorablePayloadException e) {
                 rejected.add(new RejectedRecord(stream, record.externalId(), record.payload(), e.getMessage()));
             }
         }
         return new StorableBatch(lastOfEachId(records), rejected, batch.deleted(),
                 checkpoints.encode(batch.checkpoint()));
+    }
+
+    /**
+     * One record made ready to store.
+     *
+     * @throws JsonbDigest.UnstorablePayloadException when PostgreSQL cannot store its payload, with the reason
+     */
+    public StorableRecord of(Record record) throws JsonbDigest.UnstorablePayloadException {
+        return new StorableRecord(record.externalId(), record.payload(), digest.digest(record.payload()),
+                record.sourceUpdatedAt());
     }
 
     /** The later of two records with one id wins; the order is otherwise kept (a page's ids are mostly distinct). */
